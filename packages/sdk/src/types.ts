@@ -1,0 +1,82 @@
+import type { ExecutionContext } from "./context.ts";
+
+/** What an action handler returns: its output and, for billed APIs, what the call cost. */
+export interface ActionResult<O = unknown> {
+  data: O;
+  cost_usd?: number;
+}
+
+/** The input and output types of one action, as codegen emits them in `Actions`. */
+export interface ActionSpec {
+  input: unknown;
+  output: unknown;
+}
+
+/** Every action of an integration by name. */
+export type ActionMap = Record<string, ActionSpec>;
+
+/** The input and record-data types of one polling trigger, as codegen emits them in `Triggers`. */
+export interface TriggerSpec {
+  input: unknown;
+  record: unknown;
+}
+
+/** Every polling trigger of an integration by name. */
+export type TriggerMap = Record<string, TriggerSpec>;
+
+/** One record a polling trigger yields; `id` is stable so the platform can deduplicate. */
+export interface PollingRecord<R = unknown> {
+  id: string;
+  data: R;
+}
+
+/** A function that runs one action. */
+export type ActionHandler<I = unknown, O = unknown, C = Record<string, unknown>> = (
+  inputs: I,
+  context: ExecutionContext<C>,
+) => Promise<ActionResult<O>>;
+
+/** A function that runs one poll of a polling trigger. */
+export type PollingTriggerHandler<I = unknown, R = unknown, C = Record<string, unknown>> = (
+  inputs: I,
+  lastPollTs: string | null,
+  context: ExecutionContext<C>,
+) => Promise<Array<PollingRecord<R>>>;
+
+/** Who the connected account is, in the platform's wire names. */
+export interface ConnectedAccountInfo {
+  email?: string;
+  first_name?: string;
+  last_name?: string;
+  username?: string;
+  user_id?: string;
+  avatar_url?: string;
+  organization?: string;
+}
+
+/** A function that describes the account the credentials belong to. */
+export type ConnectedAccountHandler<C = Record<string, unknown>> = (
+  context: ExecutionContext<C>,
+) => Promise<ConnectedAccountInfo>;
+
+/** One validation problem, as precompiled (Ajv standalone) validators report it. */
+export interface ValidatorError {
+  instancePath: string;
+  schemaPath: string;
+  keyword: string;
+  params: Record<string, unknown>;
+  message?: string;
+}
+
+/** A compiled validator: Ajv's `ValidateFunction` shape, narrowing `data` on success. */
+export interface ValidateFunction<T = unknown> {
+  (data: unknown): data is T;
+  errors?: ValidatorError[] | null;
+}
+
+/** Validators compiled ahead of time by codegen, used instead of compiling at run time. */
+export interface PrecompiledValidators {
+  credentials?: ValidateFunction;
+  actions?: Record<string, { input?: ValidateFunction; output?: ValidateFunction }>;
+  triggers?: Record<string, { input?: ValidateFunction; output?: ValidateFunction }>;
+}
