@@ -1,19 +1,48 @@
+import { closest } from "fastest-levenshtein";
 import { codegenCommand } from "./commands/codegen.ts";
+import { devCommand } from "./commands/dev.ts";
+import { initCommand } from "./commands/init.ts";
+import { listCommand } from "./commands/list.ts";
+import { runCommand } from "./commands/run.ts";
+import { validateCommand } from "./commands/validate.ts";
 
 /** A `plugboard` subcommand: takes its own argv, returns the process exit code. */
 export type Command = (argv: string[]) => Promise<number>;
 
 const commands: Record<string, Command> = {
   codegen: codegenCommand,
+  init: initCommand,
+  list: listCommand,
+  validate: validateCommand,
+  run: runCommand,
+  dev: devCommand,
 };
+
+const help = `Usage: plugboard <command> [options]
+
+Commands:
+  init <name>                 scaffold integrations/<name> and generate its code
+  codegen [dir…]              generate src/generated/ (and stubs) from config.json
+  list                        list every action and trigger as <integration>.<action>
+  validate [dir…]             check integrations and the version bump a change needs
+  run <integration>.<action>  execute an action locally and print its result
+  dev                         start the local playground in the browser
+
+Run \`plugboard <command> --help\` for a command's options.
+`;
 
 /** Runs the `plugboard` command line and returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
-  const command = name === undefined ? undefined : commands[name];
+  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+    process.stdout.write(help);
+    return name === undefined ? 2 : 0;
+  }
+  const command = commands[name];
   if (!command) {
+    const names = Object.keys(commands);
     process.stderr.write(
-      `plugboard: unknown command "${name ?? ""}". Commands: ${Object.keys(commands).join(", ")}\n`,
+      `plugboard: unknown command "${name}". Did you mean "${closest(name, names)}"? Commands: ${names.join(", ")}\n`,
     );
     return 2;
   }

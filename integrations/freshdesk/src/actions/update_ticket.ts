@@ -1,0 +1,18 @@
+import { ActionError } from "@plugboard/sdk";
+import { defineAction } from "../generated/contract.gen.ts";
+import { freshdesk } from "../freshdesk-api.ts";
+
+/** Changes the given fields of a ticket. */
+export const updateTicket = defineAction("update_ticket", async (inputs, context) => {
+  const { ticket_id: ticketId, ...changes } = inputs;
+  if (Object.keys(changes).length === 0) {
+    throw new ActionError(`update_ticket on ticket ${ticketId} has no field to change.`);
+  }
+  const { baseUrl, headers } = freshdesk(context);
+  const response = await context.fetch(`${baseUrl}/tickets/${ticketId}`, {
+    method: "PUT",
+    headers,
+    json: changes,
+  });
+  return { data: { ticket: response.data } };
+});

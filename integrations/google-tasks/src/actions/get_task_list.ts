@@ -1,0 +1,8 @@
+import { defineAction } from "../generated/contract.gen.ts";
+import { taskListsUrl } from "../tasks-api.ts";
+
+/** Returns one task list. */
+export const getTaskList = defineAction("get_task_list", async (inputs, context) => {
+  const response = await context.fetch(taskListsUrl(inputs.task_list_id));
+  return { data: { task_list: response.data } };
+});

@@ -1,0 +1,11 @@
+import { defineAction } from "../generated/contract.gen.ts";
+import { taskListsUrl } from "../tasks-api.ts";
+
+/** Renames a task list. */
+export const updateTaskList = defineAction("update_task_list", async (inputs, context) => {
+  const response = await context.fetch(taskListsUrl(inputs.task_list_id), {
+    method: "PATCH",
+    json: { title: inputs.title },
+  });
+  return { data: { task_list: response.data } };
+});

@@ -1,0 +1,21 @@
+import { appendBlockChildren } from "./actions/append_block_children.ts";
+import { createPage } from "./actions/create_page.ts";
+import { getBlockChildren } from "./actions/get_block_children.ts";
+import { getPage } from "./actions/get_page.ts";
+import { queryDatabase } from "./actions/query_database.ts";
+import { search } from "./actions/search.ts";
+import { updatePage } from "./actions/update_page.ts";
+import { createIntegration, type Handlers } from "./generated/contract.gen.ts";
+
+/** The Notion integration, ready to execute actions. */
+export const integration = createIntegration({
+  actions: {
+    search,
+    get_page: getPage,
+    create_page: createPage,
+    update_page: updatePage,
+    query_database: queryDatabase,
+    get_block_children: getBlockChildren,
+    append_block_children: appendBlockChildren,
+  } satisfies Handlers,
+});

@@ -1,0 +1,139 @@
+import { createRequire } from "node:module";
+import type { IntegrationConfig } from "@plugboard/sdk";
+import { CodegenError, type ConfigWarning } from "./errors.ts";
+import { escapePointer } from "./plan.ts";
+
+interface MetaError {
+  instancePath: string;
+  keyword: string;
+  message?: string;
+  params: Record<string, unknown>;
+}
+interface MetaValidator {
+  validateSchema(schema: unknown): boolean;
+  errors?: MetaError[] | null;
+}
+
+let meta: MetaValidator | undefined;
+
+function metaValidator(): MetaValidator {
+  if (meta) return meta;
+  const Ajv = createRequire(import.meta.url)("ajv").default;
+  meta = new Ajv({ strict: false, allErrors: true, validateFormats: false }) as MetaValidator;
+  return meta;
+}
+
+const SUBSCHEMA = ["additionalItems", "additionalProperties", "contains", "propertyNames", "not", "if", "then", "else"];
+const SUBSCHEMA_LIST = ["allOf", "anyOf", "oneOf"];
+const SUBSCHEMA_MAP = ["properties", "patternProperties", "definitions"];
+
+/** Every schema in a config with its JSON pointer. */
+export function schemasOf(config: IntegrationConfig): Array<{ pointer: string; schema: unknown }> {
+  const found: Array<{ pointer: string; schema: unknown }> = [];
+  const auth = config.auth as { fields?: unknown } | undefined;
+  if (auth?.fields !== undefined) found.push({ pointer: "/auth/fields", schema: auth.fields });
+  for (const section of ["actions", "polling_triggers"] as const) {
+    for (const [name, entry] of Object.entries(config[section] ?? {})) {
+      const at = `/${section}/${escapePointer(name)}`;
+      const op = entry as { input_schema?: unknown; output_schema?: unknown };
+      if (op.input_schema !== undefined) found.push({ pointer: `${at}/input_schema`, schema: op.input_schema });
+      if (op.output_schema !== undefined) found.push({ pointer: `${at}/output_schema`, schema: op.output_schema });
+    }
+  }
+  return found;
+}
+
+/**
+ * Checks every schema of a config against the draft-07 meta-schema and what codegen supports.
+ * Throws `CodegenError` (`invalid_schema` with the pointer and keyword, or `unsupported_schema`
+ * for `$ref`); returns the tolerated oddities (draft-03 `"required": true|false` on a property,
+ * OpenAPI `nullable`) as warnings: both are ignored, as the run-time validator ignores them.
+ */
+export function checkSchemas(config: IntegrationConfig, file?: string): ConfigWarning[] {
+  const warnings: ConfigWarning[] = [];
+  const tolerated = new Set<string>();
+  const where = (pointer: string) => `${file ?? "config.json"}#${pointer}`;
+  for (const { pointer, schema } of schemasOf(config)) {
+    walk(schema, pointer, (node, at) => {
+      if ("$ref" in node) {
+        throw new CodegenError(
+          `${where(`${at}/$ref`)}: "$ref" is not supported: schemas in config.json must be self-contained; inline the referenced schema`,
+          { code: "unsupported_schema", file, pointer: `${at}/$ref`, keyword: "$ref" },
+        );
+      }
+      if (typeof node.required === "boolean") {
+        tolerated.add(`${at}/required`);
+        warnings.push({
+          file,
+          pointer: `${at}/required`,
+          message: `draft-03 style "required": ${node.required} is ignored; list required properties in the parent's "required" array instead`,
+        });
+      }
+      if ("nullable" in node) {
+        warnings.push({
+          file,
+          pointer: `${at}/nullable`,
+          message: `"nullable" is not JSON Schema (draft-07) and is ignored; allow null with "type": [..., "null"] instead`,
+        });
+      }
+      for (const [keyword, patterns] of [
+        ["pattern", typeof node.pattern === "string" ? [node.pattern] : []],
+        ["patternProperties", isObject(node.patternProperties) ? Object.keys(node.patternProperties) : []],
+      ] as const) {
+        for (const pattern of patterns) {
+          try {
+            new RegExp(pattern, "u");
+          } catch (error) {
+            const reason = error instanceof Error ? error.message : String(error);
+            throw new CodegenError(
+              `${where(`${at}/${keyword}`)}: invalid JSON Schema (keyword "${keyword}"): ${reason}; write a valid regular expression`,
+              { code: "invalid_schema", file, pointer: `${at}/${keyword}`, keyword, cause: error },
+            );
+          }
+        }
+      }
+    });
+    const validator = metaValidator();
+    if (validator.validateSchema(schema)) continue;
+    const errors = (validator.errors ?? []).filter(
+      (error) => !tolerated.has(`${pointer}${error.instancePath}`) && error.keyword !== "anyOf",
+    );
+    const first = errors[0];
+    if (!first) continue;
+    const at = `${pointer}${first.instancePath}`;
+    const keyword = first.instancePath.split("/").pop() || first.keyword;
+    throw new CodegenError(
+      `${where(at)}: invalid JSON Schema (keyword "${keyword}"): ${first.message ?? "invalid"}${hint(first)}`,
+      { code: "invalid_schema", file, pointer: at, keyword },
+    );
+  }
+  return warnings;
+}
+
+function hint(error: MetaError): string {
+  const allowed = error.params.allowedValues;
+  if (Array.isArray(allowed)) return ` (${allowed.map((v) => JSON.stringify(v)).join(", ")})`;
+  return "; see https://json-schema.org/draft-07/json-schema-validation";
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+function walk(node: unknown, at: string, visit: (node: Record<string, unknown>, at: string) => void): void {
+  if (!isObject(node)) return;
+  visit(node, at);
+  for (const keyword of SUBSCHEMA) walk(node[keyword], `${at}/${keyword}`, visit);
+  for (const keyword of SUBSCHEMA_LIST) {
+    const list = node[keyword];
+    if (Array.isArray(list)) list.forEach((sub, i) => walk(sub, `${at}/${keyword}/${i}`, visit));
+  }
+  for (const keyword of SUBSCHEMA_MAP) {
+    const map = node[keyword];
+    if (!isObject(map)) continue;
+    for (const [key, sub] of Object.entries(map)) walk(sub, `${at}/${keyword}/${escapePointer(key)}`, visit);
+  }
+  const items = node.items;
+  if (Array.isArray(items)) items.forEach((sub, i) => walk(sub, `${at}/items/${i}`, visit));
+  else walk(items, `${at}/items`, visit);
+}

@@ -1,0 +1,20 @@
+import type { IntegrationConfig } from "@plugboard/sdk";
+import { header } from "./header.ts";
+
+/** `src/generated/config.gen.ts`: config.json as a typed constant, so no file is read at run time. */
+export function emitConfig(config: IntegrationConfig): string {
+  // JSON with `<` and the line separators escaped: safe in any JavaScript context.
+  const literal = JSON.stringify(config, null, 2)
+    .replace(/</g, "\\u003c")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
+  return (
+    `${header("the config as a typed constant")}\n` +
+    'import type { IntegrationConfig } from "@plugboard/sdk";\n\n' +
+    // Going through an untyped constant skips excess-property checks: config.json may carry keys
+    // the SDK's type does not list, and those are not codegen's business.
+    `const json = ${literal};\n\n` +
+    "/** This integration's config.json. */\n" +
+    "export const config: IntegrationConfig = json;\n"
+  );
+}

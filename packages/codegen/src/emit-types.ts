@@ -1,0 +1,68 @@
+import { escapeSeparators, reindent } from "./format-code.ts";
+import { header } from "./header.ts";
+import type { Plan, PlannedOperation } from "./plan.ts";
+import { jsdocText, propertyKey } from "./property-key.ts";
+import { schemaToType } from "./schema-to-type.ts";
+
+/** `src/generated/types.gen.ts`: one type per schema, `Credentials`, and the `Actions`/`Triggers` maps. */
+export function emitTypes(plan: Plan): string {
+  const blocks: string[] = [];
+  for (const action of plan.actions) {
+    blocks.push(declare(action.input, action.inputType, `Inputs of the \`${action.name}\` action.`));
+    blocks.push(outputDeclaration(action, `Output of the \`${action.name}\` action.`));
+  }
+  for (const trigger of plan.triggers) {
+    blocks.push(declare(trigger.input, trigger.inputType, `Inputs of the \`${trigger.name}\` polling trigger.`));
+    blocks.push(outputDeclaration(trigger, `Data of one record of the \`${trigger.name}\` polling trigger.`));
+  }
+  blocks.push(credentialsDeclaration(plan));
+  blocks.push(
+    map(
+      "Actions",
+      "Every action by name, with its input and output types.",
+      plan.actions.map((a) => `${propertyKey(a.name)}: { input: ${a.inputType}; output: ${a.outputType} };`),
+    ),
+  );
+  blocks.push(
+    map(
+      "Triggers",
+      "Every polling trigger by name, with its input and record-data types.",
+      plan.triggers.map((t) => `${propertyKey(t.name)}: { input: ${t.inputType}; record: ${t.outputType} };`),
+    ),
+  );
+  const body = escapeSeparators(reindent(blocks.join("\n\n")));
+  return `${header("the TypeScript types of its schemas")}\n${body}\n`;
+}
+
+function declare(schema: PlannedOperation["input"], name: string, fallbackDoc: string): string {
+  const code = schemaToType(schema, name);
+  // A root schema without a description still gets a JSDoc line saying what it is.
+  return code.startsWith("/**") ? code : `/** ${jsdocText(fallbackDoc)} */\n${code}`;
+}
+
+function outputDeclaration(operation: PlannedOperation, doc: string): string {
+  if (operation.output === undefined) {
+    return `/** ${jsdocText(`${doc} config.json declares no output schema.`)} */\nexport type ${operation.outputType} = unknown;`;
+  }
+  return declare(operation.output, operation.outputType, doc);
+}
+
+function credentialsDeclaration(plan: Plan): string {
+  if (plan.credentials !== undefined) {
+    return declare(plan.credentials, "Credentials", "The credentials the user enters (`auth.fields`).");
+  }
+  if (plan.platformAuth) {
+    return [
+      "/** Credentials of platform-managed OAuth: the access token the platform supplies. */",
+      "export interface Credentials {",
+      "access_token?: string;",
+      "}",
+    ].join("\n");
+  }
+  return "/** This integration declares no credentials. */\nexport type Credentials = Record<string, unknown>;";
+}
+
+function map(name: string, doc: string, members: string[]): string {
+  const body = members.length === 0 ? "{}" : `{\n${members.join("\n")}\n}`;
+  return `/** ${doc} */\nexport type ${name} = ${body};`;
+}

@@ -1,0 +1,37 @@
+import { performance } from "node:perf_hooks";
+import type { HttpCall, LoadedIntegration, RunResult } from "./types.ts";
+
+/** What one local run produced: the envelope, the HTTP calls made, and how long it took. */
+export interface ActionRun {
+  result: RunResult;
+  calls: HttpCall[];
+  durationMs: number;
+}
+
+/** Options of one local run. */
+export interface RunActionOptions {
+  action: string;
+  inputs: unknown;
+  auth?: Record<string, unknown> | undefined;
+  originOverrides?: Record<string, string> | undefined;
+}
+
+/** Runs one action of a loaded integration in a fresh context: the path `run` and `dev` share. */
+export async function runAction(
+  loaded: LoadedIntegration,
+  options: RunActionOptions,
+): Promise<ActionRun> {
+  const calls: HttpCall[] = [];
+  const context = new loaded.ExecutionContext({
+    ...(options.auth === undefined ? {} : { auth: options.auth }),
+    ...(options.originOverrides === undefined ? {} : { originOverrides: options.originOverrides }),
+    onHttpCall: (call) => calls.push(call),
+  });
+  const started = performance.now();
+  try {
+    const result = await loaded.integration.executeAction(options.action, options.inputs, context);
+    return { result, calls, durationMs: performance.now() - started };
+  } finally {
+    await context.close();
+  }
+}

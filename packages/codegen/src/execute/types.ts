@@ -1,0 +1,39 @@
+/** The result envelope an integration returns, as the SDK serialises it. */
+export interface RunResult {
+  version: string;
+  type: "action" | "action_error" | "validation_error" | "connected_account" | string;
+  result: unknown;
+}
+
+/** One HTTP attempt a handler made, as the SDK's `onHttpCall` reports it (secrets redacted). */
+export interface HttpCall {
+  method: string;
+  url: string;
+  status?: number;
+  durationMs: number;
+  error?: string;
+}
+
+/** The options the CLI passes to the SDK's `ExecutionContext`. */
+export interface RunContextOptions {
+  auth?: Record<string, unknown>;
+  originOverrides?: Record<string, string>;
+  onHttpCall?: (call: HttpCall) => void;
+}
+
+/** What the CLI needs of an `ExecutionContext`. */
+export interface RunContext {
+  close(): unknown;
+}
+
+/** What the CLI needs of an `Integration`: the loaded module is only known at run time. */
+export interface RunnableIntegration {
+  executeAction(name: string, inputs: unknown, context: RunContext): Promise<RunResult>;
+}
+
+/** An integration imported from its source, with the SDK copy it runs on. */
+export interface LoadedIntegration {
+  integration: RunnableIntegration;
+  ExecutionContext: new (options: RunContextOptions) => RunContext;
+  entry: string;
+}

@@ -1,0 +1,59 @@
+/** How Ajv writes a constant into generated code (JSON, with the line separators escaped). */
+function ajvStringify(value: unknown): string {
+  return JSON.stringify(value).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+}
+
+const REFERENCE =
+  /\b(schema\d+)((?:\.[A-Za-z_$][\w$]*|\[(?:"(?:[^"\\]|\\.)*"|\d+)\])+)/g;
+const SEGMENT = /\.([A-Za-z_$][\w$]*)|\[("(?:[^"\\]|\\.)*"|\d+)\]/g;
+
+/**
+ * Ajv's standalone code keeps a whole copy of every root schema (`const schema11 = {…}`) only to
+ * read a few values from it (`schema11.properties.status.enum` for an error's params). This
+ * replaces each such read with a small shared constant holding just that value and drops the
+ * copies, which are most of the size of a validators module. A copy that is still referenced
+ * some other way is kept as it is.
+ */
+export function hoistSchemaConstants(code: string, roots: unknown[]): string {
+  const byName = new Map<string, { value: unknown; declaration: string }>();
+  for (const root of roots) {
+    const literal = ajvStringify(root);
+    const match = new RegExp(`const (schema\\d+) = ${escapeRegExp(literal)};`).exec(code);
+    if (match?.[1]) byName.set(match[1], { value: root, declaration: match[0] });
+  }
+  const constants = new Map<string, string>();
+  let rewritten = code;
+  for (const [name, { declaration }] of byName) rewritten = rewritten.replace(declaration, "");
+  rewritten = rewritten.replace(REFERENCE, (whole, name: string, path: string) => {
+    const root = byName.get(name);
+    if (!root) return whole;
+    const value = resolve(root.value, path);
+    if (value === undefined) return whole;
+    const literal = ajvStringify(value);
+    let constant = constants.get(literal);
+    if (constant === undefined) {
+      constant = `k${constants.size}`;
+      constants.set(literal, constant);
+    }
+    return constant;
+  });
+  for (const [name, { declaration }] of byName) {
+    if (new RegExp(`\\b${name}\\b`).test(rewritten)) rewritten = `${declaration}${rewritten}`;
+  }
+  const hoisted = [...constants].map(([literal, constant]) => `const ${constant} = ${literal};`);
+  return `${hoisted.join("\n")}\n${rewritten}`;
+}
+
+function resolve(root: unknown, path: string): unknown {
+  let value = root;
+  for (const segment of path.matchAll(SEGMENT)) {
+    const key = segment[1] ?? JSON.parse(segment[2] ?? "null");
+    if (value === null || typeof value !== "object" || !Object.hasOwn(value, key)) return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

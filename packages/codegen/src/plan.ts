@@ -1,0 +1,131 @@
+import type { IntegrationConfig } from "@plugboard/sdk";
+import { camelCase, fileStem, NameAllocator, pascalCase } from "./naming.ts";
+import { normalizeSchema, type Schema } from "./normalize-schema.ts";
+
+/** One action or polling trigger with every name codegen derives from it. */
+export interface PlannedOperation {
+  /** The wire name, as in config.json. */
+  name: string;
+  description: string;
+  /** JSON pointer of the action or trigger in config.json. */
+  pointer: string;
+  input: Schema | boolean;
+  /** `undefined` when config.json declares no output schema. */
+  output: Schema | boolean | undefined;
+  inputType: string;
+  /** The output type (actions) or record-data type (triggers). */
+  outputType: string;
+  inputValidator: string;
+  outputValidator: string;
+  /** The `const` a stub exports and `src/index.ts` imports. */
+  handlerConst: string;
+  /** The stub's path relative to the integration root. */
+  stubPath: string;
+}
+
+/** Everything generate() needs, with names made unique and deterministic. */
+export interface Plan {
+  actions: PlannedOperation[];
+  triggers: PlannedOperation[];
+  /** The `auth.fields` schema, normalised, when the integration declares one. */
+  credentials: Schema | boolean | undefined;
+  /** Whether the platform supplies OAuth credentials (`{ access_token }`). */
+  platformAuth: boolean;
+}
+
+/** Names generated files declare themselves; derived names must not take them. */
+const TAKEN_TYPES = ["Actions", "Triggers", "Credentials", "Handlers", "TriggerHandlers"];
+const TAKEN_VALUES = [
+  "validators",
+  "credentials",
+  "config",
+  "integration",
+  "createIntegration",
+  "defineAction",
+  "definePollingTrigger",
+  "defineConnectedAccount",
+  "Integration",
+];
+
+/**
+ * Derives every identifier and file name from a config. Names are allocated in sorted order of
+ * the wire names, so they do not depend on key order, and collisions (`get-page` vs `get_page`,
+ * `Delete` vs `delete` on a case-insensitive disk) get numeric suffixes.
+ */
+export function plan(config: IntegrationConfig): Plan {
+  const types = new NameAllocator(TAKEN_TYPES);
+  const values = new NameAllocator(TAKEN_VALUES);
+  const actionFiles = new NameAllocator();
+  const triggerFiles = new NameAllocator();
+  const actions = planGroup(config.actions ?? {}, "actions", (name) => {
+    const base = pascalCase(name);
+    const inputType = types.allocate(`${base}Input`);
+    const outputType = types.allocate(`${base}Output`);
+    return {
+      inputType,
+      outputType,
+      inputValidator: lowerFirst(inputType),
+      outputValidator: lowerFirst(outputType),
+      handlerConst: values.allocate(camelCase(name)),
+      stubPath: `src/actions/${actionFiles.allocate(fileStem(name))}.ts`,
+    };
+  });
+  const triggers = planGroup(config.polling_triggers ?? {}, "polling_triggers", (name) => {
+    const base = pascalCase(name);
+    const inputType = types.allocate(`${base}TriggerInput`);
+    const outputType = types.allocate(`${base}Record`);
+    return {
+      inputType,
+      outputType,
+      inputValidator: lowerFirst(inputType),
+      outputValidator: lowerFirst(outputType),
+      handlerConst: values.allocate(`${camelCase(name)}Trigger`),
+      stubPath: `src/triggers/${triggerFiles.allocate(fileStem(name))}.ts`,
+    };
+  });
+  const auth = config.auth as { type?: unknown; fields?: unknown } | undefined;
+  const fields = auth?.fields;
+  return {
+    actions,
+    triggers,
+    credentials: fields === undefined ? undefined : normalizeSchema(fields),
+    platformAuth: auth?.type === "platform",
+  };
+}
+
+type Names = Omit<PlannedOperation, "name" | "description" | "pointer" | "input" | "output">;
+
+function planGroup(
+  group: Record<string, unknown>,
+  section: string,
+  name: (wireName: string) => Names,
+): PlannedOperation[] {
+  const wireNames = Object.keys(group);
+  const names = new Map<string, Names>();
+  for (const wireName of [...wireNames].sort(compareCodeUnits)) names.set(wireName, name(wireName));
+  return wireNames.map((wireName) => {
+    const entry = group[wireName] as { description?: unknown; input_schema?: unknown; output_schema?: unknown };
+    return {
+      name: wireName,
+      description: typeof entry.description === "string" ? entry.description : "",
+      pointer: `/${section}/${escapePointer(wireName)}`,
+      input: normalizeSchema(entry.input_schema ?? {}),
+      output: entry.output_schema === undefined ? undefined : normalizeSchema(entry.output_schema),
+      ...(names.get(wireName) as Names),
+    };
+  });
+}
+
+function lowerFirst(name: string): string {
+  return name.startsWith("_") ? name : name.charAt(0).toLowerCase() + name.slice(1);
+}
+
+/** Orders strings by UTF-16 code units, independent of locale. */
+export function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Escapes one JSON pointer segment (RFC 6901). */
+export function escapePointer(segment: string): string {
+  return segment.replace(/~/g, "~0").replace(/\//g, "~1");
+}

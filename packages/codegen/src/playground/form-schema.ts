@@ -1,0 +1,63 @@
+type Schema = Record<string, unknown>;
+
+function isObject(value: unknown): value is Schema {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+const nested = ["items", "additionalProperties", "not", "if", "then", "else"];
+const lists = ["oneOf", "anyOf", "allOf"];
+
+/**
+ * Rewrites a config.json schema for the form library: `label` becomes the `title`,
+ * `help_text` joins the `description`, OpenAPI-style `nullable: true` becomes a `null` type,
+ * booleans render as checkboxes, and credentials-like `format`s stay (password masks input).
+ */
+export function toFormSchema(schema: unknown): Schema {
+  if (!isObject(schema)) return {};
+  const out: Schema = { ...schema };
+  if (typeof out.label === "string" && typeof out.title !== "string") out.title = out.label;
+  const help = [out.description, out.help_text].filter(
+    (text): text is string => typeof text === "string" && text.length > 0,
+  );
+  if (help.length > 0) out.description = [...new Set(help)].join(" — ");
+  if (out.nullable === true && typeof out.type === "string") out.type = [out.type, "null"];
+  if (out.type === "boolean" && out.format === undefined) out.format = "checkbox";
+  // The form library only knows formats it renders; unknown ones (text, file…) would be dropped.
+  if (out.format === "text") out.format = "textarea";
+  if (isObject(out.properties)) {
+    out.properties = Object.fromEntries(
+      Object.entries(out.properties).map(([key, value]) => [key, toFormSchema(value)]),
+    );
+  }
+  for (const key of nested) if (isObject(out[key])) out[key] = toFormSchema(out[key]);
+  for (const key of lists) {
+    const value = out[key];
+    if (Array.isArray(value)) out[key] = value.map((item) => toFormSchema(item));
+  }
+  // A root without a type still renders as an object form: actions always take an object.
+  return out;
+}
+
+/** The credentials form of an integration's `auth` section, or null when it needs none. */
+export function credentialsSchema(auth: Schema | undefined): Schema | null {
+  if (!auth) return null;
+  if (auth.type === "platform") {
+    return {
+      type: "object",
+      title: "Credentials",
+      required: ["access_token"],
+      properties: {
+        access_token: {
+          type: "string",
+          title: "Access token",
+          format: "password",
+          description: `OAuth access token${typeof auth.provider === "string" ? ` for ${auth.provider}` : ""}; the platform sends it as a Bearer token.`,
+        },
+      },
+    };
+  }
+  if (!isObject(auth.fields)) return null;
+  const form = toFormSchema(auth.fields);
+  form.title = typeof auth.title === "string" ? auth.title : "Credentials";
+  return form;
+}

@@ -1,0 +1,99 @@
+import { createRequire } from "node:module";
+import { mapSubschemas, type Schema } from "./normalize-schema.ts";
+
+// json-schema-to-typescript's own `compile()` is async only because it dereferences `$ref`s and
+// runs Prettier. Config schemas are self-contained (check-schemas.ts rejects `$ref`) and we
+// format nothing, so its synchronous stages are called directly; they are loaded lazily, so a
+// run where every integration is fresh never loads the library.
+type Stage = (...args: never[]) => unknown;
+interface Jstt {
+  link: Stage;
+  normalize: Stage;
+  parse: Stage;
+  optimize: Stage;
+  generate: Stage;
+}
+
+let jstt: Jstt | undefined;
+
+function load(): Jstt {
+  if (jstt) return jstt;
+  const require = createRequire(import.meta.url);
+  const base = "json-schema-to-typescript/dist/src";
+  jstt = {
+    link: require(`${base}/linker.js`).link,
+    normalize: require(`${base}/normalizer.js`).normalize,
+    parse: require(`${base}/parser.js`).parse,
+    optimize: require(`${base}/optimizer.js`).optimize,
+    generate: require(`${base}/generator.js`).generate,
+  };
+  return jstt;
+}
+
+const OPTIONS = {
+  $refOptions: {},
+  // Unspecified `additionalProperties` reads as "the declared properties" (no index signature);
+  // an explicit `true` or a schema gives one. See typesView() for objects with no properties.
+  additionalProperties: false,
+  bannerComment: "",
+  cwd: "/",
+  declareExternallyReferenced: true,
+  enableConstEnums: true,
+  inferStringEnumKeysFromValues: false,
+  format: false,
+  // `maxItems: 20` must not explode into a union of 21 tuples: arrays stay `T[]`.
+  ignoreMinAndMaxItems: true,
+  maxItems: -1,
+  strictIndexSignatures: false,
+  style: {},
+  unreachableDefinitions: false,
+  unknownAny: true,
+};
+
+const ROOT = "PlugboardRoot";
+
+/**
+ * The TypeScript declaration (`export interface Name {…}` or `export type Name = …`) of one
+ * normalised schema, with descriptions as JSDoc. `name` must be a valid identifier.
+ */
+export function schemaToType(schema: Schema | boolean, name: string): string {
+  const { link, normalize, parse, optimize, generate } = load();
+  const view = typesView(schema);
+  const linked = link(view as never);
+  const normalized = normalize(linked as never, new WeakMap() as never, ROOT as never, OPTIONS as never);
+  const parsed = parse(normalized as never, OPTIONS as never, undefined as never, new Map() as never, new Set() as never);
+  const code = String(generate(optimize(parsed as never, OPTIONS as never) as never, OPTIONS as never));
+  // The root is the only named declaration (titles are stripped), so renaming its head suffices.
+  const head = new RegExp(`^export (interface|type) ${ROOT}\\b`, "m");
+  if (!head.test(code)) throw new Error(`unexpected json-schema-to-typescript output for ${name}`);
+  return code
+    .replace(head, `export $1 ${name}`)
+    .replace(/\/\*\*\n \* (.*)\n \*\//g, "/** $1 */")
+    .trimEnd();
+}
+
+/**
+ * What json-schema-to-typescript sees: a deep copy of the normalised schema (it mutates its input)
+ * where an object with nothing declared says `additionalProperties: true`, so it becomes
+ * `{ [k: string]: unknown }` (= `Record<string, unknown>`) rather than `{}`.
+ */
+function typesView(schema: Schema | boolean): Schema {
+  if (typeof schema === "boolean") return schema ? {} : { not: {} };
+  const out: Schema = {};
+  for (const [keyword, value] of Object.entries(schema)) {
+    out[keyword] = mapSubschemas(keyword, value, typesView);
+    if (keyword === "enum" || keyword === "const" || keyword === "default" || keyword === "examples") {
+      out[keyword] = structuredClone(value);
+    }
+  }
+  const declaresNothing =
+    out.properties === undefined &&
+    out.patternProperties === undefined &&
+    out.additionalProperties === undefined;
+  if (declaresNothing && isObjectType(out.type)) out.additionalProperties = true;
+  return out;
+}
+
+function isObjectType(type: unknown): boolean {
+  return type === "object" || (Array.isArray(type) && type.includes("object"));
+}

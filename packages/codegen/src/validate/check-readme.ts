@@ -1,0 +1,34 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import type { Finding } from "./finding.ts";
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** Checks README.md exists and mentions every action and trigger by its config name. */
+export async function checkReadme(dir: string, names: string[]): Promise<Finding[]> {
+  let readme: string;
+  try {
+    readme = await readFile(path.join(dir, "README.md"), "utf8");
+  } catch {
+    return [
+      {
+        level: "error",
+        check: "readme",
+        message: "README.md is missing: describe the integration and list its actions",
+      },
+    ];
+  }
+  const missing = names.filter(
+    (name) => !new RegExp(`(^|[^A-Za-z0-9_])${escapeRegExp(name)}($|[^A-Za-z0-9_])`).test(readme),
+  );
+  if (missing.length === 0) return [];
+  return [
+    {
+      level: "error",
+      check: "readme",
+      message: `README.md does not list ${missing.map((n) => `"${n}"`).join(", ")}: add ${missing.length === 1 ? "it" : "them"} to the list of actions`,
+    },
+  ];
+}

@@ -1,0 +1,154 @@
+import { POLLING_INTERVAL_HINT, tryParsePollingInterval } from "./polling-interval.ts";
+
+/** A structural problem in a config: where (JSON pointer) and what, with the fix. */
+export interface ConfigProblem {
+  pointer: string;
+  message: string;
+}
+
+type Obj = Record<string, unknown>;
+
+const JSON_TYPES = new Set(["string", "number", "integer", "boolean", "object", "array", "null"]);
+const SCHEMA_MAPS = ["properties", "patternProperties", "definitions", "dependencies"];
+const SCHEMA_ONE = ["additionalProperties", "additionalItems", "contains", "propertyNames"];
+const SCHEMA_ONE_MORE = ["not", "if", "then", "else", "items"];
+const SCHEMA_LISTS = ["allOf", "anyOf", "oneOf", "items"];
+
+/** Escapes one JSON pointer segment (RFC 6901). */
+export function pointerSegment(key: string): string {
+  return key.replaceAll("~", "~0").replaceAll("/", "~1");
+}
+
+function isObj(value: unknown): value is Obj {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function kind(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  if (typeof value === "object") return "an object";
+  return `${typeof value} ${JSON.stringify(value)}`;
+}
+
+class Checker {
+  problem: ConfigProblem | undefined;
+
+  fail(pointer: string, message: string): false {
+    this.problem ??= { pointer, message };
+    return false;
+  }
+
+  /** Checks `parent[key]`; `required` adds a "missing" problem with the fix. */
+  field(
+    parent: Obj,
+    at: string,
+    key: string,
+    expect: "string" | "boolean" | "object",
+    required: string | false,
+  ): boolean {
+    const value = parent[key];
+    if (value === undefined) {
+      return required === false ? true : this.fail(at, `missing "${key}": ${required}`);
+    }
+    const ok = expect === "object" ? isObj(value) : typeof value === expect;
+    const article = expect === "object" ? "an" : "a";
+    return ok || this.fail(`${at}/${key}`, `expected ${article} ${expect}, got ${kind(value)}`);
+  }
+
+  schema(parent: Obj, at: string, key: string): void {
+    if (!this.field(parent, at, key, "object", `add ${article(key)} ${key} object`)) return;
+    this.schemaNode(parent[key], `${at}/${key}`);
+  }
+
+  /** Walks a JSON Schema, checking `type` keywords; other keywords are left to the validator. */
+  schemaNode(node: unknown, at: string): void {
+    if (!isObj(node) || this.problem) return;
+    const type = node.type;
+    if (type !== undefined) {
+      const types = Array.isArray(type) ? type : [type];
+      types.forEach((t, i) => {
+        if (typeof t !== "string" || !JSON_TYPES.has(t)) {
+          const where = Array.isArray(type) ? `${at}/type/${i}` : `${at}/type`;
+          const valid = [...JSON_TYPES].map((x) => `"${x}"`).join(", ");
+          this.fail(where, `expected one of ${valid}, got ${JSON.stringify(t)}`);
+        }
+      });
+    }
+    for (const key of SCHEMA_MAPS) {
+      const map = node[key];
+      if (!isObj(map)) continue;
+      for (const [name, sub] of Object.entries(map)) {
+        this.schemaNode(sub, `${at}/${key}/${pointerSegment(name)}`);
+      }
+    }
+    for (const key of [...SCHEMA_ONE, ...SCHEMA_ONE_MORE])
+      this.schemaNode(node[key], `${at}/${key}`);
+    for (const key of SCHEMA_LISTS) {
+      const list = node[key];
+      if (!Array.isArray(list)) continue;
+      for (const [i, sub] of list.entries()) this.schemaNode(sub, `${at}/${key}/${i}`);
+    }
+  }
+
+  section(root: Obj, key: string, check: (entry: Obj, at: string) => void): void {
+    const section = root[key];
+    if (!isObj(section)) return;
+    for (const [name, entry] of Object.entries(section)) {
+      const at = `/${key}/${pointerSegment(name)}`;
+      if (!isObj(entry)) {
+        this.fail(at, `expected an object, got ${kind(entry)}`);
+        continue;
+      }
+      check(entry, at);
+    }
+  }
+}
+
+function article(word: string): string {
+  return /^[aeiou]/.test(word) ? "an" : "a";
+}
+
+/** Finds the first structural problem in a parsed config.json, or `undefined` when it is sound. */
+export function findConfigProblem(root: unknown): ConfigProblem | undefined {
+  const c = new Checker();
+  if (!isObj(root)) return c.fail("", `expected an object, got ${kind(root)}`) || c.problem;
+  for (const key of ["name", "version", "description", "entry_point"]) {
+    c.field(root, "", key, "string", `add a "${key}" string`);
+  }
+  c.field(root, "", "display_name", "string", false);
+  c.field(root, "", "supports_connected_account", "boolean", false);
+  c.field(root, "", "supports_billing", "boolean", false);
+  if (c.field(root, "", "auth", "object", false) && isObj(root.auth)) {
+    const auth = root.auth;
+    c.field(auth, "/auth", "type", "string", 'add a "type" ("platform" or "custom")');
+    const fieldsRequired =
+      auth.type === "custom" ? "add a JSON Schema object describing them" : false;
+    if (c.field(auth, "/auth", "fields", "object", fieldsRequired)) {
+      c.schemaNode(auth.fields, "/auth/fields");
+    }
+  }
+  c.field(root, "", "actions", "object", 'add an "actions" object (it may be empty)');
+  c.section(root, "actions", (action, at) => {
+    c.field(action, at, "display_name", "string", false);
+    c.field(action, at, "description", "string", 'add a "description" string');
+    c.schema(action, at, "input_schema");
+    c.schema(action, at, "output_schema");
+  });
+  c.field(root, "", "polling_triggers", "object", false);
+  c.section(root, "polling_triggers", (trigger, at) => {
+    c.field(trigger, at, "display_name", "string", false);
+    c.field(trigger, at, "description", "string", 'add a "description" string');
+    const interval = trigger.polling_interval;
+    if (interval === undefined) {
+      c.fail(at, `missing "polling_interval": add one, e.g. "5m"`);
+    } else if (tryParsePollingInterval(interval) === undefined) {
+      c.fail(
+        `${at}/polling_interval`,
+        `${JSON.stringify(interval)} is not an interval: ${POLLING_INTERVAL_HINT}`,
+      );
+    }
+    c.schema(trigger, at, "input_schema");
+    c.schema(trigger, at, "output_schema");
+  });
+  return c.problem;
+}

@@ -1,0 +1,60 @@
+/** A JSON Schema (draft-07) object as it appears in config.json. */
+export type JsonSchema = { [keyword: string]: unknown };
+
+/** One action of an integration, as declared under `actions`. */
+export interface ActionConfig {
+  display_name?: string;
+  description: string;
+  input_schema: JsonSchema;
+  output_schema: JsonSchema;
+}
+
+/** One polling trigger of an integration, as declared under `polling_triggers`. */
+export interface PollingTriggerConfig {
+  display_name?: string;
+  description: string;
+  /** How often the platform polls: `"30s"`, `"5m"`, `"2h"` or `"1d"`. */
+  polling_interval: string;
+  input_schema: JsonSchema;
+  output_schema: JsonSchema;
+}
+
+/** OAuth managed by the platform: credentials arrive as `{ auth_type, credentials: { access_token } }`. */
+export interface PlatformAuthConfig {
+  type: "platform";
+  provider?: string;
+  scopes?: string[];
+  [key: string]: unknown;
+}
+
+/** Fields the user enters (API keys, subdomains…), described by a JSON Schema. */
+export interface CustomAuthConfig {
+  type: "custom";
+  title?: string;
+  fields: JsonSchema;
+  [key: string]: unknown;
+}
+
+/** Any other auth declaration (e.g. `oauth2_pkce`); `fields`, when present, are validated. */
+export interface OtherAuthConfig {
+  type: string;
+  fields?: JsonSchema;
+  [key: string]: unknown;
+}
+
+/** The `auth` section of config.json. */
+export type AuthConfig = PlatformAuthConfig | CustomAuthConfig | OtherAuthConfig;
+
+/** A parsed, structurally checked config.json. */
+export interface IntegrationConfig {
+  name: string;
+  version: string;
+  display_name?: string;
+  description: string;
+  entry_point: string;
+  auth?: AuthConfig;
+  actions: Record<string, ActionConfig>;
+  polling_triggers?: Record<string, PollingTriggerConfig>;
+  supports_connected_account?: boolean;
+  supports_billing?: boolean;
+}

@@ -1,0 +1,81 @@
+import { type AuthInput, resolveAuth } from "./credentials.ts";
+import { type ContextFetch, createContextFetch, defaultRetryDelay } from "./fetch.ts";
+import type { HttpCall, RequestConfig } from "./fetch-types.ts";
+import { type Logger, scrubbedLogger, silentLogger } from "./logger.ts";
+import { Redactor } from "./redact.ts";
+
+/** Options of an `ExecutionContext`. */
+export interface ExecutionContextOptions {
+  /** Credentials, flat (`{ api_key }`) or wrapped (`{ auth_type, credentials }`). */
+  auth?: AuthInput;
+  /** Retries, timeout and back-off of `context.fetch`. */
+  requestConfig?: RequestConfig;
+  /** Anything the platform passes along to handlers. */
+  metadata?: Record<string, unknown>;
+  /** Receives the SDK's and handlers' log lines, secrets redacted; silent by default. */
+  logger?: Logger;
+  /** Maps a real API origin to a test origin, e.g. `{ "https://api.notion.com": "http://127.0.0.1:41234" }`. */
+  originOverrides?: Record<string, string>;
+  /** Called after each HTTP attempt, secrets redacted. */
+  onHttpCall?: (call: HttpCall) => void;
+}
+
+/** What a handler gets besides its inputs: credentials, an authenticated `fetch` and a logger. */
+export class ExecutionContext<C = Record<string, unknown>> {
+  /** The credentials exactly as given (flat or wrapped). */
+  readonly auth: AuthInput;
+  /** The credential fields, flat, whether they arrived flat or wrapped. */
+  readonly credentials: C;
+  /** `auth_type` of wrapped credentials, or `undefined` for flat ones. */
+  readonly authType: string | undefined;
+  readonly metadata: Record<string, unknown>;
+  /** A logger that redacts credentials from every message and field. */
+  readonly logger: Logger;
+  /** Sends an HTTP request with auth, retries and timeouts; see `FetchOptions`. */
+  readonly fetch: ContextFetch;
+  readonly #closer = new AbortController();
+  readonly #redactor: Redactor;
+
+  constructor(options: ExecutionContextOptions = {}) {
+    this.auth = options.auth ?? {};
+    const { authType, fields } = resolveAuth(this.auth);
+    this.authType = authType;
+    this.credentials = fields as C;
+    this.metadata = options.metadata ?? {};
+    this.#redactor = new Redactor(fields, this.auth);
+    const redactor = this.#redactor;
+    this.logger = scrubbedLogger(options.logger ?? silentLogger, (value) => redactor.deep(value));
+    const config = options.requestConfig ?? {};
+    this.fetch = createContextFetch({
+      auth: this.auth,
+      maxRetries: config.maxRetries ?? 3,
+      timeoutSeconds: config.timeout ?? 30,
+      retryDelay: config.retryDelay ?? defaultRetryDelay,
+      originOverrides: options.originOverrides,
+      onHttpCall: options.onHttpCall,
+      redactor,
+      logger: this.logger,
+      closed: this.#closer.signal,
+    });
+  }
+
+  /** `text` with every credential value replaced by `[REDACTED]`. */
+  redact(text: string): string {
+    return this.#redactor.text(text);
+  }
+
+  /** A copy of `value` whose strings have every credential value replaced by `[REDACTED]`. */
+  redactValue<T>(value: T): T {
+    return this.#redactor.deep(value);
+  }
+
+  /** Whether `close()` was called. */
+  get closed(): boolean {
+    return this.#closer.signal.aborted;
+  }
+
+  /** Aborts requests still in flight; later `fetch` calls fail with a `NetworkError`. */
+  async close(): Promise<void> {
+    this.#closer.abort();
+  }
+}

@@ -1,0 +1,169 @@
+/** What went wrong while loading or using an integration's config.json. */
+export type ConfigurationErrorCode =
+  | "config_not_found"
+  | "config_unreadable"
+  | "config_invalid_json"
+  | "config_invalid"
+  | "unknown_action"
+  | "unknown_trigger";
+
+/** Where a configuration problem sits: the file, and a line/column or a JSON pointer. */
+export interface ConfigurationErrorDetails {
+  code: ConfigurationErrorCode;
+  file?: string;
+  line?: number;
+  column?: number;
+  pointer?: string;
+  cause?: unknown;
+}
+
+/** A config.json that is missing, unreadable, not JSON or structurally wrong, or an unknown name. */
+export class ConfigurationError extends Error {
+  override readonly name = "ConfigurationError";
+  readonly code: ConfigurationErrorCode;
+  /** The config file, when the problem comes from one. */
+  readonly file: string | undefined;
+  /** 1-based line of the problem in `file`, when known. */
+  readonly line: number | undefined;
+  /** 1-based column of the problem in `file`, when known. */
+  readonly column: number | undefined;
+  /** JSON pointer (RFC 6901) to the offending value, for structural problems. */
+  readonly pointer: string | undefined;
+
+  constructor(message: string, details: ConfigurationErrorDetails) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.code = details.code;
+    this.file = details.file;
+    this.line = details.line;
+    this.column = details.column;
+    this.pointer = details.pointer;
+  }
+}
+
+/** Why a validation failed. */
+export type ValidationErrorCode =
+  | "not_registered"
+  | "invalid_input"
+  | "invalid_credentials"
+  | "invalid_output"
+  | "invalid_result";
+
+/** Which side of a handler a validation problem is on, in the platform's wire names. */
+export type ValidationSource = "input" | "output";
+
+/** Details of a validation failure; `value` never holds credentials. */
+export interface ValidationErrorDetails {
+  code: ValidationErrorCode;
+  source: ValidationSource;
+  property?: string | null;
+  value?: unknown;
+}
+
+/** Inputs, credentials, output or a handler's return value that do not match the config. */
+export class ValidationError extends Error {
+  override readonly name = "ValidationError";
+  readonly code: ValidationErrorCode;
+  /** `"input"` for inputs, credentials and registration; `"output"` for what a handler returned. */
+  readonly source: ValidationSource;
+  /** JSON path of the first offending property (`"$.labels[0]"`), or `null` for the whole value. */
+  readonly property: string | null;
+  /** The offending value (never credentials: those are reported as `"[REDACTED]"`). */
+  readonly value: unknown;
+
+  constructor(message: string, details: ValidationErrorDetails) {
+    super(message);
+    this.code = details.code;
+    this.source = details.source;
+    this.property = details.property ?? null;
+    this.value = details.value ?? null;
+  }
+}
+
+/** Options of an `ActionError`, in wire names. */
+export interface ActionErrorOptions {
+  cost_usd?: number;
+  cause?: unknown;
+}
+
+/** Thrown by a handler for an expected failure: becomes an `action_error` result, output unchecked. */
+export class ActionError extends Error {
+  override readonly name = "ActionError";
+  readonly code = "action_error" as const;
+  /** What the failed call still cost, in US dollars. */
+  readonly cost_usd: number | undefined;
+
+  constructor(message: string, options: ActionErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.cost_usd = options.cost_usd;
+  }
+}
+
+/** What an HTTP failure was. */
+export type HTTPErrorCode = "http_error" | "rate_limited";
+
+/** Details of an HTTP failure. */
+export interface HTTPErrorDetails {
+  method: string;
+  url: string;
+  status: number;
+  statusText?: string;
+  responseData?: unknown;
+  code?: HTTPErrorCode;
+}
+
+/** A non-2xx response from `context.fetch`; `responseData` is the parsed body. */
+export class HTTPError extends Error {
+  override readonly name: string = "HTTPError";
+  readonly code: HTTPErrorCode;
+  readonly status: number;
+  readonly method: string;
+  /** The request URL, with credential values redacted. */
+  readonly url: string;
+  readonly responseData: unknown;
+
+  constructor(message: string, details: HTTPErrorDetails) {
+    super(message);
+    this.code = details.code ?? "http_error";
+    this.status = details.status;
+    this.method = details.method;
+    this.url = details.url;
+    this.responseData = details.responseData;
+  }
+}
+
+/** A 429 response from `context.fetch`; never retried automatically. */
+export class RateLimitError extends HTTPError {
+  override readonly name = "RateLimitError";
+  /** Seconds to wait, from `Retry-After` (seconds or an HTTP date); 60 when absent. */
+  readonly retryAfter: number;
+
+  constructor(message: string, details: HTTPErrorDetails & { retryAfter: number }) {
+    super(message, { ...details, code: "rate_limited" });
+    this.retryAfter = details.retryAfter;
+  }
+}
+
+/** How a request failed without an HTTP response. */
+export type NetworkErrorCode = "network_error" | "timeout" | "aborted";
+
+/** A request that got no response after every retry: connection failures and timeouts. */
+export class NetworkError extends Error {
+  override readonly name = "NetworkError";
+  readonly code: NetworkErrorCode;
+  readonly method: string;
+  /** The request URL, with credential values redacted. */
+  readonly url: string;
+  /** How many attempts were made, the first included. */
+  readonly attempts: number;
+
+  constructor(
+    message: string,
+    details: { code: NetworkErrorCode; method: string; url: string; attempts: number },
+  ) {
+    super(message);
+    this.code = details.code;
+    this.method = details.method;
+    this.url = details.url;
+    this.attempts = details.attempts;
+  }
+}

@@ -1,0 +1,74 @@
+import type { IntegrationConfig, JsonSchema } from "./config-types.ts";
+import type { PrecompiledValidators, ValidateFunction } from "./types.ts";
+import { cachedValidator, compileSchema, explain, type Violation } from "./validate.ts";
+
+/** A schema with the validator to run against it. */
+export interface SchemaCheck {
+  schema: JsonSchema;
+  validate: ValidateFunction;
+}
+
+/** The validators of one action or trigger: inputs and output (record data for triggers). */
+export interface HandlerChecks {
+  input: SchemaCheck;
+  output: SchemaCheck;
+}
+
+/** Resolves and caches the validators of an integration: precompiled when given, else Ajv. */
+export class SchemaChecks {
+  readonly #config: IntegrationConfig;
+  readonly #precompiled: PrecompiledValidators;
+  readonly #handlers = new Map<string, HandlerChecks>();
+  #credentials: SchemaCheck | null | undefined;
+
+  constructor(config: IntegrationConfig, precompiled: PrecompiledValidators = {}) {
+    this.#config = config;
+    this.#precompiled = precompiled;
+  }
+
+  /** Checks of action `name` (`kind: "actions"`) or trigger `name` (`kind: "triggers"`). */
+  handler(kind: "actions" | "triggers", name: string): HandlerChecks | Promise<HandlerChecks> {
+    const key = `${kind}:${name}`;
+    return this.#handlers.get(key) ?? this.#resolveHandler(kind, name, key);
+  }
+
+  async #resolveHandler(kind: "actions" | "triggers", name: string, key: string) {
+    const spec =
+      kind === "actions" ? this.#config.actions[name] : this.#config.polling_triggers?.[name];
+    if (!spec) throw new Error(`no ${kind} entry "${name}" in the config`);
+    const given = this.#precompiled[kind]?.[name];
+    const checks: HandlerChecks = {
+      input: await check(spec.input_schema, given?.input),
+      output: await check(spec.output_schema, given?.output),
+    };
+    this.#handlers.set(key, checks);
+    return checks;
+  }
+
+  /** The check of `auth.fields`, or `null` when the config declares no fields. */
+  credentials(): SchemaCheck | null | Promise<SchemaCheck | null> {
+    if (this.#credentials !== undefined) return this.#credentials;
+    const fields = this.#config.auth?.fields as JsonSchema | undefined;
+    if (!fields) {
+      this.#credentials = null;
+      return null;
+    }
+    return check(fields, this.#precompiled.credentials).then((resolved) => {
+      this.#credentials = resolved;
+      return resolved;
+    });
+  }
+}
+
+async function check(schema: JsonSchema, given: ValidateFunction | undefined): Promise<SchemaCheck> {
+  return { schema, validate: given ?? cachedValidator(schema) ?? (await compileSchema(schema)) };
+}
+
+/** The violations of `data`, or `undefined` when it is valid. */
+export function violationsOf(
+  check: SchemaCheck,
+  data: unknown,
+): undefined | Promise<Violation[]> {
+  if (check.validate(data)) return undefined;
+  return explain(check.schema, check.validate, data);
+}

@@ -1,0 +1,121 @@
+import type { Ajv } from "ajv";
+import type { JsonSchema } from "./config-types.ts";
+import { normalizeSchema } from "./normalize-schema.ts";
+import type { ValidateFunction, ValidatorError } from "./types.ts";
+
+/** One way a value breaks its schema: where (a JSON path such as `$.labels[0]`), what, and the value. */
+export interface Violation {
+  path: string;
+  message: string;
+  value: unknown;
+}
+
+/** The Ajv options that reproduce the Python SDK's Draft7Validator semantics. */
+export const AJV_OPTIONS = {
+  strict: false,
+  allErrors: true,
+  validateFormats: false,
+  useDefaults: false,
+  coerceTypes: false,
+  removeAdditional: false,
+  validateSchema: false,
+  addUsedSchema: false,
+  // Config patterns are written for Python's `re`; non-unicode mode accepts more of them.
+  unicodeRegExp: false,
+} as const;
+
+const compiled = new WeakMap<object, ValidateFunction>();
+let ajv: Promise<Ajv> | undefined;
+
+// Ajv costs ~100 ms to import: only integrations without precompiled validators pay it,
+// once, on the first validation.
+function loadAjv(): Promise<Ajv> {
+  ajv ??= import("ajv").then(({ default: AjvClass }) => new AjvClass.default(AJV_OPTIONS) as Ajv);
+  return ajv;
+}
+
+/** The cached validator of `schema`, if it was compiled already. */
+export function cachedValidator(schema: JsonSchema): ValidateFunction | undefined {
+  return compiled.get(schema);
+}
+
+/** Compiles `schema` with Ajv (draft-07, formats and unknown keywords ignored), once per schema object. */
+export async function compileSchema(schema: JsonSchema): Promise<ValidateFunction> {
+  const hit = compiled.get(schema);
+  if (hit) return hit;
+  const validate = (await loadAjv()).compile(normalizeSchema(schema)) as ValidateFunction;
+  compiled.set(schema, validate);
+  return validate;
+}
+
+/** Every violation of `schema` by `data`, listing all of them even if `validate` stopped at one. */
+export async function explain(
+  schema: JsonSchema,
+  validate: ValidateFunction,
+  data: unknown,
+): Promise<Violation[]> {
+  let errors = validate.errors ?? [];
+  // A precompiled validator may have been built without allErrors: ask Ajv for the full list.
+  if (compiled.get(schema) !== validate) {
+    const full = await compileSchema(schema);
+    if (!full(data)) errors = full.errors ?? errors;
+  }
+  const seen = new Set<string>();
+  const out: Violation[] = [];
+  for (const error of errors) {
+    const violation = toViolation(error, data);
+    const key = `${violation.path}\u0000${violation.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(violation);
+  }
+  return out;
+}
+
+/** `$`-rooted JSON path of a list of keys: `$.labels[0]["odd key"]`. */
+export function jsonPath(keys: readonly string[]): string {
+  let path = "$";
+  for (const key of keys) {
+    if (/^(0|[1-9][0-9]*)$/.test(key)) path += `[${key}]`;
+    else if (/^[A-Za-z_$][\w$]*$/.test(key)) path += `.${key}`;
+    else path += `[${JSON.stringify(key)}]`;
+  }
+  return path;
+}
+
+function pointerKeys(pointer: string): string[] {
+  if (pointer === "") return [];
+  return pointer
+    .slice(1)
+    .split("/")
+    .map((key) => key.replaceAll("~1", "/").replaceAll("~0", "~"));
+}
+
+function valueAt(data: unknown, keys: readonly string[]): unknown {
+  let node = data;
+  for (const key of keys) {
+    if (typeof node !== "object" || node === null) return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node;
+}
+
+function toViolation(error: ValidatorError, data: unknown): Violation {
+  const keys = pointerKeys(error.instancePath);
+  const params = error.params;
+  if (error.keyword === "required" && typeof params.missingProperty === "string") {
+    return { path: jsonPath([...keys, params.missingProperty]), message: "is required", value: null };
+  }
+  let message = error.message ?? `fails "${error.keyword}"`;
+  if (error.keyword === "enum" && Array.isArray(params.allowedValues)) {
+    message = `must be one of ${params.allowedValues.map((v) => JSON.stringify(v)).join(", ")}`;
+  } else if (error.keyword === "additionalProperties" && params.additionalProperty !== undefined) {
+    message = `must NOT have additional property ${JSON.stringify(params.additionalProperty)}`;
+  }
+  return { path: jsonPath(keys), message, value: valueAt(data, keys) ?? null };
+}
+
+/** One line listing every violation: `$.title: is required; $.count: must be integer`. */
+export function describeViolations(violations: readonly Violation[]): string {
+  return violations.map((v) => `${v.path}: ${v.message}`).join("; ");
+}
