@@ -25,7 +25,10 @@ export interface HnItem {
 export type Item = GetTopStoriesOutput["stories"][number];
 
 /** Fetches one item; `null` when the API has no such item (it answers `null`, not 404). */
-export async function fetchItem<C>(context: ExecutionContext<C>, id: number): Promise<HnItem | null> {
+export async function fetchItem<C>(
+  context: ExecutionContext<C>,
+  id: number,
+): Promise<HnItem | null> {
   const response = await context.fetch<HnItem | null>(`${HN_API}/item/${id}.json`);
   return response.data ?? null;
 }

@@ -9,11 +9,11 @@ export const NOTION_API = "https://api.notion.com/v1";
 export const NOTION_HEADERS = { "Notion-Version": "2022-06-28" } as const;
 
 /** Notion's list envelope, reduced to what the actions return. */
-export interface NotionList<T> {
+export type NotionList<T> = {
   results: T[];
   next_cursor: string | null;
   has_more: boolean;
-}
+};
 
 /** Keeps the fields of a Notion list the list actions return. */
 export function toList<T>(list: NotionList<T>): NotionList<T> {

@@ -23,7 +23,16 @@ function metaValidator(): MetaValidator {
   return meta;
 }
 
-const SUBSCHEMA = ["additionalItems", "additionalProperties", "contains", "propertyNames", "not", "if", "then", "else"];
+const SUBSCHEMA = [
+  "additionalItems",
+  "additionalProperties",
+  "contains",
+  "propertyNames",
+  "not",
+  "if",
+  "then",
+  "else",
+];
 const SUBSCHEMA_LIST = ["allOf", "anyOf", "oneOf"];
 const SUBSCHEMA_MAP = ["properties", "patternProperties", "definitions"];
 
@@ -36,8 +45,10 @@ export function schemasOf(config: IntegrationConfig): Array<{ pointer: string; s
     for (const [name, entry] of Object.entries(config[section] ?? {})) {
       const at = `/${section}/${escapePointer(name)}`;
       const op = entry as { input_schema?: unknown; output_schema?: unknown };
-      if (op.input_schema !== undefined) found.push({ pointer: `${at}/input_schema`, schema: op.input_schema });
-      if (op.output_schema !== undefined) found.push({ pointer: `${at}/output_schema`, schema: op.output_schema });
+      if (op.input_schema !== undefined)
+        found.push({ pointer: `${at}/input_schema`, schema: op.input_schema });
+      if (op.output_schema !== undefined)
+        found.push({ pointer: `${at}/output_schema`, schema: op.output_schema });
     }
   }
   return found;
@@ -78,7 +89,10 @@ export function checkSchemas(config: IntegrationConfig, file?: string): ConfigWa
       }
       for (const [keyword, patterns] of [
         ["pattern", typeof node.pattern === "string" ? [node.pattern] : []],
-        ["patternProperties", isObject(node.patternProperties) ? Object.keys(node.patternProperties) : []],
+        [
+          "patternProperties",
+          isObject(node.patternProperties) ? Object.keys(node.patternProperties) : [],
+        ],
       ] as const) {
         for (const pattern of patterns) {
           try {
@@ -120,7 +134,11 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
-function walk(node: unknown, at: string, visit: (node: Record<string, unknown>, at: string) => void): void {
+function walk(
+  node: unknown,
+  at: string,
+  visit: (node: Record<string, unknown>, at: string) => void,
+): void {
   if (!isObject(node)) return;
   visit(node, at);
   for (const keyword of SUBSCHEMA) walk(node[keyword], `${at}/${keyword}`, visit);
@@ -131,7 +149,8 @@ function walk(node: unknown, at: string, visit: (node: Record<string, unknown>, 
   for (const keyword of SUBSCHEMA_MAP) {
     const map = node[keyword];
     if (!isObject(map)) continue;
-    for (const [key, sub] of Object.entries(map)) walk(sub, `${at}/${keyword}/${escapePointer(key)}`, visit);
+    for (const [key, sub] of Object.entries(map))
+      walk(sub, `${at}/${keyword}/${escapePointer(key)}`, visit);
   }
   const items = node.items;
   if (Array.isArray(items)) items.forEach((sub, i) => walk(sub, `${at}/items/${i}`, visit));

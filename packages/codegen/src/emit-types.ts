@@ -8,26 +8,40 @@ import { schemaToType } from "./schema-to-type.ts";
 export function emitTypes(plan: Plan): string {
   const blocks: string[] = [];
   for (const action of plan.actions) {
-    blocks.push(declare(action.input, action.inputType, `Inputs of the \`${action.name}\` action.`));
+    blocks.push(
+      declare(action.input, action.inputType, `Inputs of the \`${action.name}\` action.`),
+    );
     blocks.push(outputDeclaration(action, `Output of the \`${action.name}\` action.`));
   }
   for (const trigger of plan.triggers) {
-    blocks.push(declare(trigger.input, trigger.inputType, `Inputs of the \`${trigger.name}\` polling trigger.`));
-    blocks.push(outputDeclaration(trigger, `Data of one record of the \`${trigger.name}\` polling trigger.`));
+    blocks.push(
+      declare(
+        trigger.input,
+        trigger.inputType,
+        `Inputs of the \`${trigger.name}\` polling trigger.`,
+      ),
+    );
+    blocks.push(
+      outputDeclaration(trigger, `Data of one record of the \`${trigger.name}\` polling trigger.`),
+    );
   }
   blocks.push(credentialsDeclaration(plan));
   blocks.push(
     map(
       "Actions",
       "Every action by name, with its input and output types.",
-      plan.actions.map((a) => `${propertyKey(a.name)}: { input: ${a.inputType}; output: ${a.outputType} };`),
+      plan.actions.map(
+        (a) => `${propertyKey(a.name)}: { input: ${a.inputType}; output: ${a.outputType} };`,
+      ),
     ),
   );
   blocks.push(
     map(
       "Triggers",
       "Every polling trigger by name, with its input and record-data types.",
-      plan.triggers.map((t) => `${propertyKey(t.name)}: { input: ${t.inputType}; record: ${t.outputType} };`),
+      plan.triggers.map(
+        (t) => `${propertyKey(t.name)}: { input: ${t.inputType}; record: ${t.outputType} };`,
+      ),
     ),
   );
   const body = escapeSeparators(reindent(blocks.join("\n\n")));
@@ -49,7 +63,11 @@ function outputDeclaration(operation: PlannedOperation, doc: string): string {
 
 function credentialsDeclaration(plan: Plan): string {
   if (plan.credentials !== undefined) {
-    return declare(plan.credentials, "Credentials", "The credentials the user enters (`auth.fields`).");
+    return declare(
+      plan.credentials,
+      "Credentials",
+      "The credentials the user enters (`auth.fields`).",
+    );
   }
   if (plan.platformAuth) {
     return [

@@ -7,16 +7,23 @@ import { propertyKey } from "./property-key.ts";
 export function emitValidatorModule(plan: Plan): { js: string; dts: string } {
   const entries: ValidatorEntry[] = [];
   const declarations: string[] = [];
-  const add = (exportName: string, typeName: string, schema: ValidatorEntry["schema"], pointer: string) => {
+  const add = (
+    exportName: string,
+    typeName: string,
+    schema: ValidatorEntry["schema"],
+    pointer: string,
+  ) => {
     entries.push({ exportName, schema, pointer });
     declarations.push(`export declare const ${exportName}: ValidateFunction<${typeName}>;`);
   };
   const group = (ops: PlannedOperation[]) =>
     ops.map((op) => {
       add(op.inputValidator, op.inputType, op.input, `${op.pointer}/input_schema`);
-      if (op.output !== undefined) add(op.outputValidator, op.outputType, op.output, `${op.pointer}/output_schema`);
+      if (op.output !== undefined)
+        add(op.outputValidator, op.outputType, op.output, `${op.pointer}/output_schema`);
       const output = op.output === undefined ? "" : ` output: ${op.outputValidator},`;
-      const outputType = op.output === undefined ? "" : ` output: ValidateFunction<${op.outputType}>;`;
+      const outputType =
+        op.output === undefined ? "" : ` output: ValidateFunction<${op.outputType}>;`;
       return {
         js: `${propertyKey(op.name)}: { input: ${op.inputValidator},${output} },`,
         dts: `    ${propertyKey(op.name)}: { input: ValidateFunction<${op.inputType}>;${outputType} };`,
@@ -24,7 +31,8 @@ export function emitValidatorModule(plan: Plan): { js: string; dts: string } {
     });
   const actions = group(plan.actions);
   const triggers = group(plan.triggers);
-  if (plan.credentials !== undefined) add("credentials", "Credentials", plan.credentials, "/auth/fields");
+  if (plan.credentials !== undefined)
+    add("credentials", "Credentials", plan.credentials, "/auth/fields");
   const credentials = plan.credentials === undefined ? "" : "credentials, ";
   const tail =
     `export const validators = { ${credentials}` +

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
+import { compactErrors, ERROR_HELPER } from "./compact-errors.ts";
 import { CodegenError } from "./errors.ts";
 import { type Schema, stripAnnotations } from "./normalize-schema.ts";
 import { hoistSchemaConstants } from "./hoist-schema-constants.ts";
@@ -20,7 +21,11 @@ interface AjvLike {
 type StandaloneCode = (ajv: AjvLike, refs: Record<string, string>) => string;
 type Transform = (code: string, options: Record<string, unknown>) => { code: string };
 
-let libs: { Ajv: new (options: unknown) => AjvLike; standalone: StandaloneCode; transform: Transform };
+let libs: {
+  Ajv: new (options: unknown) => AjvLike;
+  standalone: StandaloneCode;
+  transform: Transform;
+};
 
 function load(): typeof libs {
   if (libs) return libs;
@@ -85,6 +90,8 @@ export function emitValidators(entries: ValidatorEntry[], tail: string): string 
   code = code.replace(/^"use strict";/, "").replace(/export const (v\d+) = /g, "const $1 = ");
   code = inlineRuntime(code);
   code = hoistSchemaConstants(code, roots);
+  const compact = compactErrors(code);
+  code = compact.used ? `${ERROR_HELPER}\n${compact.code}` : compact.code;
   const source = `${code}\n${exportLines.join("\n")}\n${tail}\n`;
   const minified = transform(source, {
     format: "esm",

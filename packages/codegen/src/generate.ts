@@ -29,7 +29,10 @@ export interface GenerateOptions {
  * deterministic (same config, same bytes) and the config is not mutated. Throws `CodegenError`
  * for a schema it cannot generate from.
  */
-export function generate(config: IntegrationConfig, options: GenerateOptions = {}): GeneratedFile[] {
+export function generate(
+  config: IntegrationConfig,
+  options: GenerateOptions = {},
+): GeneratedFile[] {
   checkSchemas(config, options.file);
   const planned = plan(config);
   const validators = emitValidatorModule(planned);

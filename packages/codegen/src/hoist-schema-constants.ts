@@ -1,10 +1,11 @@
 /** How Ajv writes a constant into generated code (JSON, with the line separators escaped). */
 function ajvStringify(value: unknown): string {
-  return JSON.stringify(value).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  return JSON.stringify(value)
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
 }
 
-const REFERENCE =
-  /\b(schema\d+)((?:\.[A-Za-z_$][\w$]*|\[(?:"(?:[^"\\]|\\.)*"|\d+)\])+)/g;
+const REFERENCE = /\b(schema\d+)((?:\.[A-Za-z_$][\w$]*|\[(?:"(?:[^"\\]|\\.)*"|\d+)\])+)/g;
 const SEGMENT = /\.([A-Za-z_$][\w$]*)|\[("(?:[^"\\]|\\.)*"|\d+)\]/g;
 
 /**
@@ -17,9 +18,10 @@ const SEGMENT = /\.([A-Za-z_$][\w$]*)|\[("(?:[^"\\]|\\.)*"|\d+)\]/g;
 export function hoistSchemaConstants(code: string, roots: unknown[]): string {
   const byName = new Map<string, { value: unknown; declaration: string }>();
   for (const root of roots) {
-    const literal = ajvStringify(root);
-    const match = new RegExp(`const (schema\\d+) = ${escapeRegExp(literal)};`).exec(code);
-    if (match?.[1]) byName.set(match[1], { value: root, declaration: match[0] });
+    const tail = ` = ${ajvStringify(root)};`;
+    const at = code.indexOf(tail);
+    const head = at === -1 ? null : /const (schema\d+)$/.exec(code.slice(Math.max(0, at - 40), at));
+    if (head?.[1]) byName.set(head[1], { value: root, declaration: `${head[0]}${tail}` });
   }
   const constants = new Map<string, string>();
   let rewritten = code;
@@ -52,8 +54,4 @@ function resolve(root: unknown, path: string): unknown {
     value = (value as Record<string, unknown>)[key];
   }
   return value;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

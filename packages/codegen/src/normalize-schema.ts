@@ -104,7 +104,14 @@ export function stripAnnotations(schema: Schema | boolean): Schema | boolean {
   return out;
 }
 
-const ANNOTATIONS = new Set(["description", "default", "examples", "deprecated", "readOnly", "writeOnly"]);
+const ANNOTATIONS = new Set([
+  "description",
+  "default",
+  "examples",
+  "deprecated",
+  "readOnly",
+  "writeOnly",
+]);
 
 /** Applies `fn` to the subschemas held by `keyword`'s `value`, leaving data keywords alone. */
 export function mapSubschemas(

@@ -104,7 +104,11 @@ function planGroup(
   const names = new Map<string, Names>();
   for (const wireName of [...wireNames].sort(compareCodeUnits)) names.set(wireName, name(wireName));
   return wireNames.map((wireName) => {
-    const entry = group[wireName] as { description?: unknown; input_schema?: unknown; output_schema?: unknown };
+    const entry = group[wireName] as {
+      description?: unknown;
+      input_schema?: unknown;
+      output_schema?: unknown;
+    };
     return {
       name: wireName,
       description: typeof entry.description === "string" ? entry.description : "",

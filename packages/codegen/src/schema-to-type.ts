@@ -60,9 +60,22 @@ export function schemaToType(schema: Schema | boolean, name: string): string {
   const { link, normalize, parse, optimize, generate } = load();
   const view = typesView(schema);
   const linked = link(view as never);
-  const normalized = normalize(linked as never, new WeakMap() as never, ROOT as never, OPTIONS as never);
-  const parsed = parse(normalized as never, OPTIONS as never, undefined as never, new Map() as never, new Set() as never);
-  const code = String(generate(optimize(parsed as never, OPTIONS as never) as never, OPTIONS as never));
+  const normalized = normalize(
+    linked as never,
+    new WeakMap() as never,
+    ROOT as never,
+    OPTIONS as never,
+  );
+  const parsed = parse(
+    normalized as never,
+    OPTIONS as never,
+    undefined as never,
+    new Map() as never,
+    new Set() as never,
+  );
+  const code = String(
+    generate(optimize(parsed as never, OPTIONS as never) as never, OPTIONS as never),
+  );
   // The root is the only named declaration (titles are stripped), so renaming its head suffices.
   const head = new RegExp(`^export (interface|type) ${ROOT}\\b`, "m");
   if (!head.test(code)) throw new Error(`unexpected json-schema-to-typescript output for ${name}`);
@@ -82,7 +95,12 @@ function typesView(schema: Schema | boolean): Schema {
   const out: Schema = {};
   for (const [keyword, value] of Object.entries(schema)) {
     out[keyword] = mapSubschemas(keyword, value, typesView);
-    if (keyword === "enum" || keyword === "const" || keyword === "default" || keyword === "examples") {
+    if (
+      keyword === "enum" ||
+      keyword === "const" ||
+      keyword === "default" ||
+      keyword === "examples"
+    ) {
       out[keyword] = structuredClone(value);
     }
   }

@@ -1,5 +1,5 @@
 import { createRequire } from "node:module";
-import type { Project, SourceFile } from "ts-morph";
+import type { CodeBlockWriter, OptionalKind, Project, SourceFileStructure } from "ts-morph";
 
 type TsMorph = typeof import("ts-morph");
 let tsMorph: TsMorph | undefined;
@@ -13,10 +13,22 @@ export function loadTsMorph(): TsMorph {
 }
 
 /**
- * Builds one source file with ts-morph (in memory, two-space indent, double quotes) and returns
- * its text. The project is shared and the file removed afterwards, so nothing accumulates.
+ * Prints one source file from a ts-morph structure (in memory, two-space indent, double
+ * quotes). Printing a whole structure at once is far faster than editing a file node by node.
+ * The project is shared and the file removed afterwards, so nothing accumulates.
  */
-export function printSourceFile(build: (file: SourceFile) => void): string {
+export function printStructure(structure: OptionalKind<SourceFileStructure>): string {
+  const file = sharedProject().createSourceFile(`/file${counter++}.ts`, structure, {
+    overwrite: true,
+  });
+  try {
+    return file.getFullText();
+  } finally {
+    file.getProject().removeSourceFile(file);
+  }
+}
+
+function sharedProject(): Project {
   const { Project, IndentationText, QuoteKind } = loadTsMorph();
   project ??= new Project({
     useInMemoryFileSystem: true,
@@ -27,11 +39,12 @@ export function printSourceFile(build: (file: SourceFile) => void): string {
       useTrailingCommas: true,
     },
   });
-  const file = project.createSourceFile(`/file${counter++}.ts`, "", { overwrite: true });
-  try {
-    build(file);
-    return file.getFullText();
-  } finally {
-    project.removeSourceFile(file);
-  }
+  return project;
+}
+
+/** Writes a small file with ts-morph's code writer (same settings), skipping the parse a structure needs. */
+export function printWithWriter(write: (writer: CodeBlockWriter) => void): string {
+  const writer = sharedProject().createWriter();
+  write(writer);
+  return writer.toString();
 }

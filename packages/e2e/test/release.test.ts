@@ -93,7 +93,7 @@ describe("release flow (changesets, offline)", () => {
   it("publishes every public package in a dry run, with workspace ranges resolved", async () => {
     const out = await run(
       [...pnpm, "-r", "publish", "--dry-run", "--no-git-checks", "--access", "public"],
-      { cwd: root, env: { npm_config_loglevel: "notice" } },
+      { cwd: root, env: { npm_config_loglevel: "notice" }, withStderr: true },
     );
     const publishable = workspacePackages().filter((p) => !p.private);
     for (const pkg of publishable) {

@@ -48,10 +48,10 @@ export function publishablePackages(): WorkspacePackage[] {
   return workspacePackages().filter((p) => !p.private);
 }
 
-/** Runs a command and resolves with its stdout and stderr; rejects with stdout and stderr on failure. */
+/** Runs a command and resolves with its stdout (and stderr with `withStderr`); rejects with both on failure. */
 export async function run(
   command: readonly string[],
-  options: { cwd: string; env?: NodeJS.ProcessEnv },
+  options: { cwd: string; env?: NodeJS.ProcessEnv; withStderr?: boolean },
 ): Promise<string> {
   const [file, ...args] = command;
   try {
@@ -60,7 +60,7 @@ export async function run(
       env: { ...process.env, ...options.env },
       maxBuffer: 64 * 1024 * 1024,
     });
-    return `${stdout}${stderr}`;
+    return options.withStderr ? `${stdout}${stderr}` : stdout;
   } catch (error) {
     const e = error as { stdout?: string; stderr?: string; message: string };
     throw new Error(`${command.join(" ")} failed in ${options.cwd}\n${e.stdout ?? ""}\n${e.stderr ?? e.message}`);

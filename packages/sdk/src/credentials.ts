@@ -21,7 +21,8 @@ export function resolveAuth(auth: AuthInput | undefined): ResolvedAuth {
   if (!auth) return { authType: undefined, fields: {} };
   const keys = Object.keys(auth);
   const wrapped =
-    "auth_type" in auth || (keys.length === 1 && keys[0] === "credentials" && isObject(auth.credentials));
+    "auth_type" in auth ||
+    (keys.length === 1 && keys[0] === "credentials" && isObject(auth.credentials));
   if (!wrapped) return { authType: undefined, fields: auth };
   const authType = typeof auth.auth_type === "string" ? auth.auth_type : undefined;
   return { authType, fields: isObject(auth.credentials) ? auth.credentials : {} };

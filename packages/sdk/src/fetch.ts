@@ -63,7 +63,9 @@ export function createContextFetch(settings: FetchSettings): ContextFetch {
 
   return async function fetch<T>(url: string, options: FetchOptions = {}) {
     const request = prepareRequest(withParams(url, options.params), options, bearer);
-    const redactor = settings.redactor.with(request.headers.Authorization ?? request.headers.authorization);
+    const redactor = settings.redactor.with(
+      request.headers.Authorization ?? request.headers.authorization,
+    );
     const method = request.method;
     const shownUrl = redactor.text(request.url);
     const timeoutMs = (options.timeout ?? settings.timeoutSeconds) * 1000;
@@ -104,12 +106,17 @@ export function createContextFetch(settings: FetchSettings): ContextFetch {
     const { ofetch } = await loadOfetch();
     let response: Awaited<ReturnType<typeof ofetch.raw<string, "text">>>;
     try {
-      response = await ofetch.raw(overrideOrigin(request.url, settings.originOverrides), ofetchOptions);
+      response = await ofetch.raw(
+        overrideOrigin(request.url, settings.originOverrides),
+        ofetchOptions,
+      );
     } catch (error) {
       if (closed.aborted) throw closedError(method, shownUrl, attempts);
       const cause = lastError ?? (error as Error).cause ?? error;
       const timedOut = cause instanceof Error && cause.name === "TimeoutError";
-      const what = timedOut ? `timed out after ${timeoutMs / 1000} s` : redactor.text(describe(cause));
+      const what = timedOut
+        ? `timed out after ${timeoutMs / 1000} s`
+        : redactor.text(describe(cause));
       const tries = attempts === 1 ? "1 attempt" : `${attempts} attempts`;
       throw new NetworkError(`[${method}] ${shownUrl}: no response after ${tries}: ${what}`, {
         code: timedOut ? "timeout" : "network_error",

@@ -9,6 +9,8 @@ export type {
   PlatformAuthConfig,
   PollingTriggerConfig,
 } from "./config-types.ts";
+export { ExecutionContext, type ExecutionContextOptions } from "./context.ts";
+export type { AuthInput } from "./credentials.ts";
 export {
   ActionError,
   type ActionErrorOptions,
@@ -23,4 +25,42 @@ export {
   type ValidationErrorCode,
   type ValidationSource,
 } from "./errors.ts";
+export { type ContextFetch, defaultRetryDelay } from "./fetch.ts";
+export type { FetchOptions, FetchResponse, HttpCall, RequestConfig } from "./fetch-types.ts";
+export {
+  type ActionsShape,
+  type AnyIntegration,
+  Integration,
+  type IntegrationOptions,
+  type TriggersShape,
+} from "./integration.ts";
+export { type LogFields, type Logger, silentLogger } from "./logger.ts";
+export { normalizeSchema } from "./normalize-schema.ts";
 export { parsePollingInterval } from "./polling-interval.ts";
+export { REDACTED } from "./redact.ts";
+export {
+  type ActionErrorPayload,
+  type ActionOutcome,
+  type ActionResultPayload,
+  type ConnectedAccountPayload,
+  type ConnectedAccountResult,
+  type IntegrationResult,
+  RESULT_VERSION,
+  type ResultType,
+} from "./result.ts";
+export type {
+  ActionHandler,
+  ActionMap,
+  ActionResult,
+  ActionSpec,
+  ConnectedAccountHandler,
+  ConnectedAccountInfo,
+  PollingRecord,
+  PollingTriggerHandler,
+  PrecompiledValidators,
+  TriggerMap,
+  TriggerSpec,
+  ValidateFunction,
+  ValidatorError,
+} from "./types.ts";
+export { AJV_OPTIONS, type Violation } from "./validate.ts";

@@ -16,11 +16,13 @@ import { SchemaChecks, violationsOf } from "./schema-checks.ts";
 import type {
   ActionHandler,
   ActionMap,
+  ActionSpec,
   ConnectedAccountHandler,
   PollingRecord,
   PollingTriggerHandler,
   PrecompiledValidators,
   TriggerMap,
+  TriggerSpec,
 } from "./types.ts";
 import { describeViolations } from "./validate.ts";
 
@@ -31,6 +33,22 @@ export interface IntegrationOptions {
   /** Where the config came from, for error messages; `"config.json"` by default. */
   file?: string;
 }
+
+/**
+ * `A` maps names to `ActionSpec`s. Written as a mapped type rather than `ActionMap` so that
+ * interfaces (which have no index signature, like codegen's `Actions`) satisfy it.
+ */
+export type ActionsShape<A> = { [K in keyof A]: ActionSpec };
+
+/** `T` maps names to `TriggerSpec`s; see `ActionsShape`. */
+export type TriggersShape<T> = { [K in keyof T]: TriggerSpec };
+
+/**
+ * An integration of any action, trigger and credential types: what tools that pick actions
+ * by name at run time (CLI, playground) hold. Data is still validated at run time.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: `any` is what lets every typed integration fit here.
+export type AnyIntegration = Integration<any, any, any>;
 
 /** Any execution context: credentials are checked at run time, whatever their static type. */
 type AnyContext = ExecutionContext<unknown>;
@@ -51,8 +69,8 @@ function kindOf(value: unknown): string {
  * `Triggers` and `Credentials`, so unknown names and wrong shapes fail to compile.
  */
 export class Integration<
-  A extends ActionMap = ActionMap,
-  T extends TriggerMap = TriggerMap,
+  A extends ActionsShape<A> = ActionMap,
+  T extends TriggersShape<T> = TriggerMap,
   C = Record<string, unknown>,
 > {
   /** The parsed config.json. */
@@ -78,10 +96,11 @@ export class Integration<
   }
 
   /** Reads and checks a config.json (synchronously); `ConfigurationError` says what and where. */
-  static load<A extends ActionMap = ActionMap, T extends TriggerMap = TriggerMap, C = Record<string, unknown>>(
-    path: string | URL,
-    options: IntegrationOptions = {},
-  ): Integration<A, T, C> {
+  static load<
+    A extends ActionMap = ActionMap,
+    T extends TriggerMap = TriggerMap,
+    C = Record<string, unknown>,
+  >(path: string | URL, options: IntegrationOptions = {}): Integration<A, T, C> {
     const file = path instanceof URL ? fileURLToPath(path) : path;
     let text: string;
     try {
@@ -116,7 +135,8 @@ export class Integration<
     name: N,
     handler: PollingTriggerHandler<T[N]["input"], T[N]["record"], C>,
   ): this {
-    if (!Object.hasOwn(this.config.polling_triggers ?? {}, name)) throw this.#unknown("trigger", name);
+    if (!Object.hasOwn(this.config.polling_triggers ?? {}, name))
+      throw this.#unknown("trigger", name);
     this.#triggers.set(name, handler as PollingTriggerHandler<never, unknown, never>);
     return this;
   }
@@ -180,7 +200,10 @@ export class Integration<
       const value = context.redactValue(first?.value ?? null);
       return validationResult({ message, property: first?.path ?? null, value, source: "output" });
     }
-    const result = { data: returned.data, cost_usd: (returned.cost_usd as number | undefined) ?? null };
+    const result = {
+      data: returned.data,
+      cost_usd: (returned.cost_usd as number | undefined) ?? null,
+    };
     return { version: RESULT_VERSION, type: "action", result };
   }
 
@@ -205,20 +228,26 @@ export class Integration<
     const badInput = violationsOf(checks.input, inputs);
     if (badInput) {
       const found = await badInput;
-      throw new ValidationError(`Invalid inputs for polling trigger "${name}": ${describeViolations(found)}`, {
-        code: "invalid_input",
-        source: "input",
-        property: found[0]?.path ?? null,
-        value: context.redactValue(found[0]?.value ?? null),
-      });
+      throw new ValidationError(
+        `Invalid inputs for polling trigger "${name}": ${describeViolations(found)}`,
+        {
+          code: "invalid_input",
+          source: "input",
+          property: found[0]?.path ?? null,
+          value: context.redactValue(found[0]?.value ?? null),
+        },
+      );
     }
     await this.#assertCredentials(context);
     const records: unknown = await handler(inputs as never, lastPollTs, context as never);
     if (!Array.isArray(records)) {
-      throw new ValidationError(`Polling trigger "${name}" must return an array of records, got ${kindOf(records)}`, {
-        code: "invalid_result",
-        source: "output",
-      });
+      throw new ValidationError(
+        `Polling trigger "${name}" must return an array of records, got ${kindOf(records)}`,
+        {
+          code: "invalid_result",
+          source: "output",
+        },
+      );
     }
     for (const [index, record] of records.entries()) {
       const where = `Record ${index} of polling trigger "${name}"`;
@@ -257,15 +286,20 @@ export class Integration<
     await this.#assertCredentials(context);
     const info: unknown = await handler(context as never);
     if (!isObject(info)) {
-      throw new ValidationError(`Connected account handler must return a ConnectedAccountInfo object, got ${kindOf(info)}`, {
-        code: "invalid_result",
-        source: "output",
-      });
+      throw new ValidationError(
+        `Connected account handler must return a ConnectedAccountInfo object, got ${kindOf(info)}`,
+        {
+          code: "invalid_result",
+          source: "output",
+        },
+      );
     }
     return connectedAccountResult(info);
   }
 
-  async #credentialProblem(context: AnyContext): Promise<{ message: string; property: string | null } | undefined> {
+  async #credentialProblem(
+    context: AnyContext,
+  ): Promise<{ message: string; property: string | null } | undefined> {
     const check = await this.#checks.credentials();
     if (!check) return undefined;
     const bad = violationsOf(check, context.credentials);
@@ -294,13 +328,19 @@ export class Integration<
     const label = kind === "action" ? "Action" : "Polling trigger";
     return new ConfigurationError(
       `${this.#file}#/${section}: ${label} "${name}" is not defined (defined: ${list}); add it to the config or fix the name`,
-      { code: kind === "action" ? "unknown_action" : "unknown_trigger", file: this.#file, pointer: `/${section}` },
+      {
+        code: kind === "action" ? "unknown_action" : "unknown_trigger",
+        file: this.#file,
+        pointer: `/${section}`,
+      },
     );
   }
 }
 
 function isCost(value: unknown): boolean {
-  return value === undefined || value === null || (typeof value === "number" && Number.isFinite(value));
+  return (
+    value === undefined || value === null || (typeof value === "number" && Number.isFinite(value))
+  );
 }
 
 function actionError(error: ActionError): ActionOutcome<never> {

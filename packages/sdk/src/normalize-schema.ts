@@ -41,7 +41,9 @@ function normalizeNode(node: unknown, root = false): unknown {
     } else if (SCHEMA_ONE.includes(key)) {
       out[key] = normalizeNode(value);
     } else if (key === "items") {
-      out[key] = Array.isArray(value) ? value.map((sub) => normalizeNode(sub)) : normalizeNode(value);
+      out[key] = Array.isArray(value)
+        ? value.map((sub) => normalizeNode(sub))
+        : normalizeNode(value);
     } else if (SCHEMA_LISTS.includes(key) && Array.isArray(value)) {
       out[key] = value.map((sub) => normalizeNode(sub));
     } else {

@@ -55,7 +55,8 @@ export class Redactor {
     if (value instanceof Error) return value;
     if (Array.isArray(value)) return value.map((item) => this.#walk(item, depth + 1));
     const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) out[this.text(key)] = this.#walk(item, depth + 1);
+    for (const [key, item] of Object.entries(value))
+      out[this.text(key)] = this.#walk(item, depth + 1);
     return out;
   }
 }

@@ -60,15 +60,15 @@ export class SchemaChecks {
   }
 }
 
-async function check(schema: JsonSchema, given: ValidateFunction | undefined): Promise<SchemaCheck> {
+async function check(
+  schema: JsonSchema,
+  given: ValidateFunction | undefined,
+): Promise<SchemaCheck> {
   return { schema, validate: given ?? cachedValidator(schema) ?? (await compileSchema(schema)) };
 }
 
 /** The violations of `data`, or `undefined` when it is valid. */
-export function violationsOf(
-  check: SchemaCheck,
-  data: unknown,
-): undefined | Promise<Violation[]> {
+export function violationsOf(check: SchemaCheck, data: unknown): undefined | Promise<Violation[]> {
   if (check.validate(data)) return undefined;
   return explain(check.schema, check.validate, data);
 }

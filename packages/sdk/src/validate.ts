@@ -104,7 +104,11 @@ function toViolation(error: ValidatorError, data: unknown): Violation {
   const keys = pointerKeys(error.instancePath);
   const params = error.params;
   if (error.keyword === "required" && typeof params.missingProperty === "string") {
-    return { path: jsonPath([...keys, params.missingProperty]), message: "is required", value: null };
+    return {
+      path: jsonPath([...keys, params.missingProperty]),
+      message: "is required",
+      value: null,
+    };
   }
   let message = error.message ?? `fails "${error.keyword}"`;
   if (error.keyword === "enum" && Array.isArray(params.allowedValues)) {

@@ -37,6 +37,7 @@ export interface RecordingServer {
   requests: RecordedRequest[];
   /** The requests received for one `"METHOD /path"` key. */
   requestsTo(key: string): RecordedRequest[];
+  /** Stops the server; calling it again is harmless. */
   close(): Promise<void>;
 }
 
@@ -105,14 +106,18 @@ export async function startRecordingServer(routes: Routes): Promise<RecordingSer
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
+  let closing: Promise<void> | undefined;
   return {
     origin: `http://127.0.0.1:${port}`,
     requests,
     requestsTo: (key) => requests.filter((r) => `${r.method} ${r.path}` === key),
-    close: () =>
-      new Promise<void>((resolve, reject) => {
+    close: () => {
+      // Idempotent, so an afterEach hook may close a server a test already closed.
+      closing ??= new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
         server.close((error) => (error ? reject(error) : resolve()));
-      }),
+      });
+      return closing;
+    },
   };
 }

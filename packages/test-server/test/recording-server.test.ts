@@ -28,7 +28,8 @@ describe("startRecordingServer", () => {
   it("serves a list of replies in order and repeats the last one", async () => {
     server = await startRecordingServer({ "GET /n": [{ body: 1 }, (r) => ({ body: r.query })] });
     const bodies = [];
-    for (let i = 0; i < 3; i++) bodies.push(await (await fetch(`${server.origin}/n?i=${i}`)).json());
+    for (let i = 0; i < 3; i++)
+      bodies.push(await (await fetch(`${server.origin}/n?i=${i}`)).json());
     expect(bodies).toEqual([1, { i: "1" }, { i: "2" }]);
     expect(server.requestsTo("GET /n")).toHaveLength(3);
   });
@@ -43,5 +44,12 @@ describe("startRecordingServer", () => {
     expect(missing.status).toBe(404);
     expect(await missing.json()).toEqual({ error: "test server has no route for GET /nope" });
     expect((await fetch(`${server.origin}/boom`)).status).toBe(500);
+  });
+
+  it("can be closed twice", async () => {
+    const closed = await startRecordingServer({});
+    await closed.close();
+    await expect(closed.close()).resolves.toBeUndefined();
+    await expect(fetch(`${closed.origin}/`)).rejects.toThrow();
   });
 });

@@ -1,5 +1,5 @@
-import { defineAction } from "../generated/contract.gen.ts";
 import { freshdesk } from "../freshdesk-api.ts";
+import { defineAction } from "../generated/contract.gen.ts";
 
 /** Adds a note to a ticket, private unless told otherwise. */
 export const addNote = defineAction("add_note", async (inputs, context) => {

@@ -1,6 +1,6 @@
 import { ActionError } from "@plugboard/sdk";
-import { defineAction } from "../generated/contract.gen.ts";
 import { freshdesk } from "../freshdesk-api.ts";
+import { defineAction } from "../generated/contract.gen.ts";
 
 /** Creates a contact reachable by email, phone, mobile or Twitter. */
 export const createContact = defineAction("create_contact", async (inputs, context) => {

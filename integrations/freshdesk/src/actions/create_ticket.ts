@@ -1,10 +1,14 @@
 import { ActionError } from "@plugboard/sdk";
-import { defineAction } from "../generated/contract.gen.ts";
 import { freshdesk } from "../freshdesk-api.ts";
+import { defineAction } from "../generated/contract.gen.ts";
 
 /** Opens a ticket for a requester given by email, phone or contact id. */
 export const createTicket = defineAction("create_ticket", async (inputs, context) => {
-  if (inputs.email === undefined && inputs.requester_id === undefined && inputs.phone === undefined) {
+  if (
+    inputs.email === undefined &&
+    inputs.requester_id === undefined &&
+    inputs.phone === undefined
+  ) {
     throw new ActionError(
       "create_ticket needs a requester: give email, requester_id or phone (with name).",
     );

@@ -1,5 +1,5 @@
-import { defineAction } from "../generated/contract.gen.ts";
 import { freshdesk } from "../freshdesk-api.ts";
+import { defineAction } from "../generated/contract.gen.ts";
 
 /** Returns one contact. */
 export const getContact = defineAction("get_contact", async (inputs, context) => {

@@ -1,5 +1,5 @@
-import { defineAction } from "../generated/contract.gen.ts";
 import { freshdesk } from "../freshdesk-api.ts";
+import { defineAction } from "../generated/contract.gen.ts";
 
 /** Returns one ticket with its description. */
 export const getTicket = defineAction("get_ticket", async (inputs, context) => {

@@ -1,5 +1,5 @@
-import { defineAction } from "../generated/contract.gen.ts";
 import { freshdesk } from "../freshdesk-api.ts";
+import { defineAction } from "../generated/contract.gen.ts";
 
 /** Lists the replies and notes of a ticket. */
 export const listConversations = defineAction("list_conversations", async (inputs, context) => {

@@ -1,5 +1,5 @@
-import { defineAction } from "../generated/contract.gen.ts";
 import { freshdesk } from "../freshdesk-api.ts";
+import { defineAction } from "../generated/contract.gen.ts";
 
 /** Sends a public reply on a ticket. */
 export const replyToTicket = defineAction("reply_to_ticket", async (inputs, context) => {

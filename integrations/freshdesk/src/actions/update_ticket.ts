@@ -1,6 +1,6 @@
 import { ActionError } from "@plugboard/sdk";
-import { defineAction } from "../generated/contract.gen.ts";
 import { freshdesk } from "../freshdesk-api.ts";
+import { defineAction } from "../generated/contract.gen.ts";
 
 /** Changes the given fields of a ticket. */
 export const updateTicket = defineAction("update_ticket", async (inputs, context) => {

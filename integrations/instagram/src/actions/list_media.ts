@@ -7,5 +7,7 @@ export const listMedia = defineAction("list_media", async (inputs, context) => {
   const response = await context.fetch<GraphList<GraphMedia>>(`${GRAPH_API}/me/media`, {
     params: { fields: MEDIA_FIELDS, limit: inputs.limit ?? 25, after: inputs.after },
   });
-  return { data: { media: response.data.data.map(toMedia), next_cursor: nextCursor(response.data) } };
+  return {
+    data: { media: response.data.data.map(toMedia), next_cursor: nextCursor(response.data) },
+  };
 });

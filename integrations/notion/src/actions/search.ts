@@ -6,7 +6,10 @@ export const search = defineAction("search", async (inputs, context) => {
   const body = {
     query: inputs.query,
     filter: inputs.filter && { property: "object", value: inputs.filter },
-    sort: inputs.sort_direction && { timestamp: "last_edited_time", direction: inputs.sort_direction },
+    sort: inputs.sort_direction && {
+      timestamp: "last_edited_time",
+      direction: inputs.sort_direction,
+    },
     start_cursor: inputs.start_cursor,
     page_size: inputs.page_size,
   };

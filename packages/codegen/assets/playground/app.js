@@ -9,7 +9,6 @@ const editorOptions = {
   disable_array_reorder: false,
   prompt_before_delete: false,
   show_opt_in: true,
-  use_default_values: false,
   // Errors come from the server, which validates exactly as production does.
   show_errors: "never",
 };
@@ -108,7 +107,7 @@ function schemaPath(pointer) {
     .split("/")
     .slice(1)
     .map((part) => part.replaceAll("~1", "/").replaceAll("~0", "~"));
-  return ["root", ...parts];
+  return ["inputs", ...parts];
 }
 
 function showFieldError(pointer, message) {
@@ -150,6 +149,11 @@ function showResult(body) {
     );
     return row;
   });
+  if (rows.length === 0) {
+    const empty = element("tr");
+    empty.append(element("td", { colspan: "4", class: "muted" }, "No HTTP calls."));
+    rows.push(empty);
+  }
   $("#calls tbody").replaceChildren(...rows);
   for (const error of body.fieldErrors) showFieldError(error.pointer, error.message);
 }

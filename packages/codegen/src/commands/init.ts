@@ -5,8 +5,8 @@ import { guard } from "../command.ts";
 import { findWorkspaceRoot } from "../registry/workspace.ts";
 import { linkWorkspacePackages, scaffoldIntegration } from "../scaffold/scaffold.ts";
 import type { AuthKind } from "../scaffold/templates.ts";
+import { writeGenerated } from "../scaffold/write-generated.ts";
 import { out, stdoutColors } from "../terminal.ts";
-import { codegenCommand } from "./codegen.ts";
 
 const help = `Usage: plugboard init <name> [--auth none|platform|custom] [--cwd <dir>]
 
@@ -50,11 +50,7 @@ export function initCommand(argv: string[]): Promise<number> {
       throw new CliError("usage", `--auth ${values.auth}: expected one of ${authKinds.join(", ")}`);
     }
     const root = findWorkspaceRoot(values.cwd);
-    const dir = await scaffoldIntegration(root, name, auth, async (staging) => {
-      const code = await codegenCommand([staging]);
-      if (code !== 0)
-        throw new CliError("load_failed", `codegen failed on the new integration (exit ${code})`);
-    });
+    const dir = await scaffoldIntegration(root, name, auth, writeGenerated);
     const linked = await linkWorkspacePackages(root, dir);
     const c = stdoutColors();
     const relative = path.relative(process.cwd(), dir) || ".";

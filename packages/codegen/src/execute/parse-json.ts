@@ -1,3 +1,4 @@
+import { parse as parseWithPositions } from "json-source-map";
 import { CliError } from "../cli-error.ts";
 
 /** Parses JSON from a flag or file, failing with one line that says where the text is wrong. */
@@ -5,12 +6,17 @@ export function parseJson(text: string, source: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    // V8 leaves the position out of some messages; json-source-map always reports it.
+    let message = error instanceof Error ? error.message : String(error);
+    try {
+      parseWithPositions(text);
+    } catch (detailed) {
+      if (detailed instanceof Error) message = detailed.message;
+    }
     const position = /at position (\d+)/.exec(message);
     let where = "";
-    if (position?.[1] !== undefined && !/line \d+ column \d+/.test(message)) {
-      const offset = Number(position[1]);
-      const before = text.slice(0, offset).split("\n");
+    if (position?.[1] !== undefined) {
+      const before = text.slice(0, Number(position[1])).split("\n");
       where = ` (line ${before.length} column ${(before.at(-1)?.length ?? 0) + 1})`;
     }
     throw new CliError("invalid_json", `${source} is not valid JSON: ${message}${where}`, {

@@ -46,11 +46,21 @@ function fromError(error: Json, fallback: string): FieldError {
   return { pointer, message };
 }
 
-/** The field errors of a `validation_error` result, whatever detail the envelope carries. */
+const violation = /(\$(?:\.[A-Za-z_$][\w$]*|\[\d+\]|\["(?:[^"\\]|\\.)*"\])*): ([^;]+)/g;
+
+/**
+ * The field errors of a `validation_error` result. The SDK lists every violation in its
+ * message (`$.title: is required; $.count: must be integer`) and the first in `property`.
+ */
 export function fieldErrors(result: unknown): FieldError[] {
   if (!isObject(result)) return [];
   const fallback = typeof result.message === "string" ? result.message : "invalid value";
   const list = Array.isArray(result.errors) ? result.errors.filter(isObject) : [];
   if (list.length > 0) return list.map((error) => fromError(error, fallback));
+  const listed = [...fallback.matchAll(violation)].map((match) => ({
+    pointer: jsonPathToPointer(match[1] ?? "$"),
+    message: (match[2] ?? "").trim(),
+  }));
+  if (listed.length > 0) return listed;
   return [fromError(result, fallback)];
 }

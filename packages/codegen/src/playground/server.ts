@@ -59,6 +59,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
       if (!allowedHost(req, port)) return send(res, 403, "Forbidden host", "text/plain");
       const url = new URL(req.url ?? "/", "http://127.0.0.1");
       if (url.pathname.startsWith("/api/")) return api(req, res, url.pathname);
+      if (url.pathname === "/favicon.ico") return send(res, 204, "", "text/plain");
       const file = req.method === "GET" ? files[url.pathname] : undefined;
       if (!file) return send(res, 404, "Not found", "text/plain");
       send(res, 200, await readFile(file.path()), file.type);

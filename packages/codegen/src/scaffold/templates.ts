@@ -159,10 +159,10 @@ plugboard run ${name}.get_item --input '{"item_id": "42"}'${auth === "none" ? ""
 
 /** The example handler, calling the API with \`context.fetch\`. */
 export function exampleAction({ auth }: ScaffoldInput): string {
-  const headers =
-    auth === "custom"
-      ? ", {\n    headers: { Authorization: `Bearer ${context.credentials.api_key}` },\n  }"
-      : "";
+  // The handler's own template literal, kept out of ours.
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: this is generated source text.
+  const bearer = "`Bearer ${context.credentials.api_key}`";
+  const headers = auth === "custom" ? `, {\n    headers: { Authorization: ${bearer} },\n  }` : "";
   return `import { defineAction } from "../generated/contract.gen.ts";
 
 /** Fetches one item by its id. */

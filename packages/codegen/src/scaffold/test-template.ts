@@ -58,6 +58,7 @@ describe("get_item", () => {
 
   it("rejects inputs without item_id", async () => {
     const ctx = context();
+    // @ts-expect-error: item_id is required, by the generated types as by the validator.
     const result = await integration.executeAction("get_item", {}, ctx);
     await ctx.close();
     expect(result.type).toBe("validation_error");

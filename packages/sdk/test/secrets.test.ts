@@ -1,0 +1,128 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ExecutionContext, type HttpCall, Integration, type Logger } from "../src/index.ts";
+import { sampleConfig } from "./fixtures.ts";
+import { sendJson, startServer, type TestServer } from "./server.ts";
+
+const SECRET = "sk-live-SECRET-7f3a9b2c";
+const TOKEN = "ya29.PLATFORM-TOKEN-5d1e";
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(() => server.close());
+
+/** Everything an error exposes: message, stack, own enumerable properties and cause. */
+function exposed(error: unknown): string {
+  const e = error as Error & Record<string, unknown>;
+  const props = Object.fromEntries(Object.entries(e));
+  return [e.message, e.stack, JSON.stringify(props), String(e.cause ?? "")].join("\n");
+}
+
+function recordingLogger(lines: string[]): Logger {
+  const write = (message: string, fields?: unknown) =>
+    lines.push(`${message} ${JSON.stringify(fields ?? {})}`);
+  return { debug: write, info: write, warn: write, error: write };
+}
+
+describe("no secret leaks", () => {
+  it("keeps credentials out of HTTP errors, logs and onHttpCall, even when the API echoes them", async () => {
+    server.respond((request, res) =>
+      sendJson(res, 401, {
+        error: `bad key ${SECRET}`,
+        echoed: request.headers.authorization,
+        url: request.url,
+      }),
+    );
+    const lines: string[] = [];
+    const calls: HttpCall[] = [];
+    const context = new ExecutionContext({
+      auth: { auth_type: "Custom", credentials: { api_key: SECRET } },
+      logger: recordingLogger(lines),
+      onHttpCall: (call) => calls.push(call),
+      requestConfig: { retryDelay: () => 1 },
+    });
+    const error = await context
+      .fetch(`${server.origin}/me`, {
+        params: { key: SECRET },
+        headers: { Authorization: `Bearer ${SECRET}` },
+      })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "HTTPError", status: 401 });
+    // The request itself did carry the secret: the redaction is what is under test.
+    expect(server.requests.at(-1)?.url).toContain(encodeURIComponent(SECRET));
+    const everything = [exposed(error), JSON.stringify(calls), ...lines].join("\n");
+    expect(everything).toContain("[REDACTED]");
+    expect(everything).not.toContain(SECRET);
+    expect(everything).not.toContain(encodeURIComponent(SECRET));
+  });
+
+  it("keeps the platform token and Authorization header out of network errors and reports", async () => {
+    server.respond((_r, res) => res.socket?.destroy());
+    const lines: string[] = [];
+    const calls: HttpCall[] = [];
+    const context = new ExecutionContext({
+      auth: { auth_type: "PlatformOauth2", credentials: { access_token: TOKEN } },
+      logger: recordingLogger(lines),
+      onHttpCall: (call) => calls.push(call),
+      requestConfig: { maxRetries: 1, retryDelay: () => 1 },
+    });
+    const error = await context.fetch(`${server.origin}/x?token=${TOKEN}`).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "NetworkError" });
+    expect(server.requests.at(-1)?.headers.authorization).toBe(`Bearer ${TOKEN}`);
+    const everything = [exposed(error), JSON.stringify(calls), ...lines].join("\n");
+    expect(calls.length).toBe(2);
+    expect(everything).not.toContain(TOKEN);
+  });
+
+  it("redacts credentials in handler logs", () => {
+    const lines: string[] = [];
+    const context = new ExecutionContext({
+      auth: { api_key: SECRET },
+      logger: recordingLogger(lines),
+    });
+    context.logger.info(`calling with ${SECRET}`, {
+      headers: { authorization: `Bearer ${SECRET}` },
+    });
+    expect(lines.join("\n")).not.toContain(SECRET);
+    expect(lines.join("\n")).toContain("[REDACTED]");
+  });
+
+  it("keeps credentials out of validation results and errors", async () => {
+    const config = sampleConfig();
+    const fields = (config.auth as unknown as { fields: { properties: Record<string, unknown> } })
+      .fields;
+    fields.properties.api_key = { type: "string", pattern: "^sk-test-" };
+    const integration = new Integration(config)
+      .action("create_issue", async () => ({ data: { id: SECRET } }))
+      .pollingTrigger("new_issues", async () => []);
+    const context = new ExecutionContext({
+      auth: { auth_type: "Custom", credentials: { api_key: SECRET } },
+    });
+    const result = await integration.executeAction("create_issue", { title: "x" }, context);
+    expect(result).toMatchObject({
+      type: "validation_error",
+      result: { property: "$.api_key", value: null },
+    });
+    const thrown = await integration
+      .executePollingTrigger("new_issues", { project: "p" }, null, context)
+      .catch((e: unknown) => e);
+    expect(thrown).toMatchObject({ name: "ValidationError", code: "invalid_credentials" });
+    expect(JSON.stringify(result)).not.toContain(SECRET);
+    expect(exposed(thrown)).not.toContain(SECRET);
+  });
+
+  it("redacts a credential a handler echoes into invalid output", async () => {
+    const integration = new Integration(sampleConfig()).action("create_issue", async () => ({
+      data: { id: 1, url: SECRET } as never,
+    }));
+    const context = new ExecutionContext({ auth: { api_key: SECRET } });
+    const wrong = await integration.executeAction(
+      "create_issue",
+      { title: SECRET } as never,
+      context,
+    );
+    expect(wrong.type).toBe("validation_error");
+    expect(JSON.stringify(wrong)).not.toContain(SECRET);
+  });
+});
