@@ -1,10 +1,13 @@
 import { ActionError, type ExecutionContext } from "@plugboard/sdk";
 
-/** Largest page Google Tasks serves, for task lists and tasks alike. */
-export const PAGE_SIZE = 100;
+/** Largest pages Google Tasks serves: 1,000 task lists, 100 tasks. */
+export const PAGE_SIZE = { taskLists: 1000, tasks: 100 } as const;
 
-/** At most this many pages are read (20,000 items), so a misbehaving token cannot loop forever. */
-export const MAX_PAGES = 200;
+/**
+ * At most this many pages are read: 100,000 tasks, Google's limit per user, so a listing always
+ * reaches its end while a misbehaving token cannot loop forever.
+ */
+export const MAX_PAGES = 1000;
 
 /** A Google Tasks collection page. */
 interface Page<T> {
@@ -16,6 +19,7 @@ interface Page<T> {
 export async function fetchAllPages<T>(
   context: Pick<ExecutionContext, "fetch">,
   url: string,
+  pageSize: number,
   params: Record<string, unknown> = {},
 ): Promise<T[]> {
   const items: T[] = [];
@@ -23,7 +27,7 @@ export async function fetchAllPages<T>(
   let pageToken: string | undefined;
   for (let page = 0; page < MAX_PAGES; page++) {
     const response = await context.fetch<Page<T>>(url, {
-      params: { ...params, maxResults: PAGE_SIZE, pageToken },
+      params: { ...params, maxResults: pageSize, pageToken },
     });
     items.push(...(response.data.items ?? []));
     pageToken = response.data.nextPageToken;
@@ -36,6 +40,6 @@ export async function fetchAllPages<T>(
     seen.add(pageToken);
   }
   throw new ActionError(
-    `${url} has more than ${MAX_PAGES * PAGE_SIZE} items; Plugboard stops there. Narrow the listing (e.g. show_completed false, due_min).`,
+    `${url} has more than ${MAX_PAGES} pages of ${pageSize} items; Plugboard stops there. Narrow the listing (e.g. show_completed false, due_min).`,
   );
 }

@@ -2,6 +2,7 @@ import { ExecutionContext, HTTPError, RateLimitError } from "@plugboard/sdk";
 import { type RecordingServer, type Routes, startRecordingServer } from "@plugboard/test-server";
 import { afterEach, describe, expect, it } from "vitest";
 import { integration } from "../src/index.ts";
+import { MAX_PAGES } from "../src/paginate.ts";
 import { googleError, page, task, taskList } from "./fixtures.ts";
 
 const TOKEN = "ya29.a0AfB_test_token";
@@ -49,9 +50,9 @@ describe("pagination", () => {
       .data;
     expect(task_lists.map((l) => l.title)).toEqual(["My Tasks", "Groceries", "Work", "Someday"]);
     expect(server.requests.map((r) => r.query)).toEqual([
-      { maxResults: "100" },
-      { maxResults: "100", pageToken: "tok-2" },
-      { maxResults: "100", pageToken: "tok-3" },
+      { maxResults: "1000" },
+      { maxResults: "1000", pageToken: "tok-2" },
+      { maxResults: "1000", pageToken: "tok-3" },
     ]);
     expect(server.requests.every((r) => r.headers.authorization === `Bearer ${TOKEN}`)).toBe(true);
   });
@@ -78,6 +79,19 @@ describe("pagination", () => {
       dueMax: "2026-12-31T00:00:00.000Z",
     };
     expect(server.requests.map((r) => r.query)).toEqual([filters, { ...filters, pageToken: "p2" }]);
+  });
+
+  it("stops with an action error after MAX_PAGES pages instead of looping forever", async () => {
+    let served = 0;
+    const context = await serve({
+      [`GET ${TASKS_PATH}`]: () => {
+        served += 1;
+        return { body: page("tasks#tasks", [task(`t${served}`, "Again")], `tok-${served}`) };
+      },
+    });
+    const result = await integration.executeAction("list_tasks", { task_list_id: LIST }, context);
+    expect(result.type).toBe("action_error");
+    expect(served).toBe(MAX_PAGES);
   });
 
   it("stops with an action error when Google repeats a page token", async () => {
@@ -253,6 +267,18 @@ describe("tasks", () => {
 });
 
 describe("failures", () => {
+  it("rejects a task status outside needsAction/completed as an output validation error", async () => {
+    const context = await serve({
+      [`GET ${TASKS_PATH}/t1`]: { body: task("t1", "Odd", { status: "done" }) },
+    });
+    const result = await integration.executeAction(
+      "get_task",
+      { task_list_id: LIST, task_id: "t1" },
+      context,
+    );
+    expect(result).toMatchObject({ type: "validation_error", result: { source: "output" } });
+  });
+
   it("surfaces Google's 404 as HTTPError with its error body", async () => {
     const body = googleError(404, "Requested entity was not found.", "NOT_FOUND", "notFound");
     const context = await serve({ [`GET ${TASKS_PATH}/gone`]: { status: 404, body } });

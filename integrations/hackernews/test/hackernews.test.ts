@@ -1,4 +1,4 @@
-import { ExecutionContext, HTTPError, RateLimitError } from "@plugboard/sdk";
+import { type ActionOutcome, ExecutionContext, HTTPError, RateLimitError } from "@plugboard/sdk";
 import { type RecordingServer, type Routes, startRecordingServer } from "@plugboard/test-server";
 import { afterEach, describe, expect, it } from "vitest";
 import { HN_API } from "../src/hn-item.ts";
@@ -20,6 +20,13 @@ async function serve(routes: Routes): Promise<ExecutionContext> {
   return new ExecutionContext({ originOverrides: { [HN_ORIGIN]: server.origin } });
 }
 
+/** The output of a successful action; fails the test on any other outcome. */
+function dataOf<O>(result: ActionOutcome<O>): O {
+  if (result.type !== "action")
+    throw new Error(`expected an action result: ${JSON.stringify(result)}`);
+  return result.result.data;
+}
+
 const itemPaths = () =>
   server.requests.map((r) => r.path).filter((path) => path.startsWith("/v0/item/"));
 
@@ -31,9 +38,7 @@ describe("story lists", () => {
   it("fetches the ranked ids, then the first `limit` items in ranking order, normalised", async () => {
     const context = await serve({ "GET /v0/topstories.json": { body: [121003, 8863, 192327] } });
     const result = await integration.executeAction("get_top_stories", { limit: 2 }, context);
-    expect(result.type).toBe("action");
-    const { stories } = (result.result as { data: { stories: Array<Record<string, unknown>> } })
-      .data;
+    const { stories } = dataOf(result);
     expect(stories.map((s) => s.id)).toEqual([121003, 8863]);
     expect(stories[0]).toMatchObject({
       title: "Ask HN: The Arc Effect",
@@ -57,8 +62,7 @@ describe("story lists", () => {
   ])("%s reads %s and skips deleted and dead stories", async (action, path) => {
     const context = await serve({ [`GET ${path}`]: { body: [126809, 126810, 8863] } });
     const result = await integration.executeAction(action as "get_new_stories", {}, context);
-    expect(result).toMatchObject({ type: "action" });
-    const { stories } = (result.result as { data: { stories: Array<{ id: number }> } }).data;
+    const { stories } = dataOf(result);
     expect(stories.map((s) => s.id)).toEqual([8863]);
     expect(server.requestsTo(`GET ${path}`)).toHaveLength(1);
   });
@@ -72,18 +76,7 @@ describe("get_item", () => {
       { item_id: 8863, max_depth: 2 },
       context,
     );
-    expect(result.type).toBe("action");
-    const data = (result.result as { data: Record<string, unknown> }).data as {
-      item: { id: number; descendants: number };
-      comments: Array<{
-        id: number;
-        depth: number;
-        parent: number;
-        deleted: boolean;
-        by: string | null;
-      }>;
-      comments_truncated: boolean;
-    };
+    const data = dataOf(result);
     expect(data.item).toMatchObject({ id: 8863, descendants: 71 });
     expect(data.comments.map((c) => [c.id, c.depth, c.parent])).toEqual([
       [9224, 1, 8863],
@@ -102,9 +95,7 @@ describe("get_item", () => {
       { item_id: 8863, max_depth: 10, max_comments: 3 },
       context,
     );
-    const data = (
-      result.result as { data: { comments: Array<{ id: number }>; comments_truncated: boolean } }
-    ).data;
+    const data = dataOf(result);
     expect(data.comments.map((c) => c.id)).toEqual([9224, 9272, 9479]);
     expect(data.comments_truncated).toBe(true);
   });
@@ -152,7 +143,7 @@ describe("get_user", () => {
         },
       },
     });
-    const data = (result.result as { data: { recent_submissions: number[] } }).data;
+    const data = dataOf(result);
     expect(data.recent_submissions).toEqual(submitted.slice(0, 30));
   });
 
@@ -185,6 +176,17 @@ describe("new_stories trigger", () => {
       context,
     );
     expect(records.map((r) => r.id)).toEqual(["121003", "8863"]);
+  });
+});
+
+describe("output schema", () => {
+  it("rejects an item type the API does not document as an output validation error", async () => {
+    const context = await serve({
+      "GET /v0/topstories.json": { body: [5] },
+      "GET /v0/item/5.json": { body: { id: 5, type: "link", by: "x", time: 1, title: "?" } },
+    });
+    const result = await integration.executeAction("get_top_stories", {}, context);
+    expect(result).toMatchObject({ type: "validation_error", result: { source: "output" } });
   });
 });
 

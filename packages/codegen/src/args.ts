@@ -1,10 +1,19 @@
 import { type ParseArgsConfig, parseArgs } from "node:util";
 import { CliError } from "./cli-error.ts";
 
-type Options = NonNullable<ParseArgsConfig["options"]>;
+/** The option declarations of one command, as `parseArgs` takes them. */
+export type CommandOptions = NonNullable<ParseArgsConfig["options"]>;
+
+/** What `parseArgs` returns for a command's options. */
+export type ParsedArgs<O extends CommandOptions> = ReturnType<
+  typeof parseArgs<{ args: string[]; options: O; allowPositionals: true; strict: true }>
+>;
 
 /** Parses a command's argv with `node:util` `parseArgs`, turning its errors into usage errors. */
-export function parseCommandArgs<O extends Options>(argv: string[], options: O) {
+export function parseCommandArgs<O extends CommandOptions>(
+  argv: string[],
+  options: O,
+): ParsedArgs<O> {
   try {
     return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   } catch (error) {

@@ -96,7 +96,7 @@ export function checkSchemas(config: IntegrationConfig, file?: string): ConfigWa
       ] as const) {
         for (const pattern of patterns) {
           try {
-            new RegExp(pattern, "u");
+            new RegExp(pattern);
           } catch (error) {
             const reason = error instanceof Error ? error.message : String(error);
             throw new CodegenError(
@@ -144,7 +144,8 @@ function walk(
   for (const keyword of SUBSCHEMA) walk(node[keyword], `${at}/${keyword}`, visit);
   for (const keyword of SUBSCHEMA_LIST) {
     const list = node[keyword];
-    if (Array.isArray(list)) list.forEach((sub, i) => walk(sub, `${at}/${keyword}/${i}`, visit));
+    if (Array.isArray(list))
+      for (const [i, sub] of list.entries()) walk(sub, `${at}/${keyword}/${i}`, visit);
   }
   for (const keyword of SUBSCHEMA_MAP) {
     const map = node[keyword];
@@ -153,6 +154,7 @@ function walk(
       walk(sub, `${at}/${keyword}/${escapePointer(key)}`, visit);
   }
   const items = node.items;
-  if (Array.isArray(items)) items.forEach((sub, i) => walk(sub, `${at}/items/${i}`, visit));
+  if (Array.isArray(items))
+    for (const [i, sub] of items.entries()) walk(sub, `${at}/items/${i}`, visit);
   else walk(items, `${at}/items`, visit);
 }

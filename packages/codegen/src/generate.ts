@@ -18,6 +18,13 @@ export interface GeneratedFile {
   kind: "generated" | "stub";
 }
 
+const checked = new WeakSet<object>();
+
+/** Records that readConfig() already checked this config's schemas, so generate() need not. */
+export function markChecked(config: IntegrationConfig): void {
+  checked.add(config);
+}
+
 /** Options of `generate`. */
 export interface GenerateOptions {
   /** The config file's path, used in error messages. */

@@ -1,50 +1,33 @@
 import { createRequire } from "node:module";
-import type { CodeBlockWriter, OptionalKind, Project, SourceFileStructure } from "ts-morph";
+import type { CodeBlockWriter } from "ts-morph";
 
-type TsMorph = typeof import("ts-morph");
-let tsMorph: TsMorph | undefined;
-let project: Project | undefined;
-let counter = 0;
+type WriterClass = new (options: {
+  newLine: "\n";
+  indentNumberOfSpaces: number;
+  useSingleQuote: boolean;
+}) => CodeBlockWriter;
 
-/** ts-morph, loaded on first use: a run where every integration is fresh never pays for it. */
-export function loadTsMorph(): TsMorph {
-  tsMorph ??= createRequire(import.meta.url)("ts-morph") as TsMorph;
-  return tsMorph;
-}
+let Writer: WriterClass | undefined;
 
 /**
- * Prints one source file from a ts-morph structure (in memory, two-space indent, double
- * quotes). Printing a whole structure at once is far faster than editing a file node by node.
- * The project is shared and the file removed afterwards, so nothing accumulates.
+ * ts-morph's code writer (the `CodeBlockWriter` it re-exports and prints every structure with),
+ * loaded from ts-morph's own dependency. Loading `ts-morph` itself would load the TypeScript
+ * compiler (half a second) for files that are written once from scratch and never parsed.
  */
-export function printStructure(structure: OptionalKind<SourceFileStructure>): string {
-  const file = sharedProject().createSourceFile(`/file${counter++}.ts`, structure, {
-    overwrite: true,
-  });
-  try {
-    return file.getFullText();
-  } finally {
-    file.getProject().removeSourceFile(file);
-  }
+function loadWriter(): WriterClass {
+  if (Writer) return Writer;
+  const fromTsMorph = createRequire(createRequire(import.meta.url).resolve("ts-morph"));
+  Writer = fromTsMorph("code-block-writer").default as WriterClass;
+  return Writer;
 }
 
-function sharedProject(): Project {
-  const { Project, IndentationText, QuoteKind } = loadTsMorph();
-  project ??= new Project({
-    useInMemoryFileSystem: true,
-    skipLoadingLibFiles: true,
-    manipulationSettings: {
-      indentationText: IndentationText.TwoSpaces,
-      quoteKind: QuoteKind.Double,
-      useTrailingCommas: true,
-    },
-  });
-  return project;
-}
-
-/** Writes a small file with ts-morph's code writer (same settings), skipping the parse a structure needs. */
+/** Writes a file with ts-morph's code writer: two-space indent, double quotes, `\n` newlines. */
 export function printWithWriter(write: (writer: CodeBlockWriter) => void): string {
-  const writer = sharedProject().createWriter();
+  const writer = new (loadWriter())({
+    newLine: "\n",
+    indentNumberOfSpaces: 2,
+    useSingleQuote: false,
+  });
   write(writer);
   return writer.toString();
 }

@@ -1,3 +1,4 @@
+import { ConnectionPool } from "./connection-pool.ts";
 import { type AuthInput, resolveAuth } from "./credentials.ts";
 import { type ContextFetch, createContextFetch, defaultRetryDelay } from "./fetch.ts";
 import type { HttpCall, RequestConfig } from "./fetch-types.ts";
@@ -33,7 +34,7 @@ export class ExecutionContext<C = Record<string, unknown>> {
   readonly logger: Logger;
   /** Sends an HTTP request with auth, retries and timeouts; see `FetchOptions`. */
   readonly fetch: ContextFetch;
-  readonly #closer = new AbortController();
+  readonly #pool = new ConnectionPool();
   readonly #redactor: Redactor;
 
   constructor(options: ExecutionContextOptions = {}) {
@@ -55,7 +56,7 @@ export class ExecutionContext<C = Record<string, unknown>> {
       onHttpCall: options.onHttpCall,
       redactor,
       logger: this.logger,
-      closed: this.#closer.signal,
+      pool: this.#pool,
     });
   }
 
@@ -71,11 +72,11 @@ export class ExecutionContext<C = Record<string, unknown>> {
 
   /** Whether `close()` was called. */
   get closed(): boolean {
-    return this.#closer.signal.aborted;
+    return this.#pool.closed;
   }
 
-  /** Aborts requests still in flight; later `fetch` calls fail with a `NetworkError`. */
+  /** Closes the context's connections, failing requests in flight; later `fetch` calls fail too. */
   async close(): Promise<void> {
-    this.#closer.abort();
+    await this.#pool.close();
   }
 }

@@ -1,4 +1,5 @@
 import type { FetchContext, FetchOptions as OfetchOptions } from "ofetch";
+import { type ConnectionPool, loadHttp } from "./connection-pool.ts";
 import { bearerToken } from "./credentials.ts";
 import { HTTPError, NetworkError, RateLimitError } from "./errors.ts";
 import { overrideOrigin, prepareRequest, withParams } from "./fetch-request.ts";
@@ -17,8 +18,8 @@ export interface FetchSettings {
   onHttpCall: ((call: HttpCall) => void) | undefined;
   redactor: Redactor;
   logger: Logger;
-  /** Aborted when the context closes. */
-  closed: AbortSignal;
+  /** The context's connections; closing it fails requests in flight. */
+  pool: ConnectionPool;
 }
 
 /** `context.fetch`: the signature handlers call. */
@@ -27,29 +28,34 @@ export type ContextFetch = <T = FetchResponse["data"]>(
   options?: FetchOptions,
 ) => Promise<FetchResponse<T>>;
 
-// ofetch's Node entry pulls in a fetch polyfill (~40 ms); loading it on the first request
-// keeps `import "@plugboard/sdk"` cheap for code that never fetches.
-let ofetchModule: Promise<typeof import("ofetch")> | undefined;
-const loadOfetch = () => {
-  ofetchModule ??= import("ofetch");
-  return ofetchModule;
-};
-
 /** Default back-off before retry `attempt` (1-based): 1 s, 2 s, 4 s… */
 export const defaultRetryDelay = (attempt: number): number => 1000 * 2 ** (attempt - 1);
 
 function describe(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
-  if (error.name === "TimeoutError") return "timed out";
+  if (isTimeout(error)) return "timed out";
   const cause = error.cause as { code?: string; message?: string } | undefined;
   const detail = cause?.code ?? cause?.message;
   return detail ? `${error.message} (${detail})` : error.message;
 }
 
+const TIMEOUT_CODES = new Set([
+  "UND_ERR_HEADERS_TIMEOUT",
+  "UND_ERR_BODY_TIMEOUT",
+  "UND_ERR_CONNECT_TIMEOUT",
+]);
+
+function isTimeout(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === "string" && TIMEOUT_CODES.has(code)) return true;
+  return error.cause !== undefined && error.cause !== error && isTimeout(error.cause);
+}
+
 /** Creates the `fetch` of one execution context: ofetch configured with auth, retries and hooks. */
 export function createContextFetch(settings: FetchSettings): ContextFetch {
   const bearer = bearerToken(settings.auth);
-  const { maxRetries, logger, closed } = settings;
+  const { maxRetries, logger, pool } = settings;
 
   const report = (call: HttpCall) => {
     logger.debug("http call", { ...call });
@@ -63,11 +69,11 @@ export function createContextFetch(settings: FetchSettings): ContextFetch {
 
   return async function fetch<T>(url: string, options: FetchOptions = {}) {
     const request = prepareRequest(withParams(url, options.params), options, bearer);
-    const redactor = settings.redactor.with(
-      request.headers.Authorization ?? request.headers.authorization,
-    );
     const method = request.method;
-    const shownUrl = redactor.text(request.url);
+    const shownUrl = settings.redactor.text(request.url);
+    // Built on the error paths only: also hides the request's own Authorization value.
+    const redactor = () =>
+      settings.redactor.with(request.headers.Authorization ?? request.headers.authorization);
     const timeoutMs = (options.timeout ?? settings.timeoutSeconds) * 1000;
     let attempts = 0;
     let started = 0;
@@ -85,15 +91,15 @@ export function createContextFetch(settings: FetchSettings): ContextFetch {
       retryStatusCodes: [500],
       retryDelay: (context: FetchContext) =>
         settings.retryDelay(maxRetries - Number(context.options.retry ?? 0) + 1),
-      onRequest(context) {
+      onRequest() {
         attempts += 1;
         started = performance.now();
-        // A fresh deadline per attempt; closing the context aborts whatever is in flight.
-        context.options.signal = AbortSignal.any([closed, AbortSignal.timeout(timeoutMs)]);
       },
       onRequestError(context) {
         lastError = context.error;
-        const error = redactor.text(describe(context.error));
+        // Once the context is closed, failing fast beats retrying against a destroyed pool.
+        if (pool.closed) context.options.retry = false;
+        const error = redactor().text(describe(context.error));
         report({ method, url: shownUrl, durationMs: performance.now() - started, error });
       },
       onResponse(context) {
@@ -102,8 +108,9 @@ export function createContextFetch(settings: FetchSettings): ContextFetch {
       },
     };
 
-    if (closed.aborted) throw closedError(method, shownUrl, attempts);
-    const { ofetch } = await loadOfetch();
+    if (pool.closed) throw closedError(method, shownUrl, attempts);
+    const { ofetch, Agent } = await loadHttp();
+    ofetchOptions.dispatcher = pool.agent(Agent, timeoutMs);
     let response: Awaited<ReturnType<typeof ofetch.raw<string, "text">>>;
     try {
       response = await ofetch.raw(
@@ -111,12 +118,12 @@ export function createContextFetch(settings: FetchSettings): ContextFetch {
         ofetchOptions,
       );
     } catch (error) {
-      if (closed.aborted) throw closedError(method, shownUrl, attempts);
+      if (pool.closed) throw closedError(method, shownUrl, attempts);
       const cause = lastError ?? (error as Error).cause ?? error;
-      const timedOut = cause instanceof Error && cause.name === "TimeoutError";
+      const timedOut = isTimeout(cause);
       const what = timedOut
         ? `timed out after ${timeoutMs / 1000} s`
-        : redactor.text(describe(cause));
+        : redactor().text(describe(cause));
       const tries = attempts === 1 ? "1 attempt" : `${attempts} attempts`;
       throw new NetworkError(`[${method}] ${shownUrl}: no response after ${tries}: ${what}`, {
         code: timedOut ? "timeout" : "network_error",
@@ -132,17 +139,17 @@ export function createContextFetch(settings: FetchSettings): ContextFetch {
       const retryAfter = retryAfterSeconds(response.headers.get("retry-after"));
       throw new RateLimitError(
         `[${method}] ${shownUrl}: 429 ${response.statusText || "Too Many Requests"}; retry after ${retryAfter} s`,
-        { method, url: shownUrl, status, retryAfter, responseData: redactor.deep(data) },
+        { method, url: shownUrl, status, retryAfter, responseData: redactor().deep(data) },
       );
     }
     if (status >= 400) {
       const excerpt = typeof data === "string" ? data : JSON.stringify(data);
-      const tail = excerpt ? `: ${redactor.text(excerpt.slice(0, 300))}` : "";
+      const tail = excerpt ? `: ${redactor().text(excerpt.slice(0, 300))}` : "";
       throw new HTTPError(`[${method}] ${shownUrl}: ${status} ${response.statusText}${tail}`, {
         method,
         url: shownUrl,
         status,
-        responseData: redactor.deep(data),
+        responseData: redactor().deep(data),
       });
     }
     return { status, headers: headersObject(response.headers), data: data as T };

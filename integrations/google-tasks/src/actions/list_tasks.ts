@@ -1,6 +1,6 @@
 import { defineAction } from "../generated/contract.gen.ts";
 import type { ListTasksOutput } from "../generated/types.gen.ts";
-import { fetchAllPages } from "../paginate.ts";
+import { fetchAllPages, PAGE_SIZE } from "../paginate.ts";
 import { tasksUrl } from "../tasks-api.ts";
 
 /** Returns every task of a list matching the filters, following every page. */
@@ -8,6 +8,7 @@ export const listTasks = defineAction("list_tasks", async (inputs, context) => {
   const tasks = await fetchAllPages<ListTasksOutput["tasks"][number]>(
     context,
     tasksUrl(inputs.task_list_id),
+    PAGE_SIZE.tasks,
     {
       showCompleted: inputs.show_completed,
       showHidden: inputs.show_hidden,

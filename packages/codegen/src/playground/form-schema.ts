@@ -34,7 +34,10 @@ export function toFormSchema(schema: unknown): Schema {
     const value = out[key];
     if (Array.isArray(value)) out[key] = value.map((item) => toFormSchema(item));
   }
-  // A root without a type still renders as an object form: actions always take an object.
+  // A free-form object has no fields to render: let people type its JSON and add keys.
+  if (out.type === "object" && !isObject(out.properties)) {
+    out.options = { disable_edit_json: false, disable_properties: false };
+  }
   return out;
 }
 

@@ -2,7 +2,6 @@ import path from "node:path";
 import type { PendingChangeset } from "./changesets.ts";
 import { checkHandlers } from "./check-handlers.ts";
 import { checkReadme } from "./check-readme.ts";
-import { checkSchemas } from "./check-schemas.ts";
 import { checkVersion, type VersionReport } from "./check-version.ts";
 import type { Finding } from "./finding.ts";
 import { loadConfig } from "./load-config.ts";
@@ -39,9 +38,9 @@ export async function validateIntegration(
     return report;
   }
   const { config } = loaded;
+  report.findings.push(...loaded.findings);
   const actions = namesOf(config, "actions");
   const triggers = namesOf(config, "polling_triggers");
-  report.findings.push(...checkSchemas(config));
   report.findings.push(...(await checkHandlers(dir, "action", "actions", actions)));
   report.findings.push(
     ...(await checkHandlers(dir, "polling trigger", "polling_triggers", triggers)),

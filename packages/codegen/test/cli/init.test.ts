@@ -40,11 +40,17 @@ afterAll(async () => {
   if (root) await rm(root, { recursive: true, force: true });
 });
 
+function plainEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, CI: "1", NO_COLOR: "1" };
+  delete env.FORCE_COLOR;
+  return env;
+}
+
 async function tool(bin: string, args: string[], cwd: string) {
   try {
     const { stdout } = await exec(process.execPath, [bin, ...args], {
       cwd,
-      env: { ...process.env, CI: "1" },
+      env: plainEnv(),
     });
     return { code: 0, output: stdout };
   } catch (error) {

@@ -37,7 +37,10 @@ describe("plugboard list", () => {
   });
 
   it("prints an aligned table without colour when not on a terminal", async () => {
-    const { stdout } = await capture(listCommand, ["--cwd", path.join(workspace.root, "integrations")]);
+    const { stdout } = await capture(listCommand, [
+      "--cwd",
+      path.join(workspace.root, "integrations"),
+    ]);
     const lines = stdout.trimEnd().split("\n");
     expect(lines).toEqual([
       "notes.create_note     Creates a note.",

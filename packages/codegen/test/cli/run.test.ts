@@ -14,7 +14,10 @@ beforeAll(async () => {
   workspace = await createFixtureWorkspace();
   api = await startFakeApi();
   authFile = path.join(workspace.root, "auth.json");
-  await writeFile(authFile, JSON.stringify({ auth_type: "Custom", credentials: { api_key: "sk-secret-123" } }));
+  await writeFile(
+    authFile,
+    JSON.stringify({ auth_type: "Custom", credentials: { api_key: "sk-secret-123" } }),
+  );
 }, 60_000);
 
 afterAll(async () => {
@@ -135,7 +138,9 @@ describe("plugboard run", () => {
   it("points at the position of malformed --input JSON", async () => {
     const { code, stderr } = await run(["notes.create_note", "--input", '{"title": }']);
     expect(code).toBe(1);
-    expect(stderr).toMatch(/^plugboard run: --input is not valid JSON: .*position 10 \(line 1 column 11\)$/m);
+    expect(stderr).toMatch(
+      /^plugboard run: --input is not valid JSON: .*position 10 \(line 1 column 11\)$/m,
+    );
     expect(stderr.trim().split("\n")).toHaveLength(1);
   });
 

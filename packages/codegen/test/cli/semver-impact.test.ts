@@ -4,7 +4,14 @@ import { diffConfigs, requiredBump } from "../../src/validate/semver-impact.ts";
 type Json = Record<string, unknown>;
 
 function config(actions: Json, extra: Json = {}): Json {
-  return { name: "notes", version: "1.0.0", description: "Notes", entry_point: "x", actions, ...extra };
+  return {
+    name: "notes",
+    version: "1.0.0",
+    description: "Notes",
+    entry_point: "x",
+    actions,
+    ...extra,
+  };
 }
 
 const createNote = {
@@ -52,7 +59,10 @@ describe("diffConfigs", () => {
   });
 
   it("calls a removed input major", () => {
-    const changes = diffConfigs(before, withInput((s) => delete props(s).tags));
+    const changes = diffConfigs(
+      before,
+      withInput((s) => delete props(s).tags),
+    );
     expect(requiredBump(changes)).toBe("major");
     expect(changes[0]?.pointer).toBe("/actions/create_note/input_schema/properties/tags");
   });
@@ -182,7 +192,11 @@ describe("diffConfigs", () => {
 
   it("checks credentials like inputs and a changed auth type as major", () => {
     const auth = (fields: Json) => config({}, { auth: { type: "custom", fields } });
-    const one = { type: "object", properties: { api_key: { type: "string" } }, required: ["api_key"] };
+    const one = {
+      type: "object",
+      properties: { api_key: { type: "string" } },
+      required: ["api_key"],
+    };
     const two = {
       type: "object",
       properties: { api_key: { type: "string" }, region: { type: "string" } },
@@ -190,7 +204,10 @@ describe("diffConfigs", () => {
     };
     expect(requiredBump(diffConfigs(auth(one), auth(two)))).toBe("major");
     const platform = config({}, { auth: { type: "platform", provider: "x" } });
-    expect(diffConfigs(auth(one), platform)[0]).toMatchObject({ bump: "major", pointer: "/auth/type" });
+    expect(diffConfigs(auth(one), platform)[0]).toMatchObject({
+      bump: "major",
+      pointer: "/auth/type",
+    });
   });
 
   it("treats a changed oneOf or pattern as breaking, since compatibility cannot be told", () => {
@@ -204,11 +221,17 @@ describe("diffConfigs", () => {
   });
 
   it("compares polling triggers like actions", () => {
-    const trigger = { description: "New notes", polling_interval: "5m", ...createNote };
+    const trigger = { ...createNote, description: "New notes", polling_interval: "5m" };
     const a = config({}, { polling_triggers: { new_notes: trigger } });
     const b = config({}, { polling_triggers: {} });
-    expect(diffConfigs(a, b)[0]).toMatchObject({ bump: "major", message: 'polling trigger "new_notes" removed' });
-    const slower = config({}, { polling_triggers: { new_notes: { ...trigger, polling_interval: "1h" } } });
+    expect(diffConfigs(a, b)[0]).toMatchObject({
+      bump: "major",
+      message: 'polling trigger "new_notes" removed',
+    });
+    const slower = config(
+      {},
+      { polling_triggers: { new_notes: { ...trigger, polling_interval: "1h" } } },
+    );
     expect(requiredBump(diffConfigs(a, slower))).toBe("patch");
   });
 });

@@ -17,7 +17,10 @@ function git(...args: string[]): string {
   );
 }
 
-async function editConfig(change: (config: Record<string, any>) => void): Promise<void> {
+// biome-ignore lint/suspicious/noExplicitAny: edits arbitrary config.json paths; the assertions check the outcome.
+type Config = Record<string, any>;
+
+async function editConfig(change: (config: Config) => void): Promise<void> {
   const file = path.join(notes, "config.json");
   const config = JSON.parse(await readFile(file, "utf8"));
   change(config);
@@ -77,17 +80,25 @@ describe("plugboard validate", () => {
     expect(report.findings).toContainEqual({
       level: "error",
       check: "version",
-      message: expect.stringContaining("need a major bump of @plugboard/integration-notes, but no pending changeset declares a bump"),
+      message: expect.stringContaining(
+        "need a major bump of @plugboard/integration-notes, but no pending changeset declares a bump",
+      ),
     });
 
     const changeset = path.join(workspace.root, ".changeset", "brave-notes.md");
     await mkdir(path.dirname(changeset), { recursive: true });
-    await writeFile(changeset, '---\n"@plugboard/integration-notes": minor\n---\n\nNarrow priority.\n');
+    await writeFile(
+      changeset,
+      '---\n"@plugboard/integration-notes": minor\n---\n\nNarrow priority.\n',
+    );
     const tooSmall = await validate("integrations/notes", "--json");
     expect(tooSmall.report.integrations[0].version.declared).toBe("minor");
     expect(tooSmall.code).toBe(1);
 
-    await writeFile(changeset, '---\n"@plugboard/integration-notes": major\n---\n\nNarrow priority.\n');
+    await writeFile(
+      changeset,
+      '---\n"@plugboard/integration-notes": major\n---\n\nNarrow priority.\n',
+    );
     const enough = await validate("integrations/notes", "--json");
     expect(enough.code).toBe(0);
     expect(enough.report.integrations[0].version.changesets).toEqual([".changeset/brave-notes.md"]);
@@ -116,7 +127,9 @@ describe("plugboard validate", () => {
     await writeFile(path.join(notes, "src", "actions", "old_thing.ts"), "export {};\n");
     const { code, stdout } = await validate("integrations/notes", "--base", "HEAD");
     expect(code).toBe(1);
-    expect(stdout).toContain('config.json#/actions/deleteNote: action names must be snake_case (e.g. "delete_note")');
+    expect(stdout).toContain(
+      'config.json#/actions/deleteNote: action names must be snake_case (e.g. "delete_note")',
+    );
     expect(stdout).toContain('action "archive_note" has no handler src/actions/archive_note.ts');
     expect(stdout).toContain('src/actions/old_thing.ts has no action "old_thing" in config.json');
     expect(stdout).toContain('README.md does not list "deleteNote"');
@@ -131,7 +144,9 @@ describe("plugboard validate", () => {
     expect(schema.report.integrations[0].findings).toContainEqual({
       level: "error",
       check: "schemas",
-      message: expect.stringContaining("config.json#/actions/create_note/input_schema/properties/count/minimum"),
+      message: expect.stringContaining(
+        "config.json#/actions/create_note/input_schema/properties/count/minimum",
+      ),
     });
     await writeFile(path.join(notes, "config.json"), '{\n  "name": "notes",\n  "actions": 3\n}\n');
     const broken = await validate("integrations/notes", "--json");

@@ -85,7 +85,11 @@ describe.skipIf(!hasChromium)("the playground in a real browser", () => {
 
     await expect.poll(() => page.locator("#result-type").textContent()).toBe("action");
     const result = JSON.parse((await page.locator("#result").textContent()) ?? "{}");
-    expect(result.result.data.note).toMatchObject({ title: "Buy milk", priority: "high", count: 2 });
+    expect(result.result.data.note).toMatchObject({
+      title: "Buy milk",
+      priority: "high",
+      count: 2,
+    });
     const call = await page.locator("#calls tbody tr").first().locator("td").allTextContents();
     expect(call[0]).toBe("POST");
     expect(call[1]).toMatch(/^https:\/\/api\.notes\.test\/v1\/notes\?key=/);
@@ -104,7 +108,10 @@ describe.skipIf(!hasChromium)("the playground in a real browser", () => {
     const error = page.locator('[data-schemapath="inputs.count"] .pb-field-error');
     await expect.poll(() => error.textContent()).toBe("must be >= 1");
     expect(await page.locator(".pb-field-error").count()).toBe(1);
-    await page.screenshot({ path: path.join(resultsDir, "playground-field-error.png"), fullPage: true });
+    await page.screenshot({
+      path: path.join(resultsDir, "playground-field-error.png"),
+      fullPage: true,
+    });
     expect(pageErrors).toEqual([]);
   });
 });

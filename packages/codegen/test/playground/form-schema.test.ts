@@ -16,7 +16,13 @@ describe("toFormSchema", () => {
     });
     const owner = (form.properties as Record<string, Record<string, unknown>>).owner;
     expect(owner?.properties).toEqual({
-      email: { type: "string", label: "Email", title: "Email", help_text: "Who owns it.", description: "Who owns it." },
+      email: {
+        type: "string",
+        label: "Email",
+        title: "Email",
+        help_text: "Who owns it.",
+        description: "Who owns it.",
+      },
     });
     const tags = (form.properties as Record<string, Record<string, unknown>>).tags;
     expect(tags?.items).toMatchObject({ title: "Tag", description: "A tag" });
@@ -24,10 +30,25 @@ describe("toFormSchema", () => {
 
   it("keeps an explicit title, joins description and help_text, maps nullable and booleans", () => {
     expect(
-      toFormSchema({ type: "string", title: "T", label: "L", description: "D", help_text: "H", nullable: true }),
+      toFormSchema({
+        type: "string",
+        title: "T",
+        label: "L",
+        description: "D",
+        help_text: "H",
+        nullable: true,
+      }),
     ).toMatchObject({ title: "T", description: "D — H", type: ["string", "null"] });
     expect(toFormSchema({ type: "boolean" })).toMatchObject({ format: "checkbox" });
     expect(toFormSchema({ type: "string", format: "text" })).toMatchObject({ format: "textarea" });
+  });
+
+  it("lets people edit free-form objects as JSON", () => {
+    expect(toFormSchema({ type: "object" }).options).toEqual({
+      disable_edit_json: false,
+      disable_properties: false,
+    });
+    expect(toFormSchema({ type: "object", properties: {} }).options).toBeUndefined();
   });
 
   it("does not modify the config's schema", () => {
@@ -49,9 +70,15 @@ describe("credentialsSchema", () => {
     const form = credentialsSchema({
       type: "custom",
       title: "API key",
-      fields: { type: "object", properties: { api_key: { type: "string", format: "password", label: "Key" } } },
+      fields: {
+        type: "object",
+        properties: { api_key: { type: "string", format: "password", label: "Key" } },
+      },
     });
-    expect(form).toMatchObject({ title: "API key", properties: { api_key: { title: "Key", format: "password" } } });
+    expect(form).toMatchObject({
+      title: "API key",
+      properties: { api_key: { title: "Key", format: "password" } },
+    });
     expect(credentialsSchema(undefined)).toBeNull();
   });
 });
@@ -67,7 +94,11 @@ describe("fieldErrors", () => {
       fieldErrors({
         message: "invalid",
         errors: [
-          { instancePath: "", message: "must have required property 'title'", params: { missingProperty: "title" } },
+          {
+            instancePath: "",
+            message: "must have required property 'title'",
+            params: { missingProperty: "title" },
+          },
           { instancePath: "/count", message: "must be integer" },
         ],
       }),
@@ -77,7 +108,8 @@ describe("fieldErrors", () => {
     ]);
     expect(
       fieldErrors({
-        message: 'Invalid inputs: $.title: is required; $.tags[1]: must be string; $["odd key"]: must be integer',
+        message:
+          'Invalid inputs: $.title: is required; $.tags[1]: must be string; $["odd key"]: must be integer',
         property: "$.title",
       }),
     ).toEqual([

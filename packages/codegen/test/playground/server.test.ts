@@ -28,13 +28,16 @@ afterAll(async () => {
   await workspace?.remove();
 });
 
+// biome-ignore lint/suspicious/noExplicitAny: API responses, whose shape the assertions check.
+type Body = Record<string, any>;
+
 async function post(body: unknown) {
   const response = await fetch(new URL("/api/run", playground.url), {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify(body),
   });
-  return { status: response.status, body: (await response.json()) as Record<string, any> };
+  return { status: response.status, body: (await response.json()) as Body };
 }
 
 describe("the playground server", () => {
@@ -51,14 +54,16 @@ describe("the playground server", () => {
 
   it("lists integrations with form schemas and a credentials form", async () => {
     const response = await fetch(new URL("/api/integrations", playground.url));
-    const body = (await response.json()) as { integrations: Array<Record<string, any>> };
+    const body = (await response.json()) as { integrations: Body[] };
     const notes = body.integrations.find((integration) => integration.name === "notes");
-    expect(notes?.actions.map((action: { qualifiedName: string }) => action.qualifiedName)).toEqual([
-      "notes.create_note",
-      "notes.archive_note",
-    ]);
+    expect(notes?.actions.map((action: { qualifiedName: string }) => action.qualifiedName)).toEqual(
+      ["notes.create_note", "notes.archive_note"],
+    );
     expect(notes?.actions[0].schema.properties.title.title).toBe("Title");
-    expect(notes?.credentials.properties.api_key).toMatchObject({ format: "password", title: "API key" });
+    expect(notes?.credentials.properties.api_key).toMatchObject({
+      format: "password",
+      title: "API key",
+    });
     const weather = body.integrations.find((integration) => integration.name === "weather");
     expect(weather?.credentials).toBeNull();
   });
@@ -70,7 +75,10 @@ describe("the playground server", () => {
       credentials: { api_key: "pg-secret-42" },
     });
     expect(status).toBe(200);
-    expect(body.result).toMatchObject({ type: "action", result: { data: { note: { title: "From the page" } } } });
+    expect(body.result).toMatchObject({
+      type: "action",
+      result: { data: { note: { title: "From the page" } } },
+    });
     expect(body.calls).toHaveLength(1);
     expect(body.calls[0]).toMatchObject({ method: "POST", status: 201 });
     expect(body.calls[0].url).toMatch(/^https:\/\/api\.notes\.test\/v1\/notes\?key=/);
@@ -103,7 +111,12 @@ describe("the playground server", () => {
   it("refuses requests addressed to another host name", async () => {
     const { port } = new URL(playground.url);
     const status = await new Promise<number | undefined>((resolve, reject) => {
-      const req = request({ host: "127.0.0.1", port, path: "/", headers: { host: `evil.test:${port}` } });
+      const req = request({
+        host: "127.0.0.1",
+        port,
+        path: "/",
+        headers: { host: `evil.test:${port}` },
+      });
       req.on("response", (res) => {
         res.resume();
         resolve(res.statusCode);
@@ -122,7 +135,12 @@ describe("plugboard dev", () => {
     await once(blocker, "listening");
     const { port } = blocker.address() as AddressInfo;
     try {
-      const { code, stderr } = await capture(devCommand, ["--port", String(port), "--cwd", workspace.root]);
+      const { code, stderr } = await capture(devCommand, [
+        "--port",
+        String(port),
+        "--cwd",
+        workspace.root,
+      ]);
       expect(code).toBe(1);
       expect(stderr).toBe(
         `plugboard dev: port ${port} is in use on 127.0.0.1: pass --port <n>, or --port 0 for any free port\n`,
