@@ -7,7 +7,9 @@ export function emitConfig(config: IntegrationConfig): string {
   const literal = JSON.stringify(config, null, 2)
     .replace(/</g, "\\u003c")
     .replace(/\u2028/g, "\\u2028")
-    .replace(/\u2029/g, "\\u2029");
+    .replace(/\u2029/g, "\\u2029")
+    // In an object literal `"__proto__": …` would set the prototype; a computed key is a property.
+    .replace(/^(\s*)"__proto__": /gm, '$1["__proto__"]: ');
   return (
     `${header("the config as a typed constant")}\n` +
     'import type { IntegrationConfig } from "@plugboard/sdk";\n\n' +

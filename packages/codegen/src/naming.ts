@@ -64,7 +64,7 @@ export class NameAllocator {
 /** A file name stem (no extension) that is safe on every platform for a wire name. */
 export function fileStem(name: string): string {
   if (/^[A-Za-z0-9_][A-Za-z0-9_-]*$/.test(name) && name.length <= 100) return name;
-  const stem = words(name)
+  const stem = words(name.normalize("NFD").replace(/[\u0300-\u036f]/g, ""))
     .join("_")
     .replace(/[^A-Za-z0-9_]/g, (ch) => `x${ch.codePointAt(0)?.toString(16)}`)
     .slice(0, 100);

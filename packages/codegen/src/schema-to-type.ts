@@ -59,7 +59,9 @@ const ROOT = "PlugboardRoot";
 export function schemaToType(schema: Schema | boolean, name: string): string {
   const { link, normalize, parse, optimize, generate } = load();
   const view = typesView(schema);
-  const linked = link(view as never);
+  const linked = link(
+    (typeof view === "boolean" ? (view ? {} : { tsType: "never" }) : view) as never,
+  );
   const normalized = normalize(
     linked as never,
     new WeakMap() as never,
@@ -82,6 +84,7 @@ export function schemaToType(schema: Schema | boolean, name: string): string {
   return code
     .replace(head, `export $1 ${name}`)
     .replace(/\/\*\*\n \* (.*)\n \*\//g, "/** $1 */")
+    .replace(/\{\n+\}/g, "{}")
     .trimEnd();
 }
 
@@ -90,8 +93,8 @@ export function schemaToType(schema: Schema | boolean, name: string): string {
  * where an object with nothing declared says `additionalProperties: true`, so it becomes
  * `{ [k: string]: unknown }` (= `Record<string, unknown>`) rather than `{}`.
  */
-function typesView(schema: Schema | boolean): Schema {
-  if (typeof schema === "boolean") return schema ? {} : { not: {} };
+function typesView(schema: Schema | boolean): Schema | boolean {
+  if (typeof schema === "boolean") return schema;
   const out: Schema = {};
   for (const [keyword, value] of Object.entries(schema)) {
     out[keyword] = mapSubschemas(keyword, value, typesView);
@@ -109,8 +112,30 @@ function typesView(schema: Schema | boolean): Schema {
     out.patternProperties === undefined &&
     out.additionalProperties === undefined;
   if (declaresNothing && isObjectType(out.type)) out.additionalProperties = true;
+  // A schema that constrains nothing (`{}`, or only a description) accepts any value.
+  if (!Object.keys(out).some((keyword) => SHAPING.has(keyword))) out.tsType = "unknown";
   return out;
 }
+
+/** Keywords that give a value a shape; a schema with none of them is `unknown`. */
+const SHAPING = new Set([
+  "type",
+  "enum",
+  "const",
+  "properties",
+  "patternProperties",
+  "additionalProperties",
+  "items",
+  "additionalItems",
+  "allOf",
+  "anyOf",
+  "oneOf",
+  "not",
+  "if",
+  "required",
+  "minProperties",
+  "maxProperties",
+]);
 
 function isObjectType(type: unknown): boolean {
   return type === "object" || (Array.isArray(type) && type.includes("object"));

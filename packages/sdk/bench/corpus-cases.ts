@@ -19,7 +19,11 @@ export interface ActionCase {
 export const CORPUS = join(import.meta.dirname, "../../../../shared/corpus/autohive");
 
 /** Every corpus action whose generated sample input and output validate; the rest are counted. */
-export async function loadCases(): Promise<{ cases: ActionCase[]; skipped: number; configs: number }> {
+export async function loadCases(): Promise<{
+  cases: ActionCase[];
+  skipped: number;
+  configs: number;
+}> {
   const cases: ActionCase[] = [];
   let skipped = 0;
   let configs = 0;
@@ -48,7 +52,15 @@ export async function loadCases(): Promise<{ cases: ActionCase[]; skipped: numbe
         skipped += 1;
         continue;
       }
-      cases.push({ integration: name, action, config, input, output, auth, credentialsSchema: fields ?? null });
+      cases.push({
+        integration: name,
+        action,
+        config,
+        input,
+        output,
+        auth,
+        credentialsSchema: fields ?? null,
+      });
     }
   }
   return { cases, skipped, configs };

@@ -23,7 +23,9 @@ export async function benchFetch(requests: number) {
   for (let i = 0; i < 300; i += 1) for (const call of Object.values(clients)) await call();
   // One request of each client in turn, so that drift in machine load hits all alike.
   for (let i = 0; i < requests; i += 1) {
-    for (const [name, call] of Object.entries(clients) as Array<[keyof typeof clients, () => Promise<unknown>]>) {
+    for (const [name, call] of Object.entries(clients) as Array<
+      [keyof typeof clients, () => Promise<unknown>]
+    >) {
       const start = process.hrtime.bigint();
       await call();
       times[name].push(Number(process.hrtime.bigint() - start) / 1000);
@@ -32,6 +34,7 @@ export async function benchFetch(requests: number) {
   await context.close();
   server.closeAllConnections();
   await new Promise((resolve) => server.close(resolve));
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
+  const median = (xs: number[]) =>
+    [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
   return { bareUs: median(times.bare), undiciUs: median(times.undici), sdkUs: median(times.sdk) };
 }

@@ -65,7 +65,9 @@ if (cases.length === 0) {
     );
   }
   lines.push("", "| target | measured | result |", "| --- | --- | --- |");
-  lines.push(`| ≤ 5 µs median per call (cached Ajv) | ${fmt(cached.medianUs)} µs | ${verdict(cached.medianUs <= 5)} |`);
+  lines.push(
+    `| ≤ 5 µs median per call (cached Ajv) | ${fmt(cached.medianUs)} µs | ${verdict(cached.medianUs <= 5)} |`,
+  );
   if (!("skipped" in python)) {
     const ratio = python.median_us / cached.medianUs;
     lines.push(`| ≥ 20× the Python path (median) | ${fmt(ratio, 1)}× | ${verdict(ratio >= 20)} |`);

@@ -6,7 +6,8 @@ export function sample(schema: unknown, depth = 0): unknown {
   if (Array.isArray(s.enum) && s.enum.length > 0) return s.enum[0];
   for (const key of ["oneOf", "anyOf", "allOf"]) {
     const list = s[key];
-    if (Array.isArray(list) && list.length > 0) return sample({ ...s, [key]: undefined, ...list[0] }, depth + 1);
+    if (Array.isArray(list) && list.length > 0)
+      return sample({ ...s, [key]: undefined, ...list[0] }, depth + 1);
   }
   const types = Array.isArray(s.type) ? s.type : [s.type];
   const type = types.find((t) => t !== "null") ?? (types.includes("null") ? "null" : inferType(s));

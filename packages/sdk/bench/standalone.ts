@@ -8,11 +8,15 @@ const require = createRequire(import.meta.url);
 /** Validators built with Ajv standalone code (as codegen ships them), keyed by integration. */
 export function standaloneValidators(cases: ActionCase[]): Map<string, PrecompiledValidators> {
   const { default: Ajv } = require("ajv") as typeof import("ajv");
-  const standaloneCode = (require("ajv/dist/standalone") as { default: (ajv: unknown, v: unknown) => string })
-    .default;
+  const standaloneCode = (
+    require("ajv/dist/standalone") as { default: (ajv: unknown, v: unknown) => string }
+  ).default;
   const ajv = new Ajv({ ...AJV_OPTIONS, code: { source: true } });
   const build = (schema: unknown): ValidateFunction => {
-    const code = standaloneCode(ajv, ajv.compile(normalizeSchema(schema as Record<string, unknown>)));
+    const code = standaloneCode(
+      ajv,
+      ajv.compile(normalizeSchema(schema as Record<string, unknown>)),
+    );
     const module = { exports: {} as Record<string, unknown> };
     new Function("module", "exports", "require", code)(module, module.exports, require);
     return module.exports as unknown as ValidateFunction;
@@ -27,7 +31,10 @@ export function standaloneValidators(cases: ActionCase[]): Map<string, Precompil
     }
     const spec = c.config.actions[c.action];
     if (!spec || !entry.actions) continue;
-    entry.actions[c.action] = { input: build(spec.input_schema), output: build(spec.output_schema) };
+    entry.actions[c.action] = {
+      input: build(spec.input_schema),
+      output: build(spec.output_schema),
+    };
   }
   return out;
 }

@@ -3,7 +3,7 @@ import { type AuthInput, resolveAuth } from "./credentials.ts";
 import { type ContextFetch, createContextFetch, defaultRetryDelay } from "./fetch.ts";
 import type { HttpCall, RequestConfig } from "./fetch-types.ts";
 import { type Logger, scrubbedLogger, silentLogger } from "./logger.ts";
-import { Redactor } from "./redact.ts";
+import { REDACTED, Redactor } from "./redact.ts";
 
 /** Options of an `ExecutionContext`. */
 export interface ExecutionContextOptions {
@@ -68,6 +68,16 @@ export class ExecutionContext<C = Record<string, unknown>> {
   /** A copy of `value` whose strings have every credential value replaced by `[REDACTED]`. */
   redactValue<T>(value: T): T {
     return this.#redactor.deep(value);
+  }
+
+  /** What `JSON.stringify(context)` shows: never the credentials. */
+  toJSON(): Record<string, unknown> {
+    return { authType: this.authType, credentials: REDACTED, metadata: this.metadata };
+  }
+
+  /** What `console.log(context)` and `util.inspect` show: never the credentials. */
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return `ExecutionContext ${JSON.stringify(this.toJSON())}`;
   }
 
   /** Whether `close()` was called. */

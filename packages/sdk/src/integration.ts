@@ -3,16 +3,16 @@ import { fileURLToPath } from "node:url";
 import { parseConfig } from "./config.ts";
 import { findConfigProblem } from "./config-structure.ts";
 import type { IntegrationConfig } from "./config-types.ts";
-import type { ExecutionContext } from "./context.ts";
-import { ActionError, ConfigurationError, ValidationError } from "./errors.ts";
+import { type AnyContext, assertCredentials } from "./check-credentials.ts";
+import { ConfigurationError, ValidationError } from "./errors.ts";
 import {
   type ActionOutcome,
   type ConnectedAccountResult,
   connectedAccountResult,
-  RESULT_VERSION,
-  validationResult,
 } from "./result.ts";
-import { SchemaChecks, violationsOf } from "./schema-checks.ts";
+import { runAction } from "./run-action.ts";
+import { runPollingTrigger } from "./run-trigger.ts";
+import { SchemaChecks } from "./schema-checks.ts";
 import type {
   ActionHandler,
   ActionMap,
@@ -24,7 +24,6 @@ import type {
   TriggerMap,
   TriggerSpec,
 } from "./types.ts";
-import { describeViolations } from "./validate.ts";
 
 /** Options of an `Integration`. */
 export interface IntegrationOptions {
@@ -50,23 +49,13 @@ export type TriggersShape<T> = { [K in keyof T]: TriggerSpec };
 // biome-ignore lint/suspicious/noExplicitAny: `any` is what lets every typed integration fit here.
 export type AnyIntegration = Integration<any, any, any>;
 
-/** Why credentials were rejected. */
-interface CredentialProblem {
-  message: string;
-  property: string | null;
-}
-
-/** Any execution context: credentials are checked at run time, whatever their static type. */
-type AnyContext = ExecutionContext<unknown>;
-
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function kindOf(value: unknown): string {
   if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  return typeof value === "object" ? "an object without data" : typeof value;
+  return Array.isArray(value) ? "an array" : typeof value;
 }
 
 /**
@@ -168,53 +157,7 @@ export class Integration<
     inputs: A[N]["input"],
     context: AnyContext,
   ): Promise<ActionOutcome<A[N]["output"]>> {
-    const handler = this.#actions.get(name);
-    if (!handler) {
-      const message = `Action "${name}" is not registered`;
-      return validationResult({ message, property: null, value: null, source: "input" });
-    }
-    // The hot path awaits only real promises (the handler's, and Ajv's first compile): each
-    // needless await is a microtask hop, a measurable share of a ~2 µs call.
-    const pending = this.#checks.handler("actions", name);
-    const checks = pending instanceof Promise ? await pending : pending;
-    const badInput = violationsOf(checks.input, inputs);
-    if (badInput) {
-      const found = await badInput;
-      const message = `Invalid inputs for action "${name}": ${describeViolations(found)}`;
-      const first = found[0];
-      const value = context.redactValue(first?.value ?? null);
-      return validationResult({ message, property: first?.path ?? null, value, source: "input" });
-    }
-    const credentialCheck = this.#credentialProblem(context);
-    const credentialError = credentialCheck && (await credentialCheck);
-    if (credentialError) {
-      return validationResult({ ...credentialError, value: null, source: "input" });
-    }
-    let returned: unknown;
-    try {
-      returned = await handler(inputs as never, context as never);
-    } catch (error) {
-      if (error instanceof ActionError) return actionError(error);
-      throw error;
-    }
-    if (returned instanceof ActionError) return actionError(returned);
-    if (!isObject(returned) || !("data" in returned) || !isCost(returned.cost_usd)) {
-      const message = `Action handler "${name}" must return an ActionResult ({ data, cost_usd? }), got ${kindOf(returned)}`;
-      return validationResult({ message, property: null, value: null, source: "output" });
-    }
-    const badOutput = violationsOf(checks.output, returned.data);
-    if (badOutput) {
-      const found = await badOutput;
-      const message = `Invalid output of action "${name}": ${describeViolations(found)}`;
-      const first = found[0];
-      const value = context.redactValue(first?.value ?? null);
-      return validationResult({ message, property: first?.path ?? null, value, source: "output" });
-    }
-    const result = {
-      data: returned.data,
-      cost_usd: (returned.cost_usd as number | undefined) ?? null,
-    };
-    return { version: RESULT_VERSION, type: "action", result };
+    return runAction(name, this.#actions.get(name), this.#checks, inputs, context);
   }
 
   /**
@@ -228,59 +171,7 @@ export class Integration<
     context: AnyContext,
   ): Promise<Array<PollingRecord<T[N]["record"]>>> {
     const handler = this.#triggers.get(name);
-    if (!handler) {
-      throw new ValidationError(`Polling trigger "${name}" is not registered`, {
-        code: "not_registered",
-        source: "input",
-      });
-    }
-    const checks = await this.#checks.handler("triggers", name);
-    const badInput = violationsOf(checks.input, inputs);
-    if (badInput) {
-      const found = await badInput;
-      throw new ValidationError(
-        `Invalid inputs for polling trigger "${name}": ${describeViolations(found)}`,
-        {
-          code: "invalid_input",
-          source: "input",
-          property: found[0]?.path ?? null,
-          value: context.redactValue(found[0]?.value ?? null),
-        },
-      );
-    }
-    await this.#assertCredentials(context);
-    const records: unknown = await handler(inputs as never, lastPollTs, context as never);
-    if (!Array.isArray(records)) {
-      throw new ValidationError(
-        `Polling trigger "${name}" must return an array of records, got ${kindOf(records)}`,
-        {
-          code: "invalid_result",
-          source: "output",
-        },
-      );
-    }
-    for (const [index, record] of records.entries()) {
-      const where = `Record ${index} of polling trigger "${name}"`;
-      for (const key of ["id", "data"] as const) {
-        if (!isObject(record) || !(key in record)) {
-          throw new ValidationError(`${where} has no "${key}" field; return { id, data } objects`, {
-            code: "invalid_result",
-            source: "output",
-            property: `$[${index}].${key}`,
-          });
-        }
-      }
-      const bad = violationsOf(checks.output, (record as { data: unknown }).data);
-      if (bad) {
-        const found = await bad;
-        throw new ValidationError(`${where}: invalid data: ${describeViolations(found)}`, {
-          code: "invalid_output",
-          source: "output",
-          property: found[0]?.path ?? null,
-          value: context.redactValue(found[0]?.value ?? null),
-        });
-      }
-    }
+    const records = await runPollingTrigger(name, handler, this.#checks, inputs, lastPollTs, context);
     return records as Array<PollingRecord<T[N]["record"]>>;
   }
 
@@ -293,7 +184,7 @@ export class Integration<
         source: "input",
       });
     }
-    await this.#assertCredentials(context);
+    await assertCredentials(this.#checks, context);
     const info: unknown = await handler(context as never);
     if (!isObject(info)) {
       throw new ValidationError(
@@ -305,31 +196,6 @@ export class Integration<
       );
     }
     return connectedAccountResult(info);
-  }
-
-  /** `undefined` when the credentials are valid (known synchronously once compiled), else the problem. */
-  #credentialProblem(context: AnyContext): undefined | Promise<CredentialProblem | undefined> {
-    const pending = this.#checks.credentials();
-    if (pending instanceof Promise) return pending.then(() => this.#credentialProblem(context));
-    if (!pending) return undefined;
-    const bad = violationsOf(pending, context.credentials);
-    if (!bad) return undefined;
-    return bad.then((found) => ({
-      // Paths and messages only: Ajv's messages never quote the offending value.
-      message: context.redact(`Invalid credentials: ${describeViolations(found)}`),
-      property: found[0]?.path ?? null,
-    }));
-  }
-
-  async #assertCredentials(context: AnyContext): Promise<void> {
-    const problem = await this.#credentialProblem(context);
-    if (problem) {
-      throw new ValidationError(problem.message, {
-        code: "invalid_credentials",
-        source: "input",
-        property: problem.property,
-      });
-    }
   }
 
   #unknown(kind: "action" | "trigger", name: string): ConfigurationError {
@@ -346,15 +212,4 @@ export class Integration<
       },
     );
   }
-}
-
-function isCost(value: unknown): boolean {
-  return (
-    value === undefined || value === null || (typeof value === "number" && Number.isFinite(value))
-  );
-}
-
-function actionError(error: ActionError): ActionOutcome<never> {
-  const result = { message: error.message, cost_usd: error.cost_usd ?? null };
-  return { version: RESULT_VERSION, type: "action_error", result };
 }

@@ -11,6 +11,7 @@ function secretStrings(value: unknown, into: Set<string>): void {
     if (value.length >= MIN_SECRET_LENGTH) {
       into.add(value);
       into.add(encodeURIComponent(value));
+      into.add(new URLSearchParams({ s: value }).toString().slice(2));
       into.add(JSON.stringify(value).slice(1, -1));
     }
   } else if (typeof value === "object" && value !== null) {

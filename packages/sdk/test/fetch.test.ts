@@ -240,8 +240,8 @@ describe("network failures", () => {
     server.respond((_r, res) => res.socket?.destroy());
     const delays: number[] = [];
     const ctx = context({
+      // maxRetries left at its default, 3.
       requestConfig: {
-        maxRetries: 3,
         retryDelay: (attempt) => {
           delays.push(attempt);
           return 1;

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { ExecutionContext, type HttpCall, Integration, type Logger } from "../src/index.ts";
 import { sampleConfig } from "./fixtures.ts";
 import { sendJson, startServer, type TestServer } from "./server.ts";
@@ -75,6 +75,16 @@ describe("no secret leaks", () => {
     expect(everything).not.toContain(TOKEN);
   });
 
+  it("keeps credentials out of a serialised or inspected context", async () => {
+    const { inspect } = await import("node:util");
+    const context = new ExecutionContext({
+      auth: { auth_type: "Custom", credentials: { api_key: SECRET } },
+    });
+    expect(context.credentials).toEqual({ api_key: SECRET });
+    expect(JSON.stringify(context)).not.toContain(SECRET);
+    expect(inspect(context)).not.toContain(SECRET);
+  });
+
   it("redacts credentials in handler logs", () => {
     const lines: string[] = [];
     const context = new ExecutionContext({
@@ -124,5 +134,28 @@ describe("no secret leaks", () => {
     );
     expect(wrong.type).toBe("validation_error");
     expect(JSON.stringify(wrong)).not.toContain(SECRET);
+  });
+
+  it("writes nothing to stdout or stderr on its own", async () => {
+    const out = vi.spyOn(process.stdout, "write");
+    const err = vi.spyOn(process.stderr, "write");
+    try {
+      server.respond((_r, res) => res.socket?.destroy());
+      const context = new ExecutionContext({
+        auth: { api_key: SECRET },
+        requestConfig: { maxRetries: 1, retryDelay: () => 1 },
+      });
+      await context.fetch(`${server.origin}/x`).catch(() => {});
+      const integration = new Integration(sampleConfig()).action("create_issue", async () => {
+        throw new Error("boom");
+      });
+      await integration.executeAction("create_issue", {} as never, context);
+      await integration.executeAction("create_issue", { title: "t" }, context).catch(() => {});
+      expect(out).not.toHaveBeenCalled();
+      expect(err).not.toHaveBeenCalled();
+    } finally {
+      out.mockRestore();
+      err.mockRestore();
+    }
   });
 });

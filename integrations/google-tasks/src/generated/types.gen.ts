@@ -2,9 +2,7 @@
 // Do not edit: change config.json and run `plugboard codegen` (pnpm codegen) to regenerate.
 
 /** Inputs of the `list_task_lists` action. */
-export interface ListTaskListsInput {
-
-}
+export interface ListTaskListsInput {}
 
 /** Output of the `list_task_lists` action. */
 export interface ListTaskListsOutput {

@@ -5,7 +5,7 @@ interface GraphProfile {
   user_id: string;
   username: string;
   name?: string;
-  account_type: "BUSINESS" | "MEDIA_CREATOR";
+  account_type: string;
   profile_picture_url?: string;
   biography?: string;
   website?: string;

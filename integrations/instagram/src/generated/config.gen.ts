@@ -46,11 +46,7 @@ const json = {
           },
           "account_type": {
             "type": "string",
-            "enum": [
-              "BUSINESS",
-              "MEDIA_CREATOR"
-            ],
-            "description": "Professional account kind."
+            "description": "Professional account kind: Business or Media_Creator (Meta's docs spell it in both cases, so it is passed through as returned)."
           },
           "profile_picture_url": {
             "type": [

@@ -2,9 +2,7 @@
 // Do not edit: change config.json and run `plugboard codegen` (pnpm codegen) to regenerate.
 
 /** Inputs of the `get_profile` action. */
-export interface GetProfileInput {
-
-}
+export interface GetProfileInput {}
 
 /** Output of the `get_profile` action. */
 export interface GetProfileOutput {
@@ -13,8 +11,8 @@ export interface GetProfileOutput {
   username: string
   /** Display name. */
   name: (string | null)
-  /** Professional account kind. */
-  account_type: ("BUSINESS" | "MEDIA_CREATOR")
+  /** Professional account kind: Business or Media_Creator (Meta's docs spell it in both cases, so it is passed through as returned). */
+  account_type: string
   /** Avatar image. */
   profile_picture_url: (string | null)
   /** Bio text. */

@@ -1,0 +1,199 @@
+import type { IntegrationConfig, ValidateFunction } from "@plugboard/sdk";
+import { Ajv } from "ajv";
+import { afterAll, describe, expect, it } from "vitest";
+import { AJV_OPTIONS } from "../../src/emit-validators.ts";
+import { generate } from "../../src/generate.ts";
+import { normalizeSchema } from "../../src/normalize-schema.ts";
+import { fixture, loadValidators, workspace } from "./helpers.ts";
+
+const { dir, cleanup } = workspace();
+afterAll(cleanup);
+
+function firstError(validate: ValidateFunction, data: unknown) {
+  expect(validate(data)).toBe(false);
+  return validate.errors?.[0];
+}
+
+describe("validators of the notes fixture", async () => {
+  const v = await loadValidators(fixture("notes"), dir);
+
+  it("exports every validator by name and in the PrecompiledValidators shape", () => {
+    expect(v.validators.actions?.create_note?.input).toBe(v.createNoteInput);
+    expect(v.validators.actions?.create_note?.output).toBe(v.createNoteOutput);
+    expect(v.validators.triggers?.new_notes?.output).toBe(v.newNotesRecord);
+    expect(v.validators.credentials).toBe(v.credentials);
+    expect(Object.keys(v.validators.actions ?? {})).toEqual(["create_note", "list_notes", "delete_note"]);
+  });
+
+  it("accepts good samples, extra properties and unasserted formats", () => {
+    expect(v.createNoteInput({ title: "Groceries" })).toBe(true);
+    expect(v.createNoteInput({ title: "x", due: null, tags: ["a"], priority: "high" })).toBe(true);
+    expect(v.createNoteInput({ title: "x", due: "not a date", extra: 1 })).toBe(true);
+    expect(v.listNotesOutput({ notes: [{ id: "1", title: "t" }], next_cursor: null })).toBe(true);
+    expect(v.credentials({ api_key: "k" })).toBe(true);
+  });
+
+  it("rejects bad samples with the path, keyword and message of the first problem", () => {
+    expect(firstError(v.createNoteInput, {})).toMatchObject({
+      instancePath: "",
+      keyword: "required",
+      params: { missingProperty: "title" },
+      message: "must have required property 'title'",
+    });
+    expect(firstError(v.createNoteInput, { title: 5 })).toMatchObject({
+      instancePath: "/title",
+      schemaPath: "#/properties/title/type",
+      message: "must be string",
+    });
+    expect(firstError(v.createNoteInput, { title: "x", tags: ["a", 2] })).toMatchObject({
+      instancePath: "/tags/1",
+      keyword: "type",
+    });
+    expect(firstError(v.createNoteInput, { title: "x", tags: Array(21).fill("t") })).toMatchObject({
+      instancePath: "/tags",
+      keyword: "maxItems",
+      params: { limit: 20 },
+    });
+    expect(firstError(v.createNoteInput, { title: "x", priority: "urgent" })).toMatchObject({
+      instancePath: "/priority",
+      keyword: "enum",
+      params: { allowedValues: ["low", "normal", "high"] },
+    });
+    expect(firstError(v.listNotesOutput, { notes: [{ id: "1" }], next_cursor: null })).toMatchObject({
+      instancePath: "/notes/0",
+      params: { missingProperty: "title" },
+    });
+    expect(firstError(v.credentials, { subdomain: "acme" })).toMatchObject({
+      params: { missingProperty: "api_key" },
+    });
+  });
+});
+
+describe("validators of the shapes fixture", async () => {
+  const v = await loadValidators(fixture("shapes"), dir);
+  const base = { status: "open", ids: ["a"] };
+
+  it("follows draft-07 as the runtime does: nullable and draft-03 required are ignored", () => {
+    expect(v.kitchenSinkInput(base)).toBe(true);
+    expect(firstError(v.kitchenSinkInput, { ...base, openapi_nullable: null })).toMatchObject({
+      instancePath: "/openapi_nullable",
+      keyword: "type",
+    });
+    expect(firstError(v.kitchenSinkInput, { ...base, closed_object: { a: "x", b: 1 } })).toMatchObject({
+      instancePath: "/closed_object",
+      keyword: "additionalProperties",
+      params: { additionalProperty: "b" },
+    });
+    expect(v.kitchenSinkInput({ ...base, untyped: [1, "x"], open_object: { b: 1 } })).toBe(true);
+    expect(firstError(v.kitchenSinkInput, { ...base, pattern_string: "ABC" })).toMatchObject({
+      keyword: "pattern",
+    });
+  });
+
+  it("validates non-object roots and accepts anything against an empty schema", () => {
+    expect(v.kitchenSinkOutput([{ id: "1" }])).toBe(true);
+    expect(firstError(v.kitchenSinkOutput, [{ id: 1 }])).toMatchObject({ instancePath: "/0/id" });
+    expect(v.eitherOutput({ ok: false, error: "boom" })).toBe(true);
+    expect(v.eitherOutput({ ok: true })).toBe(false);
+    expect(v.eitherOutput.errors?.map((e) => e.keyword)).toContain("oneOf");
+    expect(v.noSchemaBodyInput(42)).toBe(true);
+    expect(v.validators.credentials).toBeUndefined();
+  });
+});
+
+// Every keyword, checked against Ajv itself with the same options: the generated module is
+// rewritten (shared helpers, hoisted constants, minified), so its errors must still be Ajv's.
+const keywordSchemas: Record<string, unknown> = {
+  numbers: {
+    type: "object",
+    properties: {
+      min: { minimum: 1 },
+      xmax: { exclusiveMaximum: 10 },
+      multiple: { multipleOf: 3 },
+      short: { maxLength: 2 },
+      long: { minLength: 2 },
+      unique: { uniqueItems: true },
+      few: { maxProperties: 1 },
+      many: { minProperties: 2 },
+      constant: { const: { a: [1] } },
+      objectEnum: { enum: [{ a: 1 }, "x"] },
+      tuple: { items: [{ type: "string" }], additionalItems: false },
+      contains: { contains: { type: "number" } },
+      names: { propertyNames: { pattern: "^[a-z]+$" } },
+      never: false,
+      negated: { not: { type: "string" } },
+      conditional: { if: { type: "string" }, then: { minLength: 3 } },
+      deps: { dependencies: { a: ["b", "c"] } },
+      anyOf: { anyOf: [{ type: "string" }, { type: "number" }] },
+      emoji: { maxLength: 1 },
+      patterned: { patternProperties: { "^x-": { type: "string" } } },
+    },
+  },
+};
+
+const keywordSamples: Array<Record<string, unknown>> = [
+  { min: 0 },
+  { xmax: 10 },
+  { multiple: 4 },
+  { short: "abc" },
+  { long: "a" },
+  { unique: [1, 2, 1] },
+  { few: { a: 1, b: 2 } },
+  { many: { a: 1 } },
+  { constant: { a: [2] } },
+  { objectEnum: { a: 2 } },
+  { tuple: ["a", "b"] },
+  { tuple: [1] },
+  { contains: ["a"] },
+  { names: { Bad: 1 } },
+  { never: 1 },
+  { negated: "s" },
+  { conditional: "ab" },
+  { deps: { a: 1, b: 2 } },
+  { anyOf: true },
+  { emoji: "😀" },
+  { emoji: "😀😀" },
+  { patterned: { "x-a": 1 } },
+  { min: 5, emoji: "😀", objectEnum: "x" },
+];
+
+describe("generated validators report exactly what Ajv reports", async () => {
+  const config: IntegrationConfig = {
+    name: "keywords",
+    version: "1.0.0",
+    description: "Every keyword.",
+    entry_point: "k.py",
+    actions: {
+      every_keyword: {
+        description: "Every keyword.",
+        input_schema: keywordSchemas.numbers as Record<string, unknown>,
+        output_schema: {},
+      },
+    },
+  };
+  const v = await loadValidators(config, dir);
+  const reference = new Ajv({ ...AJV_OPTIONS, code: {} }).compile(
+    normalizeSchema(keywordSchemas.numbers) as object,
+  );
+
+  it.each(keywordSamples.map((sample) => [JSON.stringify(sample), sample]))("%s", (_label, sample) => {
+    const expected = reference(sample);
+    expect(v.everyKeywordInput(sample)).toBe(expected);
+    expect(v.everyKeywordInput.errors ?? null).toEqual(reference.errors ?? null);
+  });
+});
+
+describe("the validators module", () => {
+  it("has no require( and imports nothing", () => {
+    for (const name of ["notes", "shapes", "adversarial"]) {
+      const js = generate(fixture(name)).find((f) => f.path.endsWith(".js"))?.contents ?? "";
+      expect(js).not.toContain("require(");
+      expect(js).not.toMatch(/^\s*import\b/m);
+    }
+  });
+
+  it("shares one function between identical schemas", async () => {
+    const v = await loadValidators(fixture("adversarial"), dir);
+    expect(v.getPageOutput2).toBe(v.getPageOutput3);
+  });
+});

@@ -1,0 +1,13 @@
+import { createIntegration, type Handlers } from "./generated/contract.gen.ts";
+import { kitchenSink } from "./actions/kitchen_sink.ts";
+import { either } from "./actions/either.ts";
+import { noSchemaBody } from "./actions/no_schema_body.ts";
+
+/** The shapes integration, ready to execute actions. */
+export const integration = createIntegration({
+  actions: {
+    kitchen_sink: kitchenSink,
+    either: either,
+    no_schema_body: noSchemaBody,
+  } satisfies Handlers,
+});

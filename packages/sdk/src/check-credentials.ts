@@ -1,0 +1,45 @@
+import type { ExecutionContext } from "./context.ts";
+import { ValidationError } from "./errors.ts";
+import { type SchemaChecks, violationsOf } from "./schema-checks.ts";
+import { describeViolations } from "./validate.ts";
+
+/** Any execution context: credentials are checked at run time, whatever their static type. */
+export type AnyContext = ExecutionContext<unknown>;
+
+/** Why credentials were rejected: paths and messages only, never values. */
+export interface CredentialProblem {
+  message: string;
+  property: string | null;
+}
+
+/**
+ * Checks `context.credentials` against `auth.fields`: `undefined` when valid (known
+ * synchronously once compiled, keeping the hot path free of awaits), else the problem.
+ */
+export function credentialProblem(
+  checks: SchemaChecks,
+  context: AnyContext,
+): undefined | Promise<CredentialProblem | undefined> {
+  const pending = checks.credentials();
+  if (pending instanceof Promise) return pending.then(() => credentialProblem(checks, context));
+  if (!pending) return undefined;
+  const bad = violationsOf(pending, context.credentials);
+  if (!bad) return undefined;
+  return bad.then((found) => ({
+    // Ajv's messages never quote the offending value; redact anyway, in case a schema does.
+    message: context.redact(`Invalid credentials: ${describeViolations(found)}`),
+    property: found[0]?.path ?? null,
+  }));
+}
+
+/** Throws `ValidationError` when the credentials do not match `auth.fields`. */
+export async function assertCredentials(checks: SchemaChecks, context: AnyContext): Promise<void> {
+  const problem = await credentialProblem(checks, context);
+  if (problem) {
+    throw new ValidationError(problem.message, {
+      code: "invalid_credentials",
+      source: "input",
+      property: problem.property,
+    });
+  }
+}
