@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { type AnyContext, assertCredentials } from "./check-credentials.ts";
 import { parseConfig } from "./config.ts";
 import { findConfigProblem } from "./config-structure.ts";
 import type { IntegrationConfig } from "./config-types.ts";
-import { type AnyContext, assertCredentials } from "./check-credentials.ts";
 import { ConfigurationError, ValidationError } from "./errors.ts";
 import {
   type ActionOutcome,
@@ -152,11 +152,12 @@ export class Integration<
    * Rejected data gives a `validation_error` envelope, a thrown `ActionError` an `action_error`
    * one; any other exception propagates.
    */
-  async executeAction<N extends keyof A & string>(
+  executeAction<N extends keyof A & string>(
     name: N,
     inputs: A[N]["input"],
     context: AnyContext,
   ): Promise<ActionOutcome<A[N]["output"]>> {
+    // Not `async`: returning runAction's promise saves a wrapper promise per call.
     return runAction(name, this.#actions.get(name), this.#checks, inputs, context);
   }
 
@@ -171,7 +172,14 @@ export class Integration<
     context: AnyContext,
   ): Promise<Array<PollingRecord<T[N]["record"]>>> {
     const handler = this.#triggers.get(name);
-    const records = await runPollingTrigger(name, handler, this.#checks, inputs, lastPollTs, context);
+    const records = await runPollingTrigger(
+      name,
+      handler,
+      this.#checks,
+      inputs,
+      lastPollTs,
+      context,
+    );
     return records as Array<PollingRecord<T[N]["record"]>>;
   }
 

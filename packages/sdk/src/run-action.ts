@@ -12,7 +12,9 @@ function isActionError(value: unknown): value is ActionError {
 }
 
 function isCost(value: unknown): boolean {
-  return value === undefined || value === null || (typeof value === "number" && Number.isFinite(value));
+  return (
+    value === undefined || value === null || (typeof value === "number" && Number.isFinite(value))
+  );
 }
 
 function kindOf(value: unknown): string {
@@ -60,10 +62,12 @@ export async function runAction(
   const pending = checks.handler("actions", name);
   const { input, output } = pending instanceof Promise ? await pending : pending;
   const badInput = violationsOf(input, inputs);
-  if (badInput) return rejected(`Invalid inputs for action "${name}"`, await badInput, "input", context);
+  if (badInput)
+    return rejected(`Invalid inputs for action "${name}"`, await badInput, "input", context);
   const credentialCheck = credentialProblem(checks, context);
   const credentialError = credentialCheck && (await credentialCheck);
-  if (credentialError) return validationResult({ ...credentialError, value: null, source: "input" });
+  if (credentialError)
+    return validationResult({ ...credentialError, value: null, source: "input" });
   let returned: unknown;
   try {
     returned = await handler(inputs as never, context as never);
@@ -78,7 +82,8 @@ export async function runAction(
   const { data, cost_usd } = returned as { data: unknown; cost_usd?: unknown };
   if (!isCost(cost_usd)) return badReturn(name, returned);
   const badOutput = violationsOf(output, data);
-  if (badOutput) return rejected(`Invalid output of action "${name}"`, await badOutput, "output", context);
+  if (badOutput)
+    return rejected(`Invalid output of action "${name}"`, await badOutput, "output", context);
   const result = { data, cost_usd: (cost_usd as number | null | undefined) ?? null };
   return { version: RESULT_VERSION, type: "action", result };
 }

@@ -275,6 +275,17 @@ describe("network failures", () => {
     expect(performance.now() - started).toBeGreaterThanOrEqual(380);
   });
 
+  it("times out on a body that stalls after the headers", async () => {
+    server.respond((_r, res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.write('{"items": [');
+    });
+    const error = await context({ requestConfig: { maxRetries: 0, timeout: 0.2 } })
+      .fetch(`${server.origin}/stall`)
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "NetworkError", code: "timeout" });
+  });
+
   it("uses the per-call timeout over the context's", async () => {
     server.respond(() => {});
     const error = await context({ requestConfig: { maxRetries: 0, timeout: 30 } })

@@ -1,0 +1,68 @@
+import { existsSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { PrecompiledValidators } from "@plugboard/sdk";
+import { Ajv } from "ajv";
+import { afterAll, describe, expect, it } from "vitest";
+import { AJV_OPTIONS } from "../../src/emit-validators.ts";
+import { normalizeSchema } from "../../src/normalize-schema.ts";
+import { readConfig } from "../../src/read-config.ts";
+import { runCodegen } from "../../src/run-codegen.ts";
+import { corpusDir, typecheck, workspace } from "./helpers.ts";
+import { sampleValue } from "./sample-value.ts";
+
+const present = existsSync(corpusDir);
+if (!present) process.stderr.write(`note: corpus sweep skipped, ${corpusDir} is absent\n`);
+
+describe.skipIf(!present)("corpus sweep over ../shared/corpus/autohive", () => {
+  const names = present ? readdirSync(corpusDir).filter((n) => existsSync(join(corpusDir, n, "config.json"))) : [];
+  const { dir, cleanup } = workspace();
+  afterAll(cleanup);
+  process.env.PLUGBOARD_CODEGEN_CACHE = join(dir, ".cache");
+  afterAll(() => {
+    delete process.env.PLUGBOARD_CODEGEN_CACHE;
+  });
+
+  it("generates every config", async () => {
+    const { cpSync } = await import("node:fs");
+    for (const name of names) cpSync(join(corpusDir, name, "config.json"), join(dir, name, "config.json"));
+    const outcomes = await runCodegen(names.map((name) => join(dir, name)));
+    const failures = outcomes.filter((o) => o.status !== "written").map((o) => `${o.dir}: ${o.error?.message}`);
+    expect(failures).toEqual([]);
+    expect(outcomes).toHaveLength(names.length);
+  }, 120_000);
+
+  it("type-checks the output of every config as one program", () => {
+    const roots = names.flatMap((name) =>
+      readdirSync(join(dir, name, "src"), { recursive: true, encoding: "utf8" })
+        .filter((file) => file.endsWith(".ts"))
+        .map((file) => join(dir, name, "src", file)),
+    );
+    expect(typecheck(roots).map((d) => `${d.file}:${d.line} TS${d.code} ${d.message}`)).toEqual([]);
+  }, 180_000);
+
+  it("loads every validators module; each accepts a valid sample and agrees with Ajv", async () => {
+    const reference = new Ajv({ ...AJV_OPTIONS, code: {} });
+    let accepted = 0;
+    let checked = 0;
+    for (const name of names) {
+      const url = pathToFileURL(join(dir, name, "src/generated/validators.gen.js")).href;
+      const { validators } = (await import(url)) as { validators: PrecompiledValidators };
+      const config = readConfig(join(dir, name, "config.json"));
+      for (const [action, spec] of Object.entries(config.actions)) {
+        for (const side of ["input", "output"] as const) {
+          const schema = normalizeSchema(side === "input" ? spec.input_schema : spec.output_schema);
+          const validate = validators.actions?.[action]?.[side];
+          expect(validate, `${name}.${action}.${side}`).toBeTypeOf("function");
+          const sample = sampleValue(schema);
+          const expected = reference.validate(schema as object, sample);
+          checked++;
+          expect(validate?.(sample), `${name}.${action}.${side} on ${JSON.stringify(sample)}`).toBe(expected);
+          if (expected) accepted++;
+        }
+      }
+    }
+    // The sampler solves nearly every real schema; the rest are still checked against Ajv above.
+    expect(accepted / checked).toBeGreaterThan(0.95);
+  }, 120_000);
+});
