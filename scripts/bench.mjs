@@ -27,7 +27,10 @@ for (const name of packages) {
   });
   if (run.status !== 0) {
     failed = true;
-    writeFileSync(out, `${readFileSync(out, "utf8")}\n## ${name}\n\nThe benchmark failed (exit ${run.status}).\n`);
+    writeFileSync(
+      out,
+      `${readFileSync(out, "utf8")}\n## ${name}\n\nThe benchmark failed (exit ${run.status}).\n`,
+    );
   }
 }
 

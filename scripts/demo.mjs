@@ -9,17 +9,51 @@ import { fileURLToPath } from "node:url";
 const root = fileURLToPath(new URL("..", import.meta.url));
 const now = Math.floor(Date.now() / 1000);
 const items = {
-  41001: { id: 41001, type: "story", by: "ada", time: now - 600, title: "Show HN: A typed toolkit for SaaS integrations", url: "https://example.com/plugboard", score: 312, descendants: 2, kids: [41010] },
-  41002: { id: 41002, type: "story", by: "grace", time: now - 3600, title: "Compilers as a service, thirty years on", url: "https://example.com/compilers", score: 198, descendants: 0 },
-  41003: { id: 41003, type: "story", by: "linus", time: now - 7200, title: "Ask HN: How do you test code that calls external APIs?", text: "Mocks, fakes or a local server?", score: 87, descendants: 0 },
+  41001: {
+    id: 41001,
+    type: "story",
+    by: "ada",
+    time: now - 600,
+    title: "Show HN: A typed toolkit for SaaS integrations",
+    url: "https://example.com/plugboard",
+    score: 312,
+    descendants: 2,
+    kids: [41010],
+  },
+  41002: {
+    id: 41002,
+    type: "story",
+    by: "grace",
+    time: now - 3600,
+    title: "Compilers as a service, thirty years on",
+    url: "https://example.com/compilers",
+    score: 198,
+    descendants: 0,
+  },
+  41003: {
+    id: 41003,
+    type: "story",
+    by: "linus",
+    time: now - 7200,
+    title: "Ask HN: How do you test code that calls external APIs?",
+    text: "Mocks, fakes or a local server?",
+    score: 87,
+    descendants: 0,
+  },
 };
 
 const server = createServer((req, res) => {
   const path = new URL(req.url ?? "/", "http://localhost").pathname;
   const item = /^\/v0\/item\/(\d+)\.json$/.exec(path);
   const body =
-    path === "/v0/topstories.json" ? Object.keys(items).map(Number) : item ? (items[item[1]] ?? null) : undefined;
-  res.writeHead(body === undefined ? 404 : 200, { "content-type": "application/json; charset=utf-8" });
+    path === "/v0/topstories.json"
+      ? Object.keys(items).map(Number)
+      : item
+        ? (items[item[1]] ?? null)
+        : undefined;
+  res.writeHead(body === undefined ? 404 : 200, {
+    "content-type": "application/json; charset=utf-8",
+  });
   res.end(JSON.stringify(body ?? { error: "Not Found" }));
 });
 await new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(undefined)));
@@ -34,7 +68,9 @@ const args = [
   "--origin",
   `https://hacker-news.firebaseio.com=http://127.0.0.1:${port}`,
 ];
-process.stdout.write(`$ plugboard ${args.map((a) => (/[\s{"]/.test(a) ? `'${a}'` : a)).join(" ")}\n`);
+process.stdout.write(
+  `$ plugboard ${args.map((a) => (/[\s{"]/.test(a) ? `'${a}'` : a)).join(" ")}\n`,
+);
 const child = spawn(process.execPath, [`${root}packages/codegen/bin/plugboard.js`, ...args], {
   cwd: root,
   stdio: ["ignore", "inherit", "inherit"],

@@ -54,15 +54,18 @@ export function compactErrors(code: string): { code: string; used: boolean } {
   let out = "";
   let from = 0;
   let used = false;
-  for (let at = code.indexOf(START, from); at !== -1; at = code.indexOf(START, from)) {
+  // One pass that skips string literals, so text inside a property name is never rewritten.
+  for (let at = 0; at < code.length; at++) {
+    const ch = code.charAt(at);
+    if (ch === '"' || ch === "'" || ch === "`") {
+      at = skipString(code, at);
+      continue;
+    }
+    if (ch !== "{" || !code.startsWith(START, at)) continue;
     const end = matchBrace(code, at);
     const parts = end === -1 ? undefined : splitProperties(code.slice(at + 1, end));
     const call = parts ? toCall(parts) : undefined;
-    if (call === undefined || end === -1) {
-      out += code.slice(from, at + START.length);
-      from = at + START.length;
-      continue;
-    }
+    if (call === undefined) continue;
     // The common case, `validate10.errors = [{…}];return false;`, becomes one `return pbFail(…)`.
     const before = /(validate\d+)\.errors = \[$/.exec(code.slice(Math.max(from, at - 40), at));
     const after = "];return false;";
@@ -73,6 +76,7 @@ export function compactErrors(code: string): { code: string; used: boolean } {
       out += code.slice(from, at) + call;
       from = end + 1;
     }
+    at = from - 1;
     used = true;
   }
   return { code: out + code.slice(from), used };
@@ -100,7 +104,8 @@ function matchBrace(code: string, start: number): number {
   return -1;
 }
 
-function skipString(code: string, start: number): number {
+/** Index of the quote closing the string literal that opens at `start`. */
+export function skipString(code: string, start: number): number {
   const quote = code.charAt(start);
   for (let i = start + 1; i < code.length; i++) {
     const ch = code.charAt(i);

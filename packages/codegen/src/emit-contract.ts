@@ -1,7 +1,7 @@
 import type { CodeBlockWriter } from "ts-morph";
 import { escapeSeparators } from "./format-code.ts";
 import { header } from "./header.ts";
-import { isIdentifier } from "./naming.ts";
+import { isPropertyName } from "./naming.ts";
 import type { Plan, PlannedOperation } from "./plan.ts";
 import { jsdocText, propertyKey, stringLiteral } from "./property-key.ts";
 import { printWithWriter } from "./ts-morph-project.ts";
@@ -113,7 +113,7 @@ function writeHelpers(writer: CodeBlockWriter): void {
 }
 
 function access(object: string, name: string): string {
-  return isIdentifier(name) ? `${object}.${name}` : `${object}[${stringLiteral(name)}]`;
+  return isPropertyName(name) ? `${object}.${name}` : `${object}[${stringLiteral(name)}]`;
 }
 
 function writeCreateIntegration(writer: CodeBlockWriter, plan: Plan): void {

@@ -1,6 +1,7 @@
 import type { IntegrationConfig } from "@plugboard/sdk";
+import type { CodeBlockWriter } from "ts-morph";
 import { escapeSeparators } from "./format-code.ts";
-import type { Plan, PlannedOperation } from "./plan.ts";
+import { compareCodeUnits, type Plan, type PlannedOperation } from "./plan.ts";
 import { jsdocText, propertyKey, stringLiteral } from "./property-key.ts";
 import { printWithWriter } from "./ts-morph-project.ts";
 
@@ -23,18 +24,39 @@ function stub(
   helper: string,
   kind: string,
 ): { path: string; contents: string } {
-  const message = `The ${JSON.stringify(op.name)} ${kind} is not implemented yet: write it in ${op.stubPath}.`;
-  const params = kind === "action" ? "inputs, context" : "inputs, lastPollTs, context";
+  const message = `${kind === "action" ? "Action" : "Polling trigger"} ${op.name} is not implemented yet: write it in ${op.stubPath}.`;
+  // Underscored until the person uses them, so the stub passes the linter's unused-parameter rule.
+  const params = kind === "action" ? "_inputs, _context" : "_inputs, _lastPollTs, _context";
+  const throwLine = `throw new Error(${stringLiteral(message)});`;
+  const writeBody = (writer: CodeBlockWriter, depth: number) => {
+    // Laid out as the formatter would at 100 columns, so a fresh stub is already formatted.
+    if (throwLine.length + depth * 2 <= 100) writer.writeLine(throwLine);
+    else {
+      writer.writeLine("throw new Error(");
+      writer.indent(() => writer.writeLine(`${stringLiteral(message)},`));
+      writer.writeLine(");");
+    }
+  };
   const text = printWithWriter((writer) => {
     writer.writeLine(`import { ${helper} } from "../generated/contract.gen.ts";`).blankLine();
     writer.writeLine(
       docLine(op.description === "" ? `Handles the ${op.name} ${kind}.` : op.description),
     );
-    writer.writeLine(
-      `export const ${op.handlerConst} = ${helper}(${stringLiteral(op.name)}, async (${params}) => {`,
-    );
-    writer.indent(() => writer.writeLine(`throw new Error(${stringLiteral(message)});`));
-    writer.writeLine("});");
+    const head = `export const ${op.handlerConst} = ${helper}(${stringLiteral(op.name)}, async (${params}) => {`;
+    if (head.length <= 100) {
+      writer.writeLine(head);
+      writer.indent(() => writeBody(writer, 1));
+      writer.writeLine("});");
+    } else {
+      writer.writeLine(`export const ${op.handlerConst} = ${helper}(`);
+      writer.indent(() => {
+        writer.writeLine(`${stringLiteral(op.name)},`);
+        writer.writeLine(`async (${params}) => {`);
+        writer.indent(() => writeBody(writer, 2));
+        writer.writeLine("},");
+      });
+      writer.writeLine(");");
+    }
   });
   return { path: op.stubPath, contents: escapeSeparators(text) };
 }
@@ -49,11 +71,25 @@ export function emitIndex(config: IntegrationConfig, plan: Plan): string {
       "type Handlers",
       ...(hasTriggers ? ["type TriggerHandlers"] : []),
     ];
-    writer.writeLine(`import { ${contract.join(", ")} } from "./generated/contract.gen.ts";`);
+    // Sorted by path and wrapped at 100 columns (a lone name never wraps), as the linter's import sorting and the
+    // formatter would leave them.
+    const imports: Array<[string, string[]]> = [["./generated/contract.gen.ts", contract]];
     for (const op of [...plan.actions, ...plan.triggers]) {
-      writer.writeLine(
-        `import { ${op.handlerConst} } from "./${op.stubPath.slice("src/".length)}";`,
-      );
+      imports.push([`./${op.stubPath.slice("src/".length)}`, [op.handlerConst]]);
+    }
+    imports.sort(
+      ([a], [b]) => compareCodeUnits(a.toLowerCase(), b.toLowerCase()) || compareCodeUnits(a, b),
+    );
+    for (const [from, names] of imports) {
+      const line = `import { ${names.join(", ")} } from "${from}";`;
+      if (line.length <= 100 || names.length === 1) writer.writeLine(line);
+      else {
+        writer.writeLine("import {");
+        writer.indent(() => {
+          for (const name of names) writer.writeLine(`${name},`);
+        });
+        writer.writeLine(`} from "${from}";`);
+      }
     }
     writer.blankLine();
     writer.writeLine(docLine(`The ${name} integration, ready to execute actions.`));

@@ -1,3 +1,5 @@
+import { skipString } from "./compact-errors.ts";
+
 /** How Ajv writes a constant into generated code (JSON, with the line separators escaped). */
 function ajvStringify(value: unknown): string {
   return JSON.stringify(value)
@@ -25,10 +27,11 @@ export function hoistSchemaConstants(code: string, roots: unknown[]): string {
   }
   const constants = new Map<string, string>();
   let rewritten = code;
-  for (const [name, { declaration }] of byName) rewritten = rewritten.replace(declaration, "");
-  rewritten = rewritten.replace(REFERENCE, (whole, name: string, path: string) => {
+  for (const { declaration } of byName.values()) rewritten = rewritten.replace(declaration, "");
+  const inString = stringTest(rewritten);
+  rewritten = rewritten.replace(REFERENCE, (whole, name: string, path: string, offset: number) => {
     const root = byName.get(name);
-    if (!root) return whole;
+    if (!root || inString(offset)) return whole;
     const value = resolve(root.value, path);
     if (value === undefined) return whole;
     const literal = ajvStringify(value);
@@ -44,6 +47,28 @@ export function hoistSchemaConstants(code: string, roots: unknown[]): string {
   }
   const hoisted = [...constants].map(([literal, constant]) => `const ${constant} = ${literal};`);
   return `${hoisted.join("\n")}\n${rewritten}`;
+}
+
+/** Whether an offset of `code` falls inside a string literal (the text of a name, not code). */
+function stringTest(code: string): (offset: number) => boolean {
+  const spans: number[] = [];
+  for (let i = 0; i < code.length; i++) {
+    const ch = code.charAt(i);
+    if (ch !== '"' && ch !== "'" && ch !== "`") continue;
+    const end = skipString(code, i);
+    spans.push(i, end);
+    i = end;
+  }
+  return (offset) => {
+    let lo = 0;
+    let hi = spans.length / 2;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((spans[mid * 2 + 1] ?? 0) < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < spans.length / 2 && (spans[lo * 2] ?? 0) < offset;
+  };
 }
 
 function resolve(root: unknown, path: string): unknown {

@@ -4,7 +4,8 @@ const RESERVED = new Set(
     "break case catch class const continue debugger default delete do else enum export extends " +
     "false finally for function if import in instanceof new null return super switch this throw " +
     "true try typeof var void while with implements interface let package private protected " +
-    "public static yield await arguments eval undefined NaN Infinity"
+    "public static yield await arguments eval undefined NaN Infinity globalThis escape unescape " +
+    "isNaN isFinite parseInt parseFloat encodeURI decodeURI encodeURIComponent decodeURIComponent"
   ).split(" "),
 );
 
@@ -35,9 +36,14 @@ export function camelCase(name: string): string {
   return RESERVED.has(camel) ? `${camel}_` : camel;
 }
 
-/** Whether `name` can be written as a bare property key or identifier in TypeScript. */
+/** Whether `name` can be written as a bare identifier (a variable, a function) in TypeScript. */
 export function isIdentifier(name: string): boolean {
-  return /^[\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d]*$/u.test(name) && !RESERVED.has(name);
+  return isPropertyName(name) && !RESERVED.has(name);
+}
+
+/** Whether `name` can be written as a bare property key (reserved words can). */
+export function isPropertyName(name: string): boolean {
+  return /^[\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d]*$/u.test(name);
 }
 
 /**

@@ -24,7 +24,7 @@ export interface OutcomeError {
 /** What codegen did (or, with `check`, would do) to one integration folder. */
 export interface IntegrationOutcome {
   dir: string;
-  /** `stale`: only with `check`, some generated file or stub is out of date or missing. */
+  /** `stale`: only with `check`, some generated file is out of date or missing. */
   status: "unchanged" | "written" | "stale" | "failed";
   /** Paths relative to `dir`: written, or (with `check`) stale or missing. */
   files: string[];
@@ -67,7 +67,9 @@ export function processIntegration(
     });
     outcome.files = changed.map((file) => file.path);
     if (options.check) {
-      outcome.status = changed.length > 0 ? "stale" : "unchanged";
+      // Stubs belong to people: a missing one is theirs to decide on, not a stale output.
+      outcome.files = changed.filter((file) => file.kind === "generated").map((file) => file.path);
+      outcome.status = outcome.files.length > 0 ? "stale" : "unchanged";
     } else if (changed.length > 0) {
       writeIntegration(dir, changed);
       outcome.status = "written";

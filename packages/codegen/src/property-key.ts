@@ -1,9 +1,9 @@
 import { escapeSeparators } from "./format-code.ts";
-import { isIdentifier } from "./naming.ts";
+import { isPropertyName } from "./naming.ts";
 
 /** A wire name as an object-literal or type-member key: bare when it can be, quoted otherwise. */
 export function propertyKey(name: string): string {
-  return isIdentifier(name) ? name : stringLiteral(name);
+  return isPropertyName(name) ? name : stringLiteral(name);
 }
 
 /** A JavaScript string literal for any text, safe to place anywhere in generated code. */

@@ -71,7 +71,8 @@ async function inWorkers(
       const next = () => {
         current = queue.shift();
         if (current === undefined) {
-          void worker.terminate().then(() => resolve());
+          resolve();
+          void worker.terminate();
           return;
         }
         const job: WorkerJob = { id: current, dir: dirs[current] as string, check };
@@ -82,6 +83,10 @@ async function inWorkers(
         next();
       });
       worker.on("error", reject);
+      worker.on("exit", (code) => {
+        if (current !== undefined)
+          reject(new Error(`codegen worker stopped (exit ${code}) on ${dirs[current]}`));
+      });
       next();
     });
   await Promise.all(Array.from({ length: count }, runWorker));

@@ -10,6 +10,7 @@ export function watchIntegrations(dirs: string[], signal?: AbortSignal): Promise
   return new Promise((resolve) => {
     const watchers: FSWatcher[] = [];
     const timers = new Map<string, NodeJS.Timeout>();
+    const running: Promise<void> = Promise.resolve();
     const regenerate = async (dir: string) => {
       const started = performance.now();
       const outcomes = await runCodegen([dir], {
@@ -39,7 +40,8 @@ export function watchIntegrations(dirs: string[], signal?: AbortSignal): Promise
       for (const timer of timers.values()) clearTimeout(timer);
       process.off("SIGINT", stop);
       process.off("SIGTERM", stop);
-      resolve(0);
+      // Let a regeneration under way finish and report before returning.
+      void running.then(() => resolve(0));
     };
     process.on("SIGINT", stop);
     process.on("SIGTERM", stop);

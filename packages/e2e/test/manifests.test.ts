@@ -22,10 +22,12 @@ describe("every publishable package", () => {
 
   it("passes publint with no errors or warnings", async () => {
     for (const pkg of packed) {
+      const bytes = readFileSync(pkg.tarball);
+      const tarball = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+      // With a tarball publint reads the package from it, not from the workspace folder.
       const { messages, pkg: manifest } = await publint({
-        pkgDir: pkg.dir,
         level: "warning",
-        pack: { tarball: readFileSync(pkg.tarball).buffer as ArrayBuffer },
+        pack: { tarball: tarball as ArrayBuffer },
       });
       const text = messages.map((m) => `${pkg.name}: ${formatMessage(m, manifest)}`);
       expect(text).toEqual([]);
@@ -47,16 +49,22 @@ describe("every publishable package", () => {
     }
   });
 
-  it("ships only dist/ (plus bin/ and config.json where declared) and no workspace: ranges", () => {
+  it("ships only dist/ (plus bin/, assets/ and config.json where declared) and no workspace: ranges", () => {
     for (const pkg of packed) {
       const files = execFileSync("tar", ["-tzf", pkg.tarball]).toString().trim().split("\n");
       const unexpected = files.filter(
         (f) =>
-          !/^package\/(dist\/|bin\/|config\.json$|package\.json$|README\.md$|LICENSE$|CHANGELOG\.md$)/.test(f),
+          !/^package\/(dist\/|bin\/|assets\/|config\.json$|package\.json$|README\.md$|LICENSE$|CHANGELOG\.md$)/.test(
+            f,
+          ),
       );
       expect(unexpected, pkg.name).toEqual([]);
       expect(files, pkg.name).toContain("package/dist/index.js");
-      const manifest = execFileSync("tar", ["-xzOf", pkg.tarball, "package/package.json"]).toString();
+      const manifest = execFileSync("tar", [
+        "-xzOf",
+        pkg.tarball,
+        "package/package.json",
+      ]).toString();
       expect(manifest, pkg.name).not.toContain("workspace:");
     }
   });

@@ -16,7 +16,8 @@ export async function packAll(): Promise<PackedPackage[]> {
     const before = new Set(readdirSync(destination));
     await run([...pnpm, "pack", "--pack-destination", destination], { cwd: pkg.dir });
     const added = readdirSync(destination).filter((f) => !before.has(f) && f.endsWith(".tgz"));
-    if (added.length !== 1) throw new Error(`pnpm pack of ${pkg.name} produced ${added.length} tarballs`);
+    if (added.length !== 1)
+      throw new Error(`pnpm pack of ${pkg.name} produced ${added.length} tarballs`);
     packed.push({ ...pkg, tarball: join(destination, added[0] as string) });
   }
   return packed;

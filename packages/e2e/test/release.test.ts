@@ -1,11 +1,21 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { pnpm, root, run, workspacePackages } from "./workspace.ts";
 
 const changesetBin = join(root, "node_modules", "@changesets", "cli", "bin.js");
-const integrations = workspacePackages().filter((p) => p.name.startsWith("@plugboard/integration-"));
+const integrations = workspacePackages().filter((p) =>
+  p.name.startsWith("@plugboard/integration-"),
+);
 
 /** Copies the workspace's manifests and changeset config into a scratch folder, outside git. */
 function scratchWorkspace(): string {
@@ -24,13 +34,20 @@ function scratchWorkspace(): string {
 function versions(dir: string): Map<string, string> {
   return new Map(
     workspacePackages().map((p) => {
-      const manifest = JSON.parse(readFileSync(join(dir, relative(root, p.dir), "package.json"), "utf8"));
+      const manifest = JSON.parse(
+        readFileSync(join(dir, relative(root, p.dir), "package.json"), "utf8"),
+      );
       return [p.name, manifest.version as string];
     }),
   );
 }
 
-function addChangeset(dir: string, id: string, bumps: Record<string, string>, summary: string): void {
+function addChangeset(
+  dir: string,
+  id: string,
+  bumps: Record<string, string>,
+  summary: string,
+): void {
   const front = Object.entries(bumps)
     .map(([name, bump]) => `"${name}": ${bump}`)
     .join("\n");

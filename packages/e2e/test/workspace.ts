@@ -63,6 +63,8 @@ export async function run(
     return options.withStderr ? `${stdout}${stderr}` : stdout;
   } catch (error) {
     const e = error as { stdout?: string; stderr?: string; message: string };
-    throw new Error(`${command.join(" ")} failed in ${options.cwd}\n${e.stdout ?? ""}\n${e.stderr ?? e.message}`);
+    throw new Error(
+      `${command.join(" ")} failed in ${options.cwd}\n${e.stdout ?? ""}\n${e.stderr ?? e.message}`,
+    );
   }
 }

@@ -12,7 +12,10 @@ beforeEach(() => {
   ({ dir: root, cleanup } = workspace());
   process.env.PLUGBOARD_CODEGEN_CACHE = join(root, ".cache");
   for (const name of ["notes", "shapes"]) {
-    cpSync(join(packageDir, "test/fixtures", name, "config.json"), join(root, "integrations", name, "config.json"));
+    cpSync(
+      join(packageDir, "test/fixtures", name, "config.json"),
+      join(root, "integrations", name, "config.json"),
+    );
   }
 });
 afterEach(() => {
@@ -32,7 +35,9 @@ describe("plugboard codegen", () => {
   it("generates a folder of integrations with a summary line, then finds them unchanged", async () => {
     const first = await capture(codegenCommand, [integrations()]);
     expect(first.code).toBe(0);
-    expect(first.stdout).toMatch(/2 integrations generated \(\d+ files written\), 0 unchanged in \d+\.\ds/);
+    expect(first.stdout).toMatch(
+      /2 integrations generated \(\d+ files written\), 0 unchanged in \d+\.\ds/,
+    );
     expect(first.stdout).not.toContain("\x1b[");
     expect(existsSync(join(integrations(), "notes/src/generated/contract.gen.ts"))).toBe(true);
     expect(existsSync(join(integrations(), "shapes/src/index.ts"))).toBe(true);
@@ -63,7 +68,10 @@ describe("plugboard codegen", () => {
     const contract = readFileSync(join(notes, "src/generated/contract.gen.ts"), "utf8");
     writeFileSync(join(notes, "config.json"), '{ "name": "notes", ');
     const shapesConfig = join(integrations(), "shapes/config.json");
-    writeFileSync(shapesConfig, readFileSync(shapesConfig, "utf8").replace("Inputs of every shape.", "Changed."));
+    writeFileSync(
+      shapesConfig,
+      readFileSync(shapesConfig, "utf8").replace("Inputs of every shape.", "Changed."),
+    );
     const result = await capture(codegenCommand, [integrations()]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/notes\/config\.json:1:\d+: invalid JSON/);
@@ -71,7 +79,9 @@ describe("plugboard codegen", () => {
     expect(result.stdout).toContain("1 integration generated");
     expect(result.stdout).toContain("1 failed");
     expect(readFileSync(join(notes, "src/generated/contract.gen.ts"), "utf8")).toBe(contract);
-    expect(readFileSync(join(integrations(), "shapes/src/generated/contract.gen.ts"), "utf8")).toContain("Changed.");
+    expect(
+      readFileSync(join(integrations(), "shapes/src/generated/contract.gen.ts"), "utf8"),
+    ).toContain("Changed.");
   });
 
   it("refuses a folder with no integration and bad flags", async () => {
@@ -88,7 +98,10 @@ describe("plugboard codegen", () => {
     const watching = capture(() => watchIntegrations([notes], stop.signal), []);
     await new Promise((resolve) => setTimeout(resolve, 200));
     const config = join(notes, "config.json");
-    writeFileSync(config, readFileSync(config, "utf8").replace("Deletes a note for good.", "Deletes a note (watched)."));
+    writeFileSync(
+      config,
+      readFileSync(config, "utf8").replace("Deletes a note for good.", "Deletes a note (watched)."),
+    );
     const contract = join(notes, "src/generated/contract.gen.ts");
     const deadline = Date.now() + 10_000;
     while (!readFileSync(contract, "utf8").includes("(watched)") && Date.now() < deadline) {

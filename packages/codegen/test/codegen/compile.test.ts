@@ -22,7 +22,10 @@ export const integration = createIntegration({ actions: { ${actions} } satisfies
 
 describe("the goldens compile", () => {
   it("type-checks every golden file and the type tests with no diagnostic", () => {
-    const diagnostics = typecheck([...tsFiles(golden), join(packageDir, "test/codegen/types.test-d.ts")]);
+    const diagnostics = typecheck([
+      ...tsFiles(golden),
+      join(packageDir, "test/codegen/types.test-d.ts"),
+    ]);
     expect(diagnostics).toEqual([]);
   }, 120_000);
 
@@ -32,7 +35,9 @@ describe("the goldens compile", () => {
     const complete = join(notesSrc, "wiring-complete.ts");
     const diagnostics = typecheck([], {
       [missing]: wiring("create_note: createNote, list_notes: listNotes"),
-      [stale]: wiring("create_note: createNote, list_notes: listNotes, delete_note: deleteNote, archive_note: deleteNote"),
+      [stale]: wiring(
+        "create_note: createNote, list_notes: listNotes, delete_note: deleteNote, archive_note: deleteNote",
+      ),
       [complete]: wiring("create_note: createNote, list_notes: listNotes, delete_note: deleteNote"),
     });
     const codes = (file: string) => diagnostics.filter((d) => d.file === file).map((d) => d.code);

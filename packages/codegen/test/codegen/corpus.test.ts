@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { PrecompiledValidators } from "@plugboard/sdk";
@@ -15,7 +15,9 @@ const present = existsSync(corpusDir);
 if (!present) process.stderr.write(`note: corpus sweep skipped, ${corpusDir} is absent\n`);
 
 describe.skipIf(!present)("corpus sweep over ../shared/corpus/autohive", () => {
-  const names = present ? readdirSync(corpusDir).filter((n) => existsSync(join(corpusDir, n, "config.json"))) : [];
+  const names = present
+    ? readdirSync(corpusDir).filter((n) => existsSync(join(corpusDir, n, "config.json")))
+    : [];
   const { dir, cleanup } = workspace();
   afterAll(cleanup);
   process.env.PLUGBOARD_CODEGEN_CACHE = join(dir, ".cache");
@@ -25,9 +27,12 @@ describe.skipIf(!present)("corpus sweep over ../shared/corpus/autohive", () => {
 
   it("generates every config", async () => {
     const { cpSync } = await import("node:fs");
-    for (const name of names) cpSync(join(corpusDir, name, "config.json"), join(dir, name, "config.json"));
+    for (const name of names)
+      cpSync(join(corpusDir, name, "config.json"), join(dir, name, "config.json"));
     const outcomes = await runCodegen(names.map((name) => join(dir, name)));
-    const failures = outcomes.filter((o) => o.status !== "written").map((o) => `${o.dir}: ${o.error?.message}`);
+    const failures = outcomes
+      .filter((o) => o.status !== "written")
+      .map((o) => `${o.dir}: ${o.error?.message}`);
     expect(failures).toEqual([]);
     expect(outcomes).toHaveLength(names.length);
   }, 120_000);
@@ -46,7 +51,9 @@ describe.skipIf(!present)("corpus sweep over ../shared/corpus/autohive", () => {
     let accepted = 0;
     let checked = 0;
     for (const name of names) {
-      const url = pathToFileURL(join(dir, name, "src/generated/validators.gen.js")).href;
+      const file = join(dir, name, "src/generated/validators.gen.js");
+      expect(readFileSync(file, "utf8"), file).not.toContain("require(");
+      const url = pathToFileURL(file).href;
       const { validators } = (await import(url)) as { validators: PrecompiledValidators };
       const config = readConfig(join(dir, name, "config.json"));
       for (const [action, spec] of Object.entries(config.actions)) {
@@ -57,7 +64,9 @@ describe.skipIf(!present)("corpus sweep over ../shared/corpus/autohive", () => {
           const sample = sampleValue(schema);
           const expected = reference.validate(schema as object, sample);
           checked++;
-          expect(validate?.(sample), `${name}.${action}.${side} on ${JSON.stringify(sample)}`).toBe(expected);
+          expect(validate?.(sample), `${name}.${action}.${side} on ${JSON.stringify(sample)}`).toBe(
+            expected,
+          );
           if (expected) accepted++;
         }
       }

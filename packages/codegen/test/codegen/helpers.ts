@@ -38,11 +38,16 @@ export function writeAll(dir: string, files: Array<{ path: string; contents: str
   }
 }
 
+/** A validators module, typed loosely (a golden's `.d.ts` types it precisely). */
+export interface ValidatorsModule {
+  validators: PrecompiledValidators;
+}
+
 /** The validators module generated from `config`, loaded as Node would load it. */
-export async function loadValidators(
+export async function loadValidators<M = ValidatorsModule>(
   config: IntegrationConfig,
   dir: string,
-): Promise<Record<string, ValidateFunction> & { validators: PrecompiledValidators }> {
+): Promise<M> {
   const file = generate(config).find((f) => f.path.endsWith("validators.gen.js"));
   if (!file) throw new Error("no validators module generated");
   const target = join(dir, `${config.name}-${Math.random().toString(36).slice(2)}.validators.js`);
@@ -50,14 +55,25 @@ export async function loadValidators(
   return import(pathToFileURL(target).href);
 }
 
+/** One named export of a loosely typed validators module; fails when it is missing. */
+export function validatorOf(module: ValidatorsModule, name: string): ValidateFunction {
+  const validate = (module as unknown as Record<string, unknown>)[name];
+  if (typeof validate !== "function") throw new Error(`no validator named ${name}`);
+  return validate as ValidateFunction;
+}
+
 /** Compiler options of the package's tsconfig (strict, NodeNext, `.ts` imports…). */
 export function compilerOptions(overrides: ts.CompilerOptions = {}): ts.CompilerOptions {
-  const parsed = ts.getParsedCommandLineOfConfigFile(join(packageDir, "tsconfig.json"), {}, {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: (d) => {
-      throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+  const parsed = ts.getParsedCommandLineOfConfigFile(
+    join(packageDir, "tsconfig.json"),
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (d) => {
+        throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+      },
     },
-  });
+  );
   if (!parsed) throw new Error("cannot read tsconfig.json");
   return { ...parsed.options, noEmit: true, types: [], ...overrides };
 }
@@ -89,7 +105,8 @@ export function typecheck(
   const program = ts.createProgram([...rootNames, ...Object.keys(virtual)], options, host);
   return ts.getPreEmitDiagnostics(program).map((d) => ({
     file: d.file?.fileName ?? "",
-    line: d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line + 1 : 0,
+    line:
+      d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line + 1 : 0,
     code: d.code,
     message: ts.flattenDiagnosticMessageText(d.messageText, "\n"),
   }));

@@ -1,4 +1,4 @@
-import { cpSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { generate } from "../../src/generate.ts";
@@ -68,6 +68,14 @@ describe("writing an integration", () => {
     expect(readFileSync(stub, "utf8")).toBe(edited);
     expect(readFileSync(join(dir, "src/index.ts"), "utf8")).toBe("export const integration = 1;\n");
     expect(readFileSync(join(dir, "src/generated/contract.gen.ts"), "utf8")).toContain("(edited)");
+    // A deleted stub is not a stale generated file, but a normal run creates it again.
+    rmSync(stub);
+    expect(processIntegration(dir, { check: true })).toMatchObject({
+      status: "unchanged",
+      files: [],
+    });
+    expect(processIntegration(dir).files).toEqual(["src/actions/create_note.ts"]);
+    expect(readFileSync(stub, "utf8")).toContain("not implemented yet");
   });
 
   it("reports a hand-edited generated file as stale under check, and restores it otherwise", () => {
@@ -87,10 +95,15 @@ describe("writing an integration", () => {
   it("leaves the previous files untouched when the new config is invalid", () => {
     processIntegration(dir);
     const tree = snapshotTree(dir);
-    writeFileSync(join(dir, "config.json"), readFileSync(join(dir, "config.json"), "utf8").replace('"integer"', '"int"'));
+    writeFileSync(
+      join(dir, "config.json"),
+      readFileSync(join(dir, "config.json"), "utf8").replace('"integer"', '"int"'),
+    );
     const outcome = processIntegration(dir);
     expect(outcome.status).toBe("failed");
-    expect(outcome.error?.message).toContain("#/actions/create_note/input_schema/properties/folder_id/type");
+    expect(outcome.error?.message).toContain(
+      "#/actions/create_note/input_schema/properties/folder_id/type",
+    );
     expect(snapshotTree(dir)).toEqual(tree);
   });
 

@@ -54,14 +54,18 @@ describe("readConfig", () => {
   });
 
   it("reports a structural problem with its JSON pointer", () => {
-    const error = thrown(read('{ "name": "demo", "version": "1.0.0", "description": "d", "entry_point": "e" }'));
+    const error = thrown(
+      read('{ "name": "demo", "version": "1.0.0", "description": "d", "entry_point": "e" }'),
+    );
     expect(error).toMatchObject({ code: "config_invalid", pointer: "" });
     expect(error.message).toContain('missing "actions"');
   });
 
   it("reports an invalid JSON Schema with its pointer and keyword", () => {
     // The SDK's structural check already catches a bad `type`.
-    const badType = thrown(read(configWith({ type: "object", properties: { n: { type: "integr" } } })));
+    const badType = thrown(
+      read(configWith({ type: "object", properties: { n: { type: "integr" } } })),
+    );
     expect(badType).toMatchObject({ pointer: "/actions/act/input_schema/properties/n/type" });
     expect(badType.message).toContain('"integer"');
     const error = thrown(read(configWith({ type: "array", maxItems: "20" })));
@@ -73,20 +77,34 @@ describe("readConfig", () => {
     });
     expect(error.message).toContain("must be integer");
     const badMin = thrown(read(configWith({ type: "string", minLength: -1 })));
-    expect(badMin).toMatchObject({ pointer: "/actions/act/input_schema/minLength", keyword: "minLength" });
+    expect(badMin).toMatchObject({
+      pointer: "/actions/act/input_schema/minLength",
+      keyword: "minLength",
+    });
     const badPattern = thrown(read(configWith({ type: "string", pattern: "([a-z" })));
-    expect(badPattern).toMatchObject({ pointer: "/actions/act/input_schema/pattern", keyword: "pattern" });
+    expect(badPattern).toMatchObject({
+      pointer: "/actions/act/input_schema/pattern",
+      keyword: "pattern",
+    });
   });
 
   it("refuses $ref: config schemas must be self-contained", () => {
-    const error = thrown(read(configWith({ type: "object", properties: { a: { $ref: "#/definitions/x" } } })));
-    expect(error).toMatchObject({ code: "unsupported_schema", pointer: "/actions/act/input_schema/properties/a/$ref" });
+    const error = thrown(
+      read(configWith({ type: "object", properties: { a: { $ref: "#/definitions/x" } } })),
+    );
+    expect(error).toMatchObject({
+      code: "unsupported_schema",
+      pointer: "/actions/act/input_schema/properties/a/$ref",
+    });
   });
 
   it("warns about tolerated oddities and still returns the config", () => {
     const warnings: ConfigWarning[] = [];
     const config = read(
-      configWith({ type: "object", properties: { a: { type: "string", required: false, nullable: true } } }),
+      configWith({
+        type: "object",
+        properties: { a: { type: "string", required: false, nullable: true } },
+      }),
       warnings,
     )();
     expect(config.name).toBe("demo");

@@ -13,17 +13,30 @@ export function sampleValue(schema: unknown): unknown {
   if (Array.isArray(s.enum)) return s.enum[0];
   for (const union of ["oneOf", "anyOf", "allOf"]) {
     const branches = s[union];
-    if (Array.isArray(branches) && branches.length > 0 && s.type === undefined && s.properties === undefined) {
+    if (
+      Array.isArray(branches) &&
+      branches.length > 0 &&
+      s.type === undefined &&
+      s.properties === undefined
+    ) {
       return sampleValue(branches[0]);
     }
   }
-  const types = Array.isArray(s.type) ? (s.type as string[]) : s.type === undefined ? [] : [s.type as string];
-  const type = types.find((t) => t !== "null") ?? types[0] ?? (s.properties ? "object" : s.items ? "array" : undefined);
+  const types = Array.isArray(s.type)
+    ? (s.type as string[])
+    : s.type === undefined
+      ? []
+      : [s.type as string];
+  const type =
+    types.find((t) => t !== "null") ??
+    types[0] ??
+    (s.properties ? "object" : s.items ? "array" : undefined);
   switch (type) {
     case "object": {
       const out: Record<string, unknown> = {};
       const properties = (s.properties ?? {}) as Record<string, unknown>;
-      for (const name of (s.required as string[] | undefined) ?? []) out[name] = sampleValue(properties[name] ?? {});
+      for (const name of (s.required as string[] | undefined) ?? [])
+        out[name] = sampleValue(properties[name] ?? {});
       return out;
     }
     case "array": {

@@ -2,6 +2,7 @@
 // typecheck), never run. Each expectation pins what a schema shape means in TypeScript.
 import type { ActionHandler, PollingTriggerHandler } from "@plugboard/sdk";
 import { expectTypeOf } from "vitest";
+import type * as adversarial from "../golden/adversarial/src/generated/types.gen.ts";
 import type { Handlers, TriggerHandlers } from "../golden/notes/src/generated/contract.gen.ts";
 import { defineAction } from "../golden/notes/src/generated/contract.gen.ts";
 import type {
@@ -14,7 +15,6 @@ import type {
   Triggers,
 } from "../golden/notes/src/generated/types.gen.ts";
 import type * as validators from "../golden/notes/src/generated/validators.gen.js";
-import type * as adversarial from "../golden/adversarial/src/generated/types.gen.ts";
 import type * as shapes from "../golden/shapes/src/generated/types.gen.ts";
 
 // Required properties are non-optional, the others optional.
@@ -31,7 +31,10 @@ expectTypeOf<ListNotesOutput["notes"][number]>().toEqualTypeOf<{ id: string; tit
 // Credentials come from auth.fields.
 expectTypeOf<Credentials>().toEqualTypeOf<{ api_key: string; subdomain?: string }>();
 // The maps tie names to types.
-expectTypeOf<Actions["create_note"]>().toEqualTypeOf<{ input: CreateNoteInput; output: CreateNoteOutput }>();
+expectTypeOf<Actions["create_note"]>().toEqualTypeOf<{
+  input: CreateNoteInput;
+  output: CreateNoteOutput;
+}>();
 expectTypeOf<Triggers["new_notes"]["record"]>().toEqualTypeOf<NewNotesRecord>();
 expectTypeOf<Handlers["delete_note"]>().toEqualTypeOf<
   ActionHandler<Actions["delete_note"]["input"], Actions["delete_note"]["output"], Credentials>
@@ -66,7 +69,9 @@ expectTypeOf<shapes.NoSchemaBodyInput>().toEqualTypeOf<unknown>();
 expectTypeOf<adversarial.Actions["get-page"]["input"]>().toEqualTypeOf<adversarial.GetPageInput2>();
 expectTypeOf<adversarial.Actions["get_page"]["input"]>().toEqualTypeOf<adversarial.GetPageInput3>();
 expectTypeOf<adversarial.GetPageInput2>().toEqualTypeOf<{ "page-id": string }>();
-expectTypeOf<adversarial.Actions["2fa_check"]["input"]>().toEqualTypeOf<adversarial._2faCheckInput>();
+expectTypeOf<
+  adversarial.Actions["2fa_check"]["input"]
+>().toEqualTypeOf<adversarial._2faCheckInput>();
 
 // A handler gets typed inputs and must return the declared output.
 defineAction("create_note", async (inputs) => {
@@ -75,7 +80,10 @@ defineAction("create_note", async (inputs) => {
 });
 // @ts-expect-error -- the output misses required `created_at`.
 defineAction("create_note", async (inputs) => ({ data: { id: "n1", title: inputs.title } }));
-// @ts-expect-error -- `titel` is not an input of create_note.
-defineAction("create_note", async (inputs) => ({ data: { id: inputs.titel, title: "", created_at: "" } }));
+defineAction("create_note", async (inputs) => {
+  // @ts-expect-error -- `titel` is not an input of create_note.
+  const id: string = inputs.titel;
+  return { data: { id, title: "", created_at: "" } };
+});
 // @ts-expect-error -- no such action.
 defineAction("create_notes", async () => ({ data: {} }));

@@ -1,12 +1,12 @@
-import { createIntegration, type Handlers } from "./generated/contract.gen.ts";
-import { getPage2 } from "./actions/get-page.ts";
-import { getPage3 } from "./actions/get_page2.ts";
-import { getPage } from "./actions/Get_Page.ts";
 import { _2faCheck } from "./actions/2fa_check.ts";
-import { delete_ } from "./actions/delete.ts";
 import { créerNote } from "./actions/creer_note.ts";
-import { escape } from "./actions/escape.ts";
+import { delete_ } from "./actions/delete.ts";
+import { escape_ } from "./actions/escape.ts";
 import { evilStrings } from "./actions/evil_strings.ts";
+import { getPage2 } from "./actions/get-page.ts";
+import { getPage } from "./actions/Get_Page.ts";
+import { getPage3 } from "./actions/get_page2.ts";
+import { createIntegration, type Handlers } from "./generated/contract.gen.ts";
 
 /** The Adversarial *\/ `${process.exit(1)}` "quotes" \ </script> integration, ready to execute actions. */
 export const integration = createIntegration({
@@ -15,9 +15,9 @@ export const integration = createIntegration({
     get_page: getPage3,
     Get_Page: getPage,
     "2fa_check": _2faCheck,
-    "delete": delete_,
+    delete: delete_,
     créer_note: créerNote,
-    "../../escape": escape,
+    "../../escape": escape_,
     evil_strings: evilStrings,
   } satisfies Handlers,
 });

@@ -1,7 +1,7 @@
-import { createIntegration, type Handlers } from "./generated/contract.gen.ts";
-import { kitchenSink } from "./actions/kitchen_sink.ts";
 import { either } from "./actions/either.ts";
+import { kitchenSink } from "./actions/kitchen_sink.ts";
 import { noSchemaBody } from "./actions/no_schema_body.ts";
+import { createIntegration, type Handlers } from "./generated/contract.gen.ts";
 
 /** The shapes integration, ready to execute actions. */
 export const integration = createIntegration({

@@ -46,7 +46,7 @@ export interface Handlers {
   /** Leading digit */
   "2fa_check": ActionHandler<_2faCheckInput, _2faCheckOutput, Credentials>;
   /** Reserved word */
-  "delete": ActionHandler<DeleteInput, DeleteOutput, Credentials>;
+  delete: ActionHandler<DeleteInput, DeleteOutput, Credentials>;
   /** Unicode name */
   créer_note: ActionHandler<CréerNoteInput, CréerNoteOutput, Credentials>;
   /** Path traversal in a name */
@@ -87,7 +87,7 @@ export function createIntegration(handlers: {
   integration.action("get_page", handlers.actions.get_page);
   integration.action("Get_Page", handlers.actions.Get_Page);
   integration.action("2fa_check", handlers.actions["2fa_check"]);
-  integration.action("delete", handlers.actions["delete"]);
+  integration.action("delete", handlers.actions.delete);
   integration.action("créer_note", handlers.actions.créer_note);
   integration.action("../../escape", handlers.actions["../../escape"]);
   integration.action("evil_strings", handlers.actions.evil_strings);

@@ -106,7 +106,7 @@ export type Actions = {
   get_page: { input: GetPageInput3; output: GetPageOutput3 };
   Get_Page: { input: GetPageInput; output: GetPageOutput };
   "2fa_check": { input: _2faCheckInput; output: _2faCheckOutput };
-  "delete": { input: DeleteInput; output: DeleteOutput };
+  delete: { input: DeleteInput; output: DeleteOutput };
   créer_note: { input: CréerNoteInput; output: CréerNoteOutput };
   "../../escape": { input: EscapeInput; output: EscapeOutput };
   evil_strings: { input: EvilStringsInput; output: EvilStringsOutput };

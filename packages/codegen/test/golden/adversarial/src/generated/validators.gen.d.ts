@@ -30,7 +30,7 @@ export declare const validators: {
     get_page: { input: ValidateFunction<GetPageInput3>; output: ValidateFunction<GetPageOutput3>; };
     Get_Page: { input: ValidateFunction<GetPageInput>; output: ValidateFunction<GetPageOutput>; };
     "2fa_check": { input: ValidateFunction<_2faCheckInput>; output: ValidateFunction<_2faCheckOutput>; };
-    "delete": { input: ValidateFunction<DeleteInput>; output: ValidateFunction<DeleteOutput>; };
+    delete: { input: ValidateFunction<DeleteInput>; output: ValidateFunction<DeleteOutput>; };
     créer_note: { input: ValidateFunction<CréerNoteInput>; output: ValidateFunction<CréerNoteOutput>; };
     "../../escape": { input: ValidateFunction<EscapeInput>; output: ValidateFunction<EscapeOutput>; };
     evil_strings: { input: ValidateFunction<EvilStringsInput>; output: ValidateFunction<EvilStringsOutput>; };

@@ -1,0 +1,73 @@
+import { spawnSync } from "node:child_process";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { transformSync } from "esbuild";
+import { normalizeSchema } from "../src/normalize-schema.ts";
+import { plan } from "../src/plan.ts";
+import { readConfig } from "../src/read-config.ts";
+import { sampleValue } from "../test/codegen/sample-value.ts";
+
+/**
+ * Turns a generated integration into a runnable JavaScript copy (`out`): every `.ts` under
+ * src/ transpiled with esbuild, `.ts` imports rewritten to `.js`, one action's stub replaced by
+ * a handler that returns at once, and `run-one.js`, which loads the integration and runs that
+ * action through the SDK (input validation, handler, output validation).
+ */
+export function prepareStartupProbe(integrationDir: string, out: string): { action: string } {
+  const config = readConfig(join(integrationDir, "config.json"));
+  const [action, spec] = Object.entries(config.actions)[0] ?? [];
+  if (!action || !spec) throw new Error("the integration has no action");
+  const src = join(integrationDir, "src");
+  for (const file of readdirSync(src, { recursive: true, encoding: "utf8" })) {
+    const target = join(out, "src", file);
+    mkdirSync(dirname(target), { recursive: true });
+    if (file.endsWith(".gen.js")) writeFileSync(target, readFileSync(join(src, file)));
+    if (!file.endsWith(".ts") || file.endsWith(".d.ts")) continue;
+    const code = transformSync(readFileSync(join(src, file), "utf8"), {
+      loader: "ts",
+      format: "esm",
+    }).code;
+    writeFileSync(
+      target.replace(/\.ts$/, ".js"),
+      code.replace(/(from\s+"\.[^"]*)\.ts"/g, '$1.js"'),
+    );
+  }
+  const output = JSON.stringify(sampleValue(normalizeSchema(spec.output_schema)));
+  const stub = join(out, (plan(config).actions[0]?.stubPath ?? "").replace(/\.ts$/, ".js"));
+  writeFileSync(
+    stub,
+    readFileSync(stub, "utf8").replace(/throw new Error\([^;]*\);/, `return { data: ${output} };`),
+  );
+  writeFileSync(join(out, "package.json"), '{ "type": "module", "private": true }\n');
+  writeFileSync(
+    join(out, "run-one.js"),
+    [
+      'import { ExecutionContext } from "@plugboard/sdk";',
+      'import { integration } from "./src/index.js";',
+      "const context = new ExecutionContext({ auth: {} });",
+      `const result = await integration.executeAction(${JSON.stringify(action)}, ${JSON.stringify(
+        sampleValue(normalizeSchema(spec.input_schema)),
+      )}, context);`,
+      'if (result.type !== "action") { process.stderr.write(JSON.stringify(result)); process.exitCode = 1; }',
+      "await context.close?.();",
+    ].join("\n"),
+  );
+  return { action };
+}
+
+/** Median wall time (ms) of `node <args>` over `runs` runs, interleaved with the others. */
+export function medianSpawns(commands: string[][], cwd: string, runs: number): number[] {
+  const times: number[][] = commands.map(() => []);
+  for (let i = 0; i < runs; i++) {
+    commands.forEach((args, k) => {
+      const started = performance.now();
+      const run = spawnSync(process.execPath, args, { cwd, encoding: "utf8" });
+      times[k]?.push(performance.now() - started);
+      if (run.status !== 0) throw new Error(`node ${args.join(" ")} failed: ${run.stderr}`);
+    });
+  }
+  return times.map((list) => {
+    const sorted = [...list].sort((a, b) => a - b);
+    return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+  });
+}

@@ -1,0 +1,65 @@
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { transformSync } from "esbuild";
+import { afterAll, describe, expect, it } from "vitest";
+import { generate } from "../../src/generate.ts";
+import { fixture, workspace, writeAll } from "./helpers.ts";
+
+const { dir, cleanup } = workspace();
+afterAll(cleanup);
+
+describe("adversarial names and strings", () => {
+  it("run as plain data: the generated integration loads, with the config intact", async () => {
+    const config = fixture("adversarial");
+    writeAll(dir, generate(config));
+    // Transpile every generated TypeScript file one-to-one, as a build would.
+    for (const file of readdirSync(join(dir, "src"), { recursive: true, encoding: "utf8" })) {
+      if (!file.endsWith(".ts") || file.endsWith(".d.ts")) continue;
+      const source = readFileSync(join(dir, "src", file), "utf8");
+      const code = transformSync(source, { loader: "ts", format: "esm" }).code;
+      const target = join(dir, "out", file.replace(/\.ts$/, ".js"));
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, code.replace(/(from\s+"\.[^"]*)\.ts"/g, '$1.js"'));
+    }
+    writeFileSync(
+      join(dir, "out/generated/validators.gen.js"),
+      readFileSync(join(dir, "src/generated/validators.gen.js")),
+    );
+    const { integration } = await import(pathToFileURL(join(dir, "out/index.js")).href);
+    expect((globalThis as { pwned?: unknown }).pwned).toBeUndefined();
+    expect(integration.config).toEqual(config);
+    expect([...integration.registeredActions].sort()).toEqual(Object.keys(config.actions).sort());
+  });
+
+  it("keep hostile text out of code: no raw line separators, `</script>` only escaped in the config", () => {
+    for (const file of generate(fixture("adversarial"))) {
+      expect(file.contents, file.path).not.toMatch(/[\u2028\u2029]/);
+    }
+    const configFile = generate(fixture("adversarial")).find((f) =>
+      f.path.endsWith("config.gen.ts"),
+    );
+    expect(configFile?.contents).not.toContain("</script>");
+  });
+
+  it("writes a __proto__ key as a property, not a prototype", async () => {
+    const config = fixture("notes");
+    const withProto = JSON.parse(
+      JSON.stringify(config).replace(
+        '"title":{"type":"string"',
+        '"__proto__":{"type":"string"},"title":{"type":"string"',
+      ),
+    );
+    const source =
+      generate(withProto).find((f) => f.path.endsWith("config.gen.ts"))?.contents ?? "";
+    const target = join(dir, "proto-config.js");
+    writeFileSync(target, transformSync(source, { loader: "ts", format: "esm" }).code);
+    const { config: loaded } = await import(pathToFileURL(target).href);
+    expect(loaded).toEqual(withProto);
+    const properties = loaded.actions.create_note.input_schema.properties;
+    expect(Object.hasOwn(properties, "__proto__")).toBe(true);
+    expect(Object.keys(properties)).toEqual(
+      Object.keys(withProto.actions.create_note.input_schema.properties),
+    );
+  });
+});
