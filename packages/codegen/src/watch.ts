@@ -10,7 +10,7 @@ export function watchIntegrations(dirs: string[], signal?: AbortSignal): Promise
   return new Promise((resolve) => {
     const watchers: FSWatcher[] = [];
     const timers = new Map<string, NodeJS.Timeout>();
-    const running: Promise<void> = Promise.resolve();
+    let running: Promise<void> = Promise.resolve();
     const regenerate = async (dir: string) => {
       const started = performance.now();
       const outcomes = await runCodegen([dir], {
@@ -25,10 +25,15 @@ export function watchIntegrations(dirs: string[], signal?: AbortSignal): Promise
       const watcher = watch(dir, (_event, name) => {
         if (name !== "config.json") return;
         clearTimeout(timers.get(dir));
-        timers.set(
-          dir,
-          setTimeout(() => void regenerate(dir), 100),
-        );
+        const timer = setTimeout(() => {
+          // One regeneration at a time, so `stop` can wait for the last one.
+          running = running
+            .then(() => regenerate(dir))
+            .catch((error: unknown) => {
+              process.stderr.write(`plugboard codegen: ${dir}: ${(error as Error).message}\n`);
+            });
+        }, 100);
+        timers.set(dir, timer);
       });
       watchers.push(watcher);
     }

@@ -76,7 +76,7 @@ describe("plugboard codegen", () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/notes\/config\.json:1:\d+: invalid JSON/);
     expect(result.stderr).toContain("previous generated files left untouched");
-    expect(result.stdout).toContain("1 integration generated");
+    expect(result.stdout, result.stdout + result.stderr).toContain("1 integration generated");
     expect(result.stdout).toContain("1 failed");
     expect(readFileSync(join(notes, "src/generated/contract.gen.ts"), "utf8")).toBe(contract);
     expect(
@@ -111,6 +111,6 @@ describe("plugboard codegen", () => {
     const result = await watching;
     expect(readFileSync(contract, "utf8")).toContain("(watched)");
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain("1 integration generated");
+    expect(result.stdout, result.stdout + result.stderr).toContain("1 integration generated");
   }, 20_000);
 });
