@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { transformSync } from "esbuild";
+import { bundleEntry } from "../src/bundle.ts";
 import { normalizeSchema } from "../src/normalize-schema.ts";
 import { plan } from "../src/plan.ts";
 import { readConfig } from "../src/read-config.ts";
@@ -10,10 +11,14 @@ import { sampleValue } from "../test/codegen/sample-value.ts";
 /**
  * Turns a generated integration into a runnable JavaScript copy (`out`): every `.ts` under
  * src/ transpiled with esbuild, `.ts` imports rewritten to `.js`, one action's stub replaced by
- * a handler that returns at once, and `run-one.js`, which loads the integration and runs that
+ * a handler that returns at once, the whole bundled into `dist/index.js` exactly as
+ * `plugboard build` bundles a package, and `run-one.js`, which loads the bundle and runs that
  * action through the SDK (input validation, handler, output validation).
  */
-export function prepareStartupProbe(integrationDir: string, out: string): { action: string } {
+export async function prepareStartupProbe(
+  integrationDir: string,
+  out: string,
+): Promise<{ action: string }> {
   const config = readConfig(join(integrationDir, "config.json"));
   const [action, spec] = Object.entries(config.actions)[0] ?? [];
   if (!action || !spec) throw new Error("the integration has no action");
@@ -39,11 +44,17 @@ export function prepareStartupProbe(integrationDir: string, out: string): { acti
     readFileSync(stub, "utf8").replace(/throw new Error\([^;]*\);/, `return { data: ${output} };`),
   );
   writeFileSync(join(out, "package.json"), '{ "type": "module", "private": true }\n');
+  await bundleEntry({
+    entry: join(out, "src", "index.js"),
+    outdir: join(out, "dist"),
+    external: ["@plugboard/sdk"],
+    sourcemap: false,
+  });
   writeFileSync(
     join(out, "run-one.js"),
     [
       'import { ExecutionContext } from "@plugboard/sdk";',
-      'import { integration } from "./src/index.js";',
+      'import { integration } from "./dist/index.js";',
       "const context = new ExecutionContext({ auth: {} });",
       `const result = await integration.executeAction(${JSON.stringify(action)}, ${JSON.stringify(
         sampleValue(normalizeSchema(spec.input_schema)),

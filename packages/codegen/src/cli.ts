@@ -1,4 +1,5 @@
 import { closest } from "fastest-levenshtein";
+import { buildCommand } from "./commands/build.ts";
 import { codegenCommand } from "./commands/codegen.ts";
 import { devCommand } from "./commands/dev.ts";
 import { initCommand } from "./commands/init.ts";
@@ -16,6 +17,7 @@ const commands: Record<string, Command> = {
   validate: validateCommand,
   run: runCommand,
   dev: devCommand,
+  build: buildCommand,
 };
 
 const help = `Usage: plugboard <command> [options]
@@ -27,6 +29,7 @@ Commands:
   validate [dir…]             check integrations and the version bump a change needs
   run <integration>.<action>  execute an action locally and print its result
   dev                         start the local playground in the browser
+  build [dir…]                bundle integrations into dist/ for publishing
 
 Run \`plugboard <command> --help\` for a command's options.
 `;

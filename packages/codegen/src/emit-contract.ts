@@ -128,8 +128,9 @@ function writeCreateIntegration(writer: CodeBlockWriter, plan: Plan): void {
     writer.writeLine("connectedAccount?: ConnectedAccountHandler<Credentials>;");
   });
   writer.write("}): Integration<Actions, Triggers, Credentials>").block(() => {
+    // config.gen.ts holds a config readConfig already checked: skip the runtime's walk of it.
     writer.writeLine(
-      "const integration = new Integration<Actions, Triggers, Credentials>(config, { validators });",
+      "const integration = new Integration<Actions, Triggers, Credentials>(config, { validators, configChecked: true });",
     );
     for (const action of plan.actions) {
       writer.writeLine(

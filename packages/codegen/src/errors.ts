@@ -46,3 +46,17 @@ export interface ConfigWarning {
   pointer: string;
   message: string;
 }
+
+/** Why `plugboard build` could not build an integration. */
+export type BuildErrorCode = "missing_entry" | "bundle_failed" | "declarations_failed";
+
+/** A failed integration build; the previous `dist/` is left untouched. */
+export class BuildError extends Error {
+  override readonly name = "BuildError";
+  readonly code: BuildErrorCode;
+
+  constructor(message: string, details: { code: BuildErrorCode; cause?: unknown }) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.code = details.code;
+  }
+}

@@ -23,10 +23,20 @@ export interface PlannedOperation {
   stubPath: string;
 }
 
+/** The connected-account handler, planned when config.json has `supports_connected_account`. */
+export interface PlannedConnectedAccount {
+  /** The `const` the stub exports and `src/index.ts` imports. */
+  handlerConst: string;
+  /** The stub's path relative to the integration root. */
+  stubPath: string;
+}
+
 /** Everything generate() needs, with names made unique and deterministic. */
 export interface Plan {
   actions: PlannedOperation[];
   triggers: PlannedOperation[];
+  /** `undefined` unless config.json sets `supports_connected_account: true`. */
+  connectedAccount: PlannedConnectedAccount | undefined;
   /** The `auth.fields` schema, normalised, when the integration declares one. */
   credentials: Schema | boolean | undefined;
   /** Whether the platform supplies OAuth credentials (`{ access_token }`). */
@@ -83,11 +93,17 @@ export function plan(config: IntegrationConfig): Plan {
       stubPath: `src/triggers/${triggerFiles.allocate(fileStem(name))}.ts`,
     };
   });
+  // Allocated after every action and trigger, so their names never depend on this flag.
+  const connectedAccount =
+    config.supports_connected_account === true
+      ? { handlerConst: values.allocate("connectedAccount"), stubPath: "src/connected-account.ts" }
+      : undefined;
   const auth = config.auth as { type?: unknown; fields?: unknown } | undefined;
   const fields = auth?.fields;
   return {
     actions,
     triggers,
+    connectedAccount,
     credentials: fields === undefined ? undefined : normalizeSchema(fields),
     platformAuth: auth?.type === "platform",
   };

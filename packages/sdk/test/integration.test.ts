@@ -272,6 +272,27 @@ describe("registration", () => {
       'config.json#/actions/create_issue: missing "output_schema": add an output_schema object',
     );
   });
+
+  it("skips the structural check of a config marked configChecked, as codegen's output is", async () => {
+    const broken = () => {
+      const config = sampleConfig();
+      (config as { description: unknown }).description = 42;
+      return config;
+    };
+    let error: unknown;
+    try {
+      new Integration(broken());
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect(error).toMatchObject({ code: "config_invalid", pointer: "/description" });
+    const integration = new Integration(broken(), { configChecked: true });
+    expect(integration.config.description).toBe(42);
+    integration.action("create_issue", async () => ({ data: { id: "1" } }));
+    const result = await integration.executeAction("create_issue", { title: "x" }, flat());
+    expect(result.result).toEqual({ data: { id: "1" }, cost_usd: null });
+  });
 });
 
 describe("executePollingTrigger", () => {

@@ -90,7 +90,7 @@ export function createIntegration(handlers: {
   triggers?: TriggerHandlers;
   connectedAccount?: ConnectedAccountHandler<Credentials>;
 }): Integration<Actions, Triggers, Credentials> {
-  const integration = new Integration<Actions, Triggers, Credentials>(config, { validators });
+  const integration = new Integration<Actions, Triggers, Credentials>(config, { validators, configChecked: true });
   integration.action("list_tickets", handlers.actions.list_tickets);
   integration.action("get_ticket", handlers.actions.get_ticket);
   integration.action("create_ticket", handlers.actions.create_ticket);

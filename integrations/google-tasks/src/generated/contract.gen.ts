@@ -94,7 +94,7 @@ export function createIntegration(handlers: {
   triggers?: TriggerHandlers;
   connectedAccount?: ConnectedAccountHandler<Credentials>;
 }): Integration<Actions, Triggers, Credentials> {
-  const integration = new Integration<Actions, Triggers, Credentials>(config, { validators });
+  const integration = new Integration<Actions, Triggers, Credentials>(config, { validators, configChecked: true });
   integration.action("list_task_lists", handlers.actions.list_task_lists);
   integration.action("get_task_list", handlers.actions.get_task_list);
   integration.action("create_task_list", handlers.actions.create_task_list);

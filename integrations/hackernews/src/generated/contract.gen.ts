@@ -74,7 +74,7 @@ export function createIntegration(handlers: {
   triggers?: TriggerHandlers;
   connectedAccount?: ConnectedAccountHandler<Credentials>;
 }): Integration<Actions, Triggers, Credentials> {
-  const integration = new Integration<Actions, Triggers, Credentials>(config, { validators });
+  const integration = new Integration<Actions, Triggers, Credentials>(config, { validators, configChecked: true });
   integration.action("get_top_stories", handlers.actions.get_top_stories);
   integration.action("get_new_stories", handlers.actions.get_new_stories);
   integration.action("get_best_stories", handlers.actions.get_best_stories);

@@ -70,7 +70,7 @@ export function createIntegration(handlers: {
   triggers?: TriggerHandlers;
   connectedAccount?: ConnectedAccountHandler<Credentials>;
 }): Integration<Actions, Triggers, Credentials> {
-  const integration = new Integration<Actions, Triggers, Credentials>(config, { validators });
+  const integration = new Integration<Actions, Triggers, Credentials>(config, { validators, configChecked: true });
   integration.action("get_profile", handlers.actions.get_profile);
   integration.action("list_media", handlers.actions.list_media);
   integration.action("get_media", handlers.actions.get_media);

@@ -78,7 +78,7 @@ export function createIntegration(handlers: {
   triggers?: TriggerHandlers;
   connectedAccount?: ConnectedAccountHandler<Credentials>;
 }): Integration<Actions, Triggers, Credentials> {
-  const integration = new Integration<Actions, Triggers, Credentials>(config, { validators });
+  const integration = new Integration<Actions, Triggers, Credentials>(config, { validators, configChecked: true });
   integration.action("search", handlers.actions.search);
   integration.action("get_page", handlers.actions.get_page);
   integration.action("create_page", handlers.actions.create_page);

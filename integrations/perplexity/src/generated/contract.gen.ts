@@ -54,7 +54,7 @@ export function createIntegration(handlers: {
   triggers?: TriggerHandlers;
   connectedAccount?: ConnectedAccountHandler<Credentials>;
 }): Integration<Actions, Triggers, Credentials> {
-  const integration = new Integration<Actions, Triggers, Credentials>(config, { validators });
+  const integration = new Integration<Actions, Triggers, Credentials>(config, { validators, configChecked: true });
   integration.action("chat_completion", handlers.actions.chat_completion);
   if (handlers.connectedAccount) {
     integration.connectedAccount(handlers.connectedAccount);

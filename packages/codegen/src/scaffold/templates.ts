@@ -92,9 +92,9 @@ export function packageJson({ name }: ScaffoldInput): string {
     scripts: {
       codegen: "plugboard codegen .",
       "codegen:check": "plugboard codegen --check .",
-      build:
-        "tsc -p tsconfig.build.json && cp src/generated/validators.gen.js src/generated/validators.gen.d.ts dist/generated/",
+      build: "plugboard build",
       typecheck: "tsc --noEmit",
+      lint: "biome check .",
       test: "vitest run",
     },
     dependencies: { "@plugboard/sdk": "workspace:^" },

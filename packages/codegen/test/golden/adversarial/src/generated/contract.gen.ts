@@ -82,7 +82,7 @@ export function createIntegration(handlers: {
   triggers?: TriggerHandlers;
   connectedAccount?: ConnectedAccountHandler<Credentials>;
 }): Integration<Actions, Triggers, Credentials> {
-  const integration = new Integration<Actions, Triggers, Credentials>(config, { validators });
+  const integration = new Integration<Actions, Triggers, Credentials>(config, { validators, configChecked: true });
   integration.action("get-page", handlers.actions["get-page"]);
   integration.action("get_page", handlers.actions.get_page);
   integration.action("Get_Page", handlers.actions.Get_Page);

@@ -66,7 +66,7 @@ export function createIntegration(handlers: {
   triggers?: TriggerHandlers;
   connectedAccount?: ConnectedAccountHandler<Credentials>;
 }): Integration<Actions, Triggers, Credentials> {
-  const integration = new Integration<Actions, Triggers, Credentials>(config, { validators });
+  const integration = new Integration<Actions, Triggers, Credentials>(config, { validators, configChecked: true });
   integration.action("create_note", handlers.actions.create_note);
   integration.action("list_notes", handlers.actions.list_notes);
   integration.action("delete_note", handlers.actions.delete_note);

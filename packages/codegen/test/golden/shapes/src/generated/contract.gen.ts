@@ -62,7 +62,7 @@ export function createIntegration(handlers: {
   triggers?: TriggerHandlers;
   connectedAccount?: ConnectedAccountHandler<Credentials>;
 }): Integration<Actions, Triggers, Credentials> {
-  const integration = new Integration<Actions, Triggers, Credentials>(config, { validators });
+  const integration = new Integration<Actions, Triggers, Credentials>(config, { validators, configChecked: true });
   integration.action("kitchen_sink", handlers.actions.kitchen_sink);
   integration.action("either", handlers.actions.either);
   integration.action("no_schema_body", handlers.actions.no_schema_body);
