@@ -1,1 +1,0 @@
-import "@plugboard/sdk";
