@@ -10,10 +10,14 @@ export interface Violation {
   value: unknown;
 }
 
-/** The Ajv options that reproduce the Python SDK's Draft7Validator semantics. */
+/**
+ * The Ajv options that reproduce the Python SDK's Draft7Validator semantics. Validators stop
+ * at the first error (the fast path for valid data); `explain` recompiles with `allErrors` to
+ * list every violation once something failed.
+ */
 export const AJV_OPTIONS = {
   strict: false,
-  allErrors: true,
+  allErrors: false,
   validateFormats: false,
   useDefaults: false,
   coerceTypes: false,
@@ -25,12 +29,16 @@ export const AJV_OPTIONS = {
 } as const;
 
 const compiled = new WeakMap<object, ValidateFunction>();
-let ajv: Promise<Ajv> | undefined;
+const explainers = new WeakMap<object, ValidateFunction>();
+let ajv: Promise<{ fast: Ajv; full: Ajv }> | undefined;
 
 // Ajv costs ~100 ms to import: only integrations without precompiled validators pay it,
-// once, on the first validation.
-function loadAjv(): Promise<Ajv> {
-  ajv ??= import("ajv").then(({ default: AjvClass }) => new AjvClass.default(AJV_OPTIONS) as Ajv);
+// once, on the first validation (or the first failure, to explain it).
+function loadAjv(): Promise<{ fast: Ajv; full: Ajv }> {
+  ajv ??= import("ajv").then(({ default: AjvClass }) => ({
+    fast: new AjvClass.default(AJV_OPTIONS) as Ajv,
+    full: new AjvClass.default({ ...AJV_OPTIONS, allErrors: true }) as Ajv,
+  }));
   return ajv;
 }
 
@@ -43,8 +51,17 @@ export function cachedValidator(schema: JsonSchema): ValidateFunction | undefine
 export async function compileSchema(schema: JsonSchema): Promise<ValidateFunction> {
   const hit = compiled.get(schema);
   if (hit) return hit;
-  const validate = (await loadAjv()).compile(normalizeSchema(schema)) as ValidateFunction;
+  const validate = (await loadAjv()).fast.compile(normalizeSchema(schema)) as ValidateFunction;
   compiled.set(schema, validate);
+  return validate;
+}
+
+/** The all-errors validator of `schema`, compiled on the first failure and cached. */
+async function compileExplainer(schema: JsonSchema): Promise<ValidateFunction> {
+  const hit = explainers.get(schema);
+  if (hit) return hit;
+  const validate = (await loadAjv()).full.compile(normalizeSchema(schema)) as ValidateFunction;
+  explainers.set(schema, validate);
   return validate;
 }
 
@@ -55,11 +72,9 @@ export async function explain(
   data: unknown,
 ): Promise<Violation[]> {
   let errors = validate.errors ?? [];
-  // A precompiled validator may have been built without allErrors: ask Ajv for the full list.
-  if (compiled.get(schema) !== validate) {
-    const full = await compileSchema(schema);
-    if (!full(data)) errors = full.errors ?? errors;
-  }
+  // Validators stop at the first error (precompiled ones too): ask Ajv for the full list.
+  const full = await compileExplainer(schema);
+  if (!full(data)) errors = full.errors ?? errors;
   const seen = new Set<string>();
   const out: Violation[] = [];
   for (const error of errors) {
