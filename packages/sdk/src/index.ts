@@ -34,6 +34,7 @@ export {
   type IntegrationOptions,
   type TriggersShape,
 } from "./integration.ts";
+export { locateSyntaxError, type TextPosition } from "./json-location.ts";
 export { type LogFields, type Logger, silentLogger } from "./logger.ts";
 export { normalizeSchema } from "./normalize-schema.ts";
 export { parsePollingInterval } from "./polling-interval.ts";

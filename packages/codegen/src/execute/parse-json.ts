@@ -1,4 +1,4 @@
-import { parse as parseWithPositions } from "json-source-map";
+import { locateSyntaxError } from "@plugboard/sdk";
 import { CliError } from "../cli-error.ts";
 
 /** Parses JSON from a flag or file, failing with one line that says where the text is wrong. */
@@ -6,22 +6,13 @@ export function parseJson(text: string, source: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    // V8 leaves the position out of some messages; json-source-map always reports it.
-    let message = error instanceof Error ? error.message : String(error);
-    try {
-      parseWithPositions(text);
-    } catch (detailed) {
-      if (detailed instanceof Error) message = detailed.message;
-    }
-    const position = /at position (\d+)/.exec(message);
-    let where = "";
-    if (position?.[1] !== undefined) {
-      const before = text.slice(0, Number(position[1])).split("\n");
-      where = ` (line ${before.length} column ${(before.at(-1)?.length ?? 0) + 1})`;
-    }
-    throw new CliError("invalid_json", `${source} is not valid JSON: ${message}${where}`, {
-      cause: error,
-    });
+    const { line, column, found } = locateSyntaxError(text, error);
+    const message = error instanceof Error ? error.message : String(error);
+    throw new CliError(
+      "invalid_json",
+      `${source} is not valid JSON: ${message} (line ${line} column ${column}, found ${found})`,
+      { cause: error },
+    );
   }
 }
 

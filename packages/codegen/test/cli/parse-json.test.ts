@@ -18,6 +18,12 @@ describe("parseJson", () => {
     expect((error as CliError).code).toBe("invalid_json");
     expect((error as CliError).message).toMatch(/^--input is not valid JSON: .*line 3 column 3/);
   });
+
+  it("points past the last character when the JSON stops early", () => {
+    expect(() => parseJson('{\n  "limit":', "--input")).toThrow(
+      /not valid JSON: .*\(line 2 column 11, found end of file\)$/,
+    );
+  });
 });
 
 describe("parseOrigins", () => {

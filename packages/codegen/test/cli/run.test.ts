@@ -139,7 +139,7 @@ describe("plugboard run", () => {
     const { code, stderr } = await run(["notes.create_note", "--input", '{"title": }']);
     expect(code).toBe(1);
     expect(stderr).toMatch(
-      /^plugboard run: --input is not valid JSON: .*position 10 \(line 1 column 11\)$/m,
+      /^plugboard run: --input is not valid JSON: .*\(line 1 column 11, found "}"\)$/m,
     );
     expect(stderr.trim().split("\n")).toHaveLength(1);
   });
