@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import type { IntegrationConfig } from "@plugboard/sdk";
 import { CodegenError, type ConfigWarning } from "./errors.ts";
+import { SCHEMA_ARRAY_KEYWORDS, SCHEMA_KEYWORDS, SCHEMA_MAP_KEYWORDS } from "./normalize-schema.ts";
 import { escapePointer } from "./plan.ts";
 
 interface MetaError {
@@ -22,19 +23,6 @@ function metaValidator(): MetaValidator {
   meta = new Ajv({ strict: false, allErrors: true, validateFormats: false }) as MetaValidator;
   return meta;
 }
-
-const SUBSCHEMA = [
-  "additionalItems",
-  "additionalProperties",
-  "contains",
-  "propertyNames",
-  "not",
-  "if",
-  "then",
-  "else",
-];
-const SUBSCHEMA_LIST = ["allOf", "anyOf", "oneOf"];
-const SUBSCHEMA_MAP = ["properties", "patternProperties", "definitions"];
 
 /** Every schema in a config with its JSON pointer. */
 export function schemasOf(config: IntegrationConfig): Array<{ pointer: string; schema: unknown }> {
@@ -141,13 +129,13 @@ function walk(
 ): void {
   if (!isObject(node)) return;
   visit(node, at);
-  for (const keyword of SUBSCHEMA) walk(node[keyword], `${at}/${keyword}`, visit);
-  for (const keyword of SUBSCHEMA_LIST) {
+  for (const keyword of SCHEMA_KEYWORDS) walk(node[keyword], `${at}/${keyword}`, visit);
+  for (const keyword of SCHEMA_ARRAY_KEYWORDS) {
     const list = node[keyword];
     if (Array.isArray(list))
       for (const [i, sub] of list.entries()) walk(sub, `${at}/${keyword}/${i}`, visit);
   }
-  for (const keyword of SUBSCHEMA_MAP) {
+  for (const keyword of SCHEMA_MAP_KEYWORDS) {
     const map = node[keyword];
     if (!isObject(map)) continue;
     for (const [key, sub] of Object.entries(map))

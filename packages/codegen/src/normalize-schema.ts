@@ -2,7 +2,7 @@
 export type Schema = { [keyword: string]: unknown };
 
 /** Draft-07 keywords that hold one subschema. */
-const SCHEMA_KEYWORDS = [
+export const SCHEMA_KEYWORDS = [
   "additionalItems",
   "additionalProperties",
   "contains",
@@ -13,9 +13,9 @@ const SCHEMA_KEYWORDS = [
   "else",
 ] as const;
 /** Draft-07 keywords that hold an array of subschemas. */
-const SCHEMA_ARRAY_KEYWORDS = ["allOf", "anyOf", "oneOf"] as const;
+export const SCHEMA_ARRAY_KEYWORDS = ["allOf", "anyOf", "oneOf"] as const;
 /** Draft-07 keywords that hold a map of subschemas. */
-const SCHEMA_MAP_KEYWORDS = ["properties", "patternProperties", "definitions"] as const;
+export const SCHEMA_MAP_KEYWORDS = ["properties", "patternProperties", "definitions"] as const;
 /** Draft-07 keywords kept as they are (assertions, plus the annotations types turn into JSDoc). */
 const VALUE_KEYWORDS = [
   "type",
