@@ -62,4 +62,18 @@ describe("adversarial names and strings", () => {
       Object.keys(withProto.actions.create_note.input_schema.properties),
     );
   });
+
+  it("keeps each schema as JSON text behind a memoised getter, parsed on first use", async () => {
+    const config = fixture("notes");
+    const source = generate(config).find((f) => f.path.endsWith("config.gen.ts"))?.contents ?? "";
+    const target = join(dir, "lazy-config.js");
+    writeFileSync(target, transformSync(source, { loader: "ts", format: "esm" }).code);
+    const { config: loaded } = await import(pathToFileURL(target).href);
+    const action = loaded.actions.create_note;
+    expect(typeof Object.getOwnPropertyDescriptor(action, "input_schema")?.get).toBe("function");
+    // One object per schema: the SDK caches compiled validators by schema identity.
+    expect(action.input_schema).toBe(action.input_schema);
+    expect(action.input_schema).toEqual(config.actions.create_note?.input_schema);
+    expect(JSON.parse(JSON.stringify(loaded))).toEqual(config);
+  });
 });
