@@ -20,7 +20,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { readConfig } from "../src/read-config.ts";
 import { ajvDefaultSize } from "./baseline-size.ts";
-import { medianSpawns, prepareStartupProbe } from "./startup.ts";
+import { instructionCount, medianSpawns, prepareStartupProbe } from "./startup.ts";
 
 const packageDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const corpusDir = resolve(packageDir, "../../../shared/corpus/autohive");
@@ -195,6 +195,25 @@ say(
 say(
   `| Load ${biggest} (largest config) and run \`${action}\` (handler returns at once), median of 25 | ${oneAction.toFixed(1)} ms | ≤ 1.15 × bare | ${(oneAction / bare).toFixed(2)} | ${verdict(oneAction <= bare * 1.15)} |`,
 );
+say();
+const counts = [["-e", "0"], ["empty.mjs"], ["run-one.js"]].map((args) =>
+  instructionCount(args, probeDir),
+);
+const [bareIr, esmIr, oneIr] = counts;
+if (bareIr === undefined || esmIr === undefined || oneIr === undefined) {
+  say("Instruction counts skipped: valgrind is not installed (`apt-get install valgrind`).");
+} else {
+  const millions = (n: number) => `${(n / 1e6).toFixed(1)} M`;
+  say(
+    "| Start-up, instructions (valgrind callgrind; repeatable where wall time is not) | Measured | Target | Ratio | |",
+  );
+  say("|---|---:|---:|---:|---|");
+  say(`| \`node -e 0\` | ${millions(bareIr)} | | | |`);
+  say(`| \`node empty.mjs\` | ${millions(esmIr)} | | ${(esmIr / bareIr).toFixed(3)} | |`);
+  say(
+    `| Load ${biggest} and run \`${action}\` | ${millions(oneIr)} | ≤ 1.15 × bare | ${(oneIr / bareIr).toFixed(3)} | ${verdict(oneIr <= bareIr * 1.15)} |`,
+  );
+}
 say();
 say(
   `The generated modules (config, validators, contract, ${readdirSync(join(probeDir, "src/actions")).length} handler modules) add ` +

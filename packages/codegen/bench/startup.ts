@@ -82,3 +82,21 @@ export function medianSpawns(commands: string[][], cwd: string, runs: number): n
     return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
   });
 }
+
+/**
+ * Instructions executed by `node <args>`, counted by valgrind's callgrind: unlike wall time on
+ * a shared machine, the same for every run within ~1 %. `undefined` when valgrind is absent.
+ */
+export function instructionCount(args: string[], cwd: string): number | undefined {
+  const run = spawnSync(
+    "valgrind",
+    ["--tool=callgrind", "--callgrind-out-file=/dev/null", process.execPath, ...args],
+    { cwd, encoding: "utf8" },
+  );
+  if (run.error) return undefined;
+  const collected = /Collected\s*:\s*(\d+)/.exec(run.stderr);
+  if (run.status !== 0 || !collected?.[1]) {
+    throw new Error(`valgrind node ${args.join(" ")} failed: ${run.stderr.slice(-2000)}`);
+  }
+  return Number(collected[1]);
+}
