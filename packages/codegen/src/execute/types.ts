@@ -1,3 +1,5 @@
+import type { HttpCall } from "@plugboard/sdk";
+
 /** The result envelope an integration returns, as the SDK serialises it. */
 export interface RunResult {
   version: string;
@@ -6,13 +8,7 @@ export interface RunResult {
 }
 
 /** One HTTP attempt a handler made, as the SDK's `onHttpCall` reports it (secrets redacted). */
-export interface HttpCall {
-  method: string;
-  url: string;
-  status?: number;
-  durationMs: number;
-  error?: string;
-}
+export type { HttpCall };
 
 /** The options the CLI passes to the SDK's `ExecutionContext`. */
 export interface RunContextOptions {
