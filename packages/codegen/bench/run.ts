@@ -108,29 +108,48 @@ row("One edited config (github), the rest fresh", oneEdit.ms / 1000, 1.5, "s");
 row("Peak memory (RSS) of the cold run", cold.maxRssKiB / 1024, 1024, "MiB");
 say();
 
-// Validator size and load time.
+// Validator size and load time. An integration's validators are the index (`validators.gen.js`),
+// the shared run-time module and one chunk per action and trigger.
+const validatorFiles = (name: string) => {
+  const generated = join(ws, name, "src/generated");
+  return readdirSync(generated, { recursive: true, encoding: "utf8" })
+    .filter((file) => file.endsWith(".js"))
+    .map((file) => join(generated, file));
+};
 const sizes = names.map((name) => {
-  const ours = statSync(join(ws, name, "src/generated/validators.gen.js")).size;
+  const ours = validatorFiles(name).reduce((sum, file) => sum + statSync(file).size, 0);
   const ajv = ajvDefaultSize(readConfig(join(ws, name, "config.json")));
   return { name, ours, ajv };
 });
 const largest = [...sizes].sort((a, b) => b.ours - a.ours)[0];
 if (!largest) throw new Error("no integration");
-const loadScript = (file: string) => [
+const largestIndex = join(ws, largest.name, "src/generated/validators.gen.js");
+// `which`: "one" loads the index and the first action's chunk, "all" every chunk.
+const loadScript = (which: "one" | "all") => [
   "--input-type=module",
   "-e",
-  `const t = performance.now(); await import(${JSON.stringify(pathToFileURL(file).href)}); process.stdout.write(String(performance.now() - t));`,
+  [
+    "const t = performance.now();",
+    `const { validators } = await import(${JSON.stringify(pathToFileURL(largestIndex).href)});`,
+    "const loaders = [...Object.values(validators.actions), ...Object.values(validators.triggers)];",
+    which === "one" ? "await loaders[0]?.();" : "await Promise.all(loaders.map((load) => load()));",
+    "process.stdout.write(String(performance.now() - t));",
+  ].join(" "),
 ];
-const loads: number[] = [];
-for (let i = 0; i < 9; i++) {
-  const run = spawnSync(
-    process.execPath,
-    loadScript(join(ws, largest.name, "src/generated/validators.gen.js")),
-    { encoding: "utf8" },
-  );
-  loads.push(Number(run.stdout));
-}
-const loadMs = [...loads].sort((a, b) => a - b)[4] ?? Number.NaN;
+const medianLoad = (which: "one" | "all") => {
+  const loads: number[] = [];
+  for (let i = 0; i < 9; i++) {
+    const run = spawnSync(process.execPath, loadScript(which), { encoding: "utf8" });
+    if (run.status !== 0) throw new Error(`loading the validators failed: ${run.stderr}`);
+    loads.push(Number(run.stdout));
+  }
+  return [...loads].sort((a, b) => a - b)[4] ?? Number.NaN;
+};
+const loadOneMs = medianLoad("one");
+const loadAllMs = medianLoad("all");
+const chunkCount = validatorFiles(largest.name).filter((f) =>
+  /[\\/](actions|triggers)[\\/]/.test(f),
+).length;
 const total = sizes.reduce((acc, s) => ({ ours: acc.ours + s.ours, ajv: acc.ajv + s.ajv }), {
   ours: 0,
   ajv: 0,
@@ -139,7 +158,11 @@ const kib = (n: number) => (n / 1024).toFixed(1);
 say("| Validators | Measured | Target | Ratio | |");
 say("|---|---:|---:|---:|---|");
 say(
-  `| Load time of the largest module (${largest.name}, ${kib(largest.ours)} KiB), median of 9 fresh processes | ${loadMs.toFixed(1)} ms | 20 ms | ${(loadMs / 20).toFixed(2)} | ${verdict(loadMs <= 20)} |`,
+  `| Load time of the largest integration's validators (${largest.name}, ${kib(largest.ours)} KiB in ${chunkCount} chunks): the index and one action's chunk, median of 9 fresh processes | ${loadOneMs.toFixed(1)} ms | 20 ms | ${(loadOneMs / 20).toFixed(2)} | ${verdict(loadOneMs <= 20)} |`,
+);
+// Informational: a process that runs every action pays this over its lifetime, not at start-up.
+say(
+  `| The same, loading every chunk (${chunkCount} files; what a process running every action loads over its life) | ${loadAllMs.toFixed(1)} ms | | | |`,
 );
 say(
   `| Total size vs Ajv's default standalone output | ${kib(total.ours)} KiB vs ${kib(total.ajv)} KiB | ≤ 0.5× | ${(total.ours / total.ajv).toFixed(2)} | ${verdict(total.ours <= total.ajv / 2)} |`,
@@ -149,7 +172,7 @@ say(
   "<details><summary>Validator size per integration (generated vs Ajv default standalone, same schemas and options)</summary>",
 );
 say();
-say("| Integration | Generated KiB | Ajv default KiB | Ratio |");
+say("| Integration | Generated KiB (all validator files) | Ajv default KiB | Ratio |");
 say("|---|---:|---:|---:|");
 for (const s of sizes)
   say(`| ${s.name} | ${kib(s.ours)} | ${kib(s.ajv)} | ${(s.ours / s.ajv).toFixed(2)} |`);

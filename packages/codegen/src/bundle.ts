@@ -1,7 +1,16 @@
 import { execFile } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+} from "node:fs";
 import { createRequire } from "node:module";
-import { join, relative } from "node:path";
+import { dirname, join, relative } from "node:path";
 import { promisify } from "node:util";
 import { BuildError } from "./errors.ts";
 
@@ -69,7 +78,7 @@ export async function bundleEntry(options: BundleOptions): Promise<number> {
 
 /**
  * Builds an integration package: `src/index.ts` bundled into `dist/index.js` with its
- * dependencies external, plus declarations from `tsc` and the generated validators' `.d.ts`.
+ * dependencies external, plus declarations from `tsc` and every generated validators `.d.ts`.
  * Everything is written to a scratch folder first and swapped in, so a failed build leaves
  * the previous `dist/` as it was.
  */
@@ -92,9 +101,14 @@ export async function buildIntegration(dir: string): Promise<BuildOutcome> {
   try {
     const bytes = await bundleEntry({ entry, outdir: scratch, external });
     await emitDeclarations(dir, scratch);
-    const validatorTypes = join(dir, "src", "generated", "validators.gen.d.ts");
-    if (existsSync(validatorTypes)) {
-      cpSync(validatorTypes, join(scratch, "generated", "validators.gen.d.ts"));
+    // The validators' declarations: the index and each action's and trigger's chunk.
+    const generated = join(dir, "src", "generated");
+    const names = existsSync(generated)
+      ? readdirSync(generated, { recursive: true, encoding: "utf8" })
+      : [];
+    for (const name of names.filter((n) => n.endsWith(".gen.d.ts")).sort()) {
+      mkdirSync(dirname(join(scratch, "generated", name)), { recursive: true });
+      cpSync(join(generated, name), join(scratch, "generated", name));
     }
     rmSync(join(dir, "dist"), { recursive: true, force: true });
     renameSync(scratch, join(dir, "dist"));

@@ -1,6 +1,6 @@
 /**
  * Builds an Ajv error object from its parts, computing the message from keyword and params as
- * Ajv does. Inlined once per validators module; see compactErrors().
+ * Ajv does. Exported once per integration by its validator run-time module; see compactErrors().
  */
 export const ERROR_HELPER = `function pbFail(validate, instancePath, schemaPath, keyword, params) {
   validate.errors = [pbErr(instancePath, schemaPath, keyword, params)];
@@ -40,6 +40,9 @@ function pbMsg(k, p) {
     default: return 'must pass "' + k + '" keyword validation';
   }
 }`;
+
+/** The functions of ERROR_HELPER that generated validators call. */
+export const ERROR_HELPERS = ["pbFail", "pbErr"];
 
 const START = "{instancePath";
 

@@ -1,69 +1,118 @@
-import { emitValidators, type ValidatorEntry } from "./emit-validators.ts";
-import { header } from "./header.ts";
+import {
+  createValidatorCompiler,
+  emitValidatorRuntime,
+  emitValidators,
+  type ValidatorEntry,
+} from "./emit-validators.ts";
+import { header, shortHeader } from "./header.ts";
 import type { Plan, PlannedOperation } from "./plan.ts";
 import { propertyKey } from "./property-key.ts";
 
-/** `validators.gen.js` and `validators.gen.d.ts`: precompiled validators and their types. */
-export function emitValidatorModule(plan: Plan): { js: string; dts: string } {
-  const entries: ValidatorEntry[] = [];
-  const declarations: string[] = [];
-  const add = (
-    exportName: string,
-    typeName: string,
-    schema: ValidatorEntry["schema"],
-    pointer: string,
-  ) => {
-    entries.push({ exportName, schema, pointer });
-    declarations.push(`export declare const ${exportName}: ValidateFunction<${typeName}>;`);
+/** One generated file of the validators, its path relative to `src/generated/`. */
+export interface ValidatorFile {
+  path: string;
+  contents: string;
+}
+
+const RUNTIME = "validator-runtime.gen.js";
+
+/**
+ * The precompiled validators and their types: `validators.gen.js` (+ `.d.ts`), the index, holds
+ * the credentials validator and, per action and trigger, a loader of its chunk
+ * `actions/<name>.gen.js` / `triggers/<name>.gen.js` (exports `input` and `output`; typed in the
+ * index's `.d.ts`), so a process loads only the validators of what it runs. Actions with the same
+ * schemas share a chunk; every chunk imports Ajv's run-time helpers from
+ * `validator-runtime.gen.js`.
+ */
+export function emitValidatorModule(plan: Plan): ValidatorFile[] {
+  const files: ValidatorFile[] = [];
+  const helpers = new Set<string>();
+  const compiler = createValidatorCompiler();
+  // Chunks by their code: actions with the same schemas (list_a, list_b…) share one file.
+  const byCode = new Map<string, string>();
+  const chunk = (op: PlannedOperation, folder: "actions" | "triggers") => {
+    const stem = op.stubPath.replace(/^.*\//, "").replace(/\.ts$/, "");
+    const entries: ValidatorEntry[] = [
+      { exportName: "input", schema: op.input, pointer: `${op.pointer}/input_schema` },
+    ];
+    // Types come through a namespace, so no type name can clash with an import.
+    let type = `{ input: ValidateFunction<types.${op.inputType}>;`;
+    if (op.output !== undefined) {
+      entries.push({
+        exportName: "output",
+        schema: op.output,
+        pointer: `${op.pointer}/output_schema`,
+      });
+      type += ` output: ValidateFunction<types.${op.outputType}>;`;
+    }
+    type += " }";
+    const emitted = emitValidators(entries, "", `../${RUNTIME}`, compiler);
+    for (const helper of emitted.helpers) helpers.add(helper);
+    let path = byCode.get(emitted.code);
+    if (path === undefined) {
+      path = `${folder}/${stem}.gen.js`;
+      byCode.set(emitted.code, path);
+      // The short header: a chunk per action, so every byte here counts many times over.
+      files.push({ path, contents: `${shortHeader()}${emitted.code}` });
+    }
+    return {
+      js: `${propertyKey(op.name)}: () => import(${JSON.stringify(`./${path}`)}),`,
+      dts: `    ${propertyKey(op.name)}: () => Promise<${type}>;`,
+    };
   };
-  const group = (ops: PlannedOperation[]) =>
-    ops.map((op) => {
-      add(op.inputValidator, op.inputType, op.input, `${op.pointer}/input_schema`);
-      if (op.output !== undefined)
-        add(op.outputValidator, op.outputType, op.output, `${op.pointer}/output_schema`);
-      const output = op.output === undefined ? "" : ` output: ${op.outputValidator},`;
-      const outputType =
-        op.output === undefined ? "" : ` output: ValidateFunction<${op.outputType}>;`;
-      return {
-        js: `${propertyKey(op.name)}: { input: ${op.inputValidator},${output} },`,
-        dts: `    ${propertyKey(op.name)}: { input: ValidateFunction<${op.inputType}>;${outputType} };`,
-      };
-    });
-  const actions = group(plan.actions);
-  const triggers = group(plan.triggers);
-  if (plan.credentials !== undefined)
-    add("credentials", "Credentials", plan.credentials, "/auth/fields");
+  const actions = plan.actions.map((op) => chunk(op, "actions"));
+  const triggers = plan.triggers.map((op) => chunk(op, "triggers"));
+  const entries: ValidatorEntry[] =
+    plan.credentials === undefined
+      ? []
+      : [{ exportName: "credentials", schema: plan.credentials, pointer: "/auth/fields" }];
   const credentials = plan.credentials === undefined ? "" : "credentials, ";
-  const tail =
-    `export const validators = { ${credentials}` +
+  const tail = (local: (name: string) => string) =>
+    `export const validators = { ${credentials && `credentials: ${local("credentials")}, `}` +
     `actions: { ${actions.map((a) => a.js).join(" ")} }, ` +
     `triggers: { ${triggers.map((t) => t.js).join(" ")} } };`;
-  const js = `${header("precompiled Ajv validators of its schemas")}${emitValidators(entries, tail)}`;
-
-  const typeNames = new Set(["Credentials"]);
-  for (const op of [...plan.actions, ...plan.triggers]) {
-    typeNames.add(op.inputType);
-    if (op.output !== undefined) typeNames.add(op.outputType);
+  const index = emitValidators(entries, tail, `./${RUNTIME}`, compiler);
+  for (const helper of index.helpers) helpers.add(helper);
+  files.push({
+    path: "validators.gen.js",
+    contents: `${header("precompiled Ajv validators of its schemas")}${index.code}`,
+  });
+  if (helpers.size > 0) {
+    files.push({
+      path: RUNTIME,
+      contents: `${header("run-time helpers shared by its validators")}${emitValidatorRuntime(helpers)}`,
+    });
   }
-  const dts = [
-    header("types of validators.gen.js").trimEnd(),
-    "",
-    'import type { ValidateFunction } from "@plugboard/sdk";',
-    `import type { ${[...typeNames].join(", ")} } from "./types.gen.js";`,
-    "",
-    ...declarations,
-    "",
-    "/** Every validator, in the shape `new Integration(config, { validators })` takes. */",
-    "export declare const validators: {",
-    ...(plan.credentials === undefined ? [] : ["  credentials: ValidateFunction<Credentials>;"]),
-    "  actions: {",
-    ...actions.map((a) => a.dts),
-    "  };",
-    "  triggers: {",
-    ...triggers.map((t) => t.dts),
-    "  };",
-    "};",
-    "",
-  ].join("\n");
-  return { js, dts };
+  const credentialsTypes =
+    plan.credentials === undefined
+      ? []
+      : ["", "export declare const credentials: ValidateFunction<types.Credentials>;"];
+  files.push({
+    path: "validators.gen.d.ts",
+    contents: [
+      header("types of validators.gen.js").trimEnd(),
+      "",
+      'import type { ValidateFunction } from "@plugboard/sdk";',
+      'import type * as types from "./types.gen.js";',
+      ...credentialsTypes,
+      "",
+      "/**",
+      " * Every validator, in the shape `new Integration(config, { validators })` takes: each action's",
+      " * and trigger's validators are loaded on first use.",
+      " */",
+      "export declare const validators: {",
+      ...(plan.credentials === undefined
+        ? []
+        : ["  credentials: ValidateFunction<types.Credentials>;"]),
+      "  actions: {",
+      ...actions.map((a) => a.dts),
+      "  };",
+      "  triggers: {",
+      ...triggers.map((t) => t.dts),
+      "  };",
+      "};",
+      "",
+    ].join("\n"),
+  });
+  return files;
 }

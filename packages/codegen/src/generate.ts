@@ -45,8 +45,11 @@ export function generate(
   const validators = emitValidatorModule(planned);
   const files: GeneratedFile[] = [
     { path: "src/generated/types.gen.ts", contents: emitTypes(planned), kind: "generated" },
-    { path: "src/generated/validators.gen.js", contents: validators.js, kind: "generated" },
-    { path: "src/generated/validators.gen.d.ts", contents: validators.dts, kind: "generated" },
+    ...validators.map((file) => ({
+      path: `src/generated/${file.path}`,
+      contents: file.contents,
+      kind: "generated" as const,
+    })),
     { path: "src/generated/config.gen.ts", contents: emitConfig(config), kind: "generated" },
     { path: "src/generated/contract.gen.ts", contents: emitContract(planned), kind: "generated" },
   ];

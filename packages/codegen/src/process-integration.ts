@@ -1,5 +1,5 @@
-import { existsSync, readFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { join, relative, sep } from "node:path";
 import type { ConfigWarning } from "./errors.ts";
 import {
   cacheDir,
@@ -65,13 +65,18 @@ export function processIntegration(
       if (file.kind === "stub") return !existsSync(target);
       return !existsSync(target) || readFileSync(target, "utf8") !== file.contents;
     });
-    outcome.files = changed.map((file) => file.path);
+    const orphans = orphanedFiles(dir, files);
+    outcome.files = [...changed.map((file) => file.path), ...orphans];
     if (options.check) {
       // Stubs belong to people: a missing one is theirs to decide on, not a stale output.
-      outcome.files = changed.filter((file) => file.kind === "generated").map((file) => file.path);
+      outcome.files = [
+        ...changed.filter((file) => file.kind === "generated").map((file) => file.path),
+        ...orphans,
+      ];
       outcome.status = outcome.files.length > 0 ? "stale" : "unchanged";
-    } else if (changed.length > 0) {
+    } else if (changed.length > 0 || orphans.length > 0) {
       writeIntegration(dir, changed);
+      for (const path of orphans) rmSync(join(dir, path), { force: true });
       outcome.status = "written";
     }
     if (outcome.status !== "stale") {
@@ -93,4 +98,18 @@ export function processIntegration(
     };
   }
   return outcome;
+}
+
+/**
+ * Generated files left over from an earlier config (the validators chunk of a removed action):
+ * `*.gen.*` files under `src/generated/` that this run does not produce.
+ */
+function orphanedFiles(dir: string, files: Array<{ path: string }>): string[] {
+  const generated = join(dir, "src", "generated");
+  if (!existsSync(generated)) return [];
+  const produced = new Set(files.map((file) => file.path));
+  return readdirSync(generated, { recursive: true, encoding: "utf8" })
+    .map((name) => `src/generated/${name.split(sep).join("/")}`)
+    .filter((path) => /\.gen\.(js|d\.ts|ts)$/.test(path) && !produced.has(path))
+    .sort();
 }

@@ -56,6 +56,8 @@ export type {
   ActionSpec,
   ConnectedAccountHandler,
   ConnectedAccountInfo,
+  OperationValidators,
+  OperationValidatorsEntry,
   PollingRecord,
   PollingTriggerHandler,
   PrecompiledValidators,

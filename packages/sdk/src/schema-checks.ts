@@ -19,6 +19,7 @@ export class SchemaChecks {
   readonly #config: IntegrationConfig;
   readonly #precompiled: PrecompiledValidators;
   readonly #handlers = new Map<string, HandlerChecks>();
+  readonly #pending = new Map<string, Promise<HandlerChecks>>();
   #credentials: SchemaCheck | null | undefined;
 
   constructor(config: IntegrationConfig, precompiled: PrecompiledValidators = {}) {
@@ -29,14 +30,28 @@ export class SchemaChecks {
   /** Checks of action `name` (`kind: "actions"`) or trigger `name` (`kind: "triggers"`). */
   handler(kind: "actions" | "triggers", name: string): HandlerChecks | Promise<HandlerChecks> {
     const key = `${kind}:${name}`;
-    return this.#handlers.get(key) ?? this.#resolveHandler(kind, name, key);
+    const ready = this.#handlers.get(key);
+    if (ready) return ready;
+    // Concurrent first calls share one resolution, so a loader runs once.
+    let pending = this.#pending.get(key);
+    if (!pending) {
+      pending = this.#resolveHandler(kind, name, key);
+      this.#pending.set(key, pending);
+      pending.then(
+        () => this.#pending.delete(key),
+        () => this.#pending.delete(key),
+      );
+    }
+    return pending;
   }
 
   async #resolveHandler(kind: "actions" | "triggers", name: string, key: string) {
     const spec =
       kind === "actions" ? this.#config.actions[name] : this.#config.polling_triggers?.[name];
     if (!spec) throw new Error(`no ${kind} entry "${name}" in the config`);
-    const given = this.#precompiled[kind]?.[name];
+    const entry = this.#precompiled[kind]?.[name];
+    // A loader is called once: the result is cached with the checks below.
+    const given = typeof entry === "function" ? await entry() : entry;
     const checks: HandlerChecks = {
       input: await check(spec.input_schema, given?.input),
       output: await check(spec.output_schema, given?.output),

@@ -74,9 +74,21 @@ export interface ValidateFunction<T = unknown> {
   errors?: ValidatorError[] | null;
 }
 
+/** The precompiled validators of one action or trigger: its input and its output (or record). */
+export interface OperationValidators {
+  input?: ValidateFunction;
+  output?: ValidateFunction;
+}
+
+/**
+ * One action's or trigger's validators, or a function loading them on first use (codegen emits
+ * `() => import("./actions/<name>.gen.js")`, so a process loads only the validators it runs).
+ */
+export type OperationValidatorsEntry = OperationValidators | (() => Promise<OperationValidators>);
+
 /** Validators compiled ahead of time by codegen, used instead of compiling at run time. */
 export interface PrecompiledValidators {
   credentials?: ValidateFunction;
-  actions?: Record<string, { input?: ValidateFunction; output?: ValidateFunction }>;
-  triggers?: Record<string, { input?: ValidateFunction; output?: ValidateFunction }>;
+  actions?: Record<string, OperationValidatorsEntry>;
+  triggers?: Record<string, OperationValidatorsEntry>;
 }

@@ -218,6 +218,30 @@ describe("executeAction", () => {
     expect(output).toHaveBeenCalledWith({ anything: true });
   });
 
+  it("loads an action's precompiled validators through a loader, once, on first use", async () => {
+    const input = vi.fn((data: unknown) => typeof data === "object");
+    const output = vi.fn((data: unknown) => (data as { id?: unknown }).id === "1");
+    const loader = vi.fn(async () => ({
+      input: input as unknown as ValidateFunction,
+      output: output as unknown as ValidateFunction,
+    }));
+    let id = "1";
+    const integration = new Integration(sampleConfig(), {
+      validators: { actions: { create_issue: loader } },
+    }).action("create_issue", async () => ({ data: { id } as never }));
+    expect(loader).not.toHaveBeenCalled();
+    const [one, two] = await Promise.all([
+      integration.executeAction("create_issue", { no_title: 1 } as never, flat()),
+      integration.executeAction("create_issue", { no_title: 2 } as never, flat()),
+    ]);
+    expect([one.type, two.type]).toEqual(["action", "action"]);
+    id = "2";
+    const third = await integration.executeAction("create_issue", { title: "x" }, flat());
+    expect(third.type).toBe("validation_error");
+    expect(loader).toHaveBeenCalledOnce();
+    expect(input).toHaveBeenCalledTimes(3);
+  });
+
   it("gives the full violation list even when a precompiled validator stops at the first", async () => {
     const first = Object.assign(() => false, {
       errors: [

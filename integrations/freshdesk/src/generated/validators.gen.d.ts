@@ -2,44 +2,27 @@
 // Do not edit: change config.json and run `plugboard codegen` (pnpm codegen) to regenerate.
 
 import type { ValidateFunction } from "@plugboard/sdk";
-import type { Credentials, ListTicketsInput, ListTicketsOutput, GetTicketInput, GetTicketOutput, CreateTicketInput, CreateTicketOutput, UpdateTicketInput, UpdateTicketOutput, ListContactsInput, ListContactsOutput, GetContactInput, GetContactOutput, CreateContactInput, CreateContactOutput, ListConversationsInput, ListConversationsOutput, ReplyToTicketInput, ReplyToTicketOutput, AddNoteInput, AddNoteOutput } from "./types.gen.js";
+import type * as types from "./types.gen.js";
 
-export declare const listTicketsInput: ValidateFunction<ListTicketsInput>;
-export declare const listTicketsOutput: ValidateFunction<ListTicketsOutput>;
-export declare const getTicketInput: ValidateFunction<GetTicketInput>;
-export declare const getTicketOutput: ValidateFunction<GetTicketOutput>;
-export declare const createTicketInput: ValidateFunction<CreateTicketInput>;
-export declare const createTicketOutput: ValidateFunction<CreateTicketOutput>;
-export declare const updateTicketInput: ValidateFunction<UpdateTicketInput>;
-export declare const updateTicketOutput: ValidateFunction<UpdateTicketOutput>;
-export declare const listContactsInput: ValidateFunction<ListContactsInput>;
-export declare const listContactsOutput: ValidateFunction<ListContactsOutput>;
-export declare const getContactInput: ValidateFunction<GetContactInput>;
-export declare const getContactOutput: ValidateFunction<GetContactOutput>;
-export declare const createContactInput: ValidateFunction<CreateContactInput>;
-export declare const createContactOutput: ValidateFunction<CreateContactOutput>;
-export declare const listConversationsInput: ValidateFunction<ListConversationsInput>;
-export declare const listConversationsOutput: ValidateFunction<ListConversationsOutput>;
-export declare const replyToTicketInput: ValidateFunction<ReplyToTicketInput>;
-export declare const replyToTicketOutput: ValidateFunction<ReplyToTicketOutput>;
-export declare const addNoteInput: ValidateFunction<AddNoteInput>;
-export declare const addNoteOutput: ValidateFunction<AddNoteOutput>;
-export declare const credentials: ValidateFunction<Credentials>;
+export declare const credentials: ValidateFunction<types.Credentials>;
 
-/** Every validator, in the shape `new Integration(config, { validators })` takes. */
+/**
+ * Every validator, in the shape `new Integration(config, { validators })` takes: each action's
+ * and trigger's validators are loaded on first use.
+ */
 export declare const validators: {
-  credentials: ValidateFunction<Credentials>;
+  credentials: ValidateFunction<types.Credentials>;
   actions: {
-    list_tickets: { input: ValidateFunction<ListTicketsInput>; output: ValidateFunction<ListTicketsOutput>; };
-    get_ticket: { input: ValidateFunction<GetTicketInput>; output: ValidateFunction<GetTicketOutput>; };
-    create_ticket: { input: ValidateFunction<CreateTicketInput>; output: ValidateFunction<CreateTicketOutput>; };
-    update_ticket: { input: ValidateFunction<UpdateTicketInput>; output: ValidateFunction<UpdateTicketOutput>; };
-    list_contacts: { input: ValidateFunction<ListContactsInput>; output: ValidateFunction<ListContactsOutput>; };
-    get_contact: { input: ValidateFunction<GetContactInput>; output: ValidateFunction<GetContactOutput>; };
-    create_contact: { input: ValidateFunction<CreateContactInput>; output: ValidateFunction<CreateContactOutput>; };
-    list_conversations: { input: ValidateFunction<ListConversationsInput>; output: ValidateFunction<ListConversationsOutput>; };
-    reply_to_ticket: { input: ValidateFunction<ReplyToTicketInput>; output: ValidateFunction<ReplyToTicketOutput>; };
-    add_note: { input: ValidateFunction<AddNoteInput>; output: ValidateFunction<AddNoteOutput>; };
+    list_tickets: () => Promise<{ input: ValidateFunction<types.ListTicketsInput>; output: ValidateFunction<types.ListTicketsOutput>; }>;
+    get_ticket: () => Promise<{ input: ValidateFunction<types.GetTicketInput>; output: ValidateFunction<types.GetTicketOutput>; }>;
+    create_ticket: () => Promise<{ input: ValidateFunction<types.CreateTicketInput>; output: ValidateFunction<types.CreateTicketOutput>; }>;
+    update_ticket: () => Promise<{ input: ValidateFunction<types.UpdateTicketInput>; output: ValidateFunction<types.UpdateTicketOutput>; }>;
+    list_contacts: () => Promise<{ input: ValidateFunction<types.ListContactsInput>; output: ValidateFunction<types.ListContactsOutput>; }>;
+    get_contact: () => Promise<{ input: ValidateFunction<types.GetContactInput>; output: ValidateFunction<types.GetContactOutput>; }>;
+    create_contact: () => Promise<{ input: ValidateFunction<types.CreateContactInput>; output: ValidateFunction<types.CreateContactOutput>; }>;
+    list_conversations: () => Promise<{ input: ValidateFunction<types.ListConversationsInput>; output: ValidateFunction<types.ListConversationsOutput>; }>;
+    reply_to_ticket: () => Promise<{ input: ValidateFunction<types.ReplyToTicketInput>; output: ValidateFunction<types.ReplyToTicketOutput>; }>;
+    add_note: () => Promise<{ input: ValidateFunction<types.AddNoteInput>; output: ValidateFunction<types.AddNoteOutput>; }>;
   };
   triggers: {
   };

@@ -2,45 +2,25 @@
 // Do not edit: change config.json and run `plugboard codegen` (pnpm codegen) to regenerate.
 
 import type { ValidateFunction } from "@plugboard/sdk";
-import type { Credentials, ListTaskListsInput, ListTaskListsOutput, GetTaskListInput, GetTaskListOutput, CreateTaskListInput, CreateTaskListOutput, UpdateTaskListInput, UpdateTaskListOutput, DeleteTaskListInput, DeleteTaskListOutput, ListTasksInput, ListTasksOutput, GetTaskInput, GetTaskOutput, CreateTaskInput, CreateTaskOutput, UpdateTaskInput, UpdateTaskOutput, CompleteTaskInput, CompleteTaskOutput, DeleteTaskInput, DeleteTaskOutput } from "./types.gen.js";
+import type * as types from "./types.gen.js";
 
-export declare const listTaskListsInput: ValidateFunction<ListTaskListsInput>;
-export declare const listTaskListsOutput: ValidateFunction<ListTaskListsOutput>;
-export declare const getTaskListInput: ValidateFunction<GetTaskListInput>;
-export declare const getTaskListOutput: ValidateFunction<GetTaskListOutput>;
-export declare const createTaskListInput: ValidateFunction<CreateTaskListInput>;
-export declare const createTaskListOutput: ValidateFunction<CreateTaskListOutput>;
-export declare const updateTaskListInput: ValidateFunction<UpdateTaskListInput>;
-export declare const updateTaskListOutput: ValidateFunction<UpdateTaskListOutput>;
-export declare const deleteTaskListInput: ValidateFunction<DeleteTaskListInput>;
-export declare const deleteTaskListOutput: ValidateFunction<DeleteTaskListOutput>;
-export declare const listTasksInput: ValidateFunction<ListTasksInput>;
-export declare const listTasksOutput: ValidateFunction<ListTasksOutput>;
-export declare const getTaskInput: ValidateFunction<GetTaskInput>;
-export declare const getTaskOutput: ValidateFunction<GetTaskOutput>;
-export declare const createTaskInput: ValidateFunction<CreateTaskInput>;
-export declare const createTaskOutput: ValidateFunction<CreateTaskOutput>;
-export declare const updateTaskInput: ValidateFunction<UpdateTaskInput>;
-export declare const updateTaskOutput: ValidateFunction<UpdateTaskOutput>;
-export declare const completeTaskInput: ValidateFunction<CompleteTaskInput>;
-export declare const completeTaskOutput: ValidateFunction<CompleteTaskOutput>;
-export declare const deleteTaskInput: ValidateFunction<DeleteTaskInput>;
-export declare const deleteTaskOutput: ValidateFunction<DeleteTaskOutput>;
-
-/** Every validator, in the shape `new Integration(config, { validators })` takes. */
+/**
+ * Every validator, in the shape `new Integration(config, { validators })` takes: each action's
+ * and trigger's validators are loaded on first use.
+ */
 export declare const validators: {
   actions: {
-    list_task_lists: { input: ValidateFunction<ListTaskListsInput>; output: ValidateFunction<ListTaskListsOutput>; };
-    get_task_list: { input: ValidateFunction<GetTaskListInput>; output: ValidateFunction<GetTaskListOutput>; };
-    create_task_list: { input: ValidateFunction<CreateTaskListInput>; output: ValidateFunction<CreateTaskListOutput>; };
-    update_task_list: { input: ValidateFunction<UpdateTaskListInput>; output: ValidateFunction<UpdateTaskListOutput>; };
-    delete_task_list: { input: ValidateFunction<DeleteTaskListInput>; output: ValidateFunction<DeleteTaskListOutput>; };
-    list_tasks: { input: ValidateFunction<ListTasksInput>; output: ValidateFunction<ListTasksOutput>; };
-    get_task: { input: ValidateFunction<GetTaskInput>; output: ValidateFunction<GetTaskOutput>; };
-    create_task: { input: ValidateFunction<CreateTaskInput>; output: ValidateFunction<CreateTaskOutput>; };
-    update_task: { input: ValidateFunction<UpdateTaskInput>; output: ValidateFunction<UpdateTaskOutput>; };
-    complete_task: { input: ValidateFunction<CompleteTaskInput>; output: ValidateFunction<CompleteTaskOutput>; };
-    delete_task: { input: ValidateFunction<DeleteTaskInput>; output: ValidateFunction<DeleteTaskOutput>; };
+    list_task_lists: () => Promise<{ input: ValidateFunction<types.ListTaskListsInput>; output: ValidateFunction<types.ListTaskListsOutput>; }>;
+    get_task_list: () => Promise<{ input: ValidateFunction<types.GetTaskListInput>; output: ValidateFunction<types.GetTaskListOutput>; }>;
+    create_task_list: () => Promise<{ input: ValidateFunction<types.CreateTaskListInput>; output: ValidateFunction<types.CreateTaskListOutput>; }>;
+    update_task_list: () => Promise<{ input: ValidateFunction<types.UpdateTaskListInput>; output: ValidateFunction<types.UpdateTaskListOutput>; }>;
+    delete_task_list: () => Promise<{ input: ValidateFunction<types.DeleteTaskListInput>; output: ValidateFunction<types.DeleteTaskListOutput>; }>;
+    list_tasks: () => Promise<{ input: ValidateFunction<types.ListTasksInput>; output: ValidateFunction<types.ListTasksOutput>; }>;
+    get_task: () => Promise<{ input: ValidateFunction<types.GetTaskInput>; output: ValidateFunction<types.GetTaskOutput>; }>;
+    create_task: () => Promise<{ input: ValidateFunction<types.CreateTaskInput>; output: ValidateFunction<types.CreateTaskOutput>; }>;
+    update_task: () => Promise<{ input: ValidateFunction<types.UpdateTaskInput>; output: ValidateFunction<types.UpdateTaskOutput>; }>;
+    complete_task: () => Promise<{ input: ValidateFunction<types.CompleteTaskInput>; output: ValidateFunction<types.CompleteTaskOutput>; }>;
+    delete_task: () => Promise<{ input: ValidateFunction<types.DeleteTaskInput>; output: ValidateFunction<types.DeleteTaskOutput>; }>;
   };
   triggers: {
   };

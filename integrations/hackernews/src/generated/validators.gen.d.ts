@@ -2,31 +2,21 @@
 // Do not edit: change config.json and run `plugboard codegen` (pnpm codegen) to regenerate.
 
 import type { ValidateFunction } from "@plugboard/sdk";
-import type { Credentials, GetTopStoriesInput, GetTopStoriesOutput, GetNewStoriesInput, GetNewStoriesOutput, GetBestStoriesInput, GetBestStoriesOutput, GetItemInput, GetItemOutput, GetUserInput, GetUserOutput, NewStoriesTriggerInput, NewStoriesRecord } from "./types.gen.js";
+import type * as types from "./types.gen.js";
 
-export declare const getTopStoriesInput: ValidateFunction<GetTopStoriesInput>;
-export declare const getTopStoriesOutput: ValidateFunction<GetTopStoriesOutput>;
-export declare const getNewStoriesInput: ValidateFunction<GetNewStoriesInput>;
-export declare const getNewStoriesOutput: ValidateFunction<GetNewStoriesOutput>;
-export declare const getBestStoriesInput: ValidateFunction<GetBestStoriesInput>;
-export declare const getBestStoriesOutput: ValidateFunction<GetBestStoriesOutput>;
-export declare const getItemInput: ValidateFunction<GetItemInput>;
-export declare const getItemOutput: ValidateFunction<GetItemOutput>;
-export declare const getUserInput: ValidateFunction<GetUserInput>;
-export declare const getUserOutput: ValidateFunction<GetUserOutput>;
-export declare const newStoriesTriggerInput: ValidateFunction<NewStoriesTriggerInput>;
-export declare const newStoriesRecord: ValidateFunction<NewStoriesRecord>;
-
-/** Every validator, in the shape `new Integration(config, { validators })` takes. */
+/**
+ * Every validator, in the shape `new Integration(config, { validators })` takes: each action's
+ * and trigger's validators are loaded on first use.
+ */
 export declare const validators: {
   actions: {
-    get_top_stories: { input: ValidateFunction<GetTopStoriesInput>; output: ValidateFunction<GetTopStoriesOutput>; };
-    get_new_stories: { input: ValidateFunction<GetNewStoriesInput>; output: ValidateFunction<GetNewStoriesOutput>; };
-    get_best_stories: { input: ValidateFunction<GetBestStoriesInput>; output: ValidateFunction<GetBestStoriesOutput>; };
-    get_item: { input: ValidateFunction<GetItemInput>; output: ValidateFunction<GetItemOutput>; };
-    get_user: { input: ValidateFunction<GetUserInput>; output: ValidateFunction<GetUserOutput>; };
+    get_top_stories: () => Promise<{ input: ValidateFunction<types.GetTopStoriesInput>; output: ValidateFunction<types.GetTopStoriesOutput>; }>;
+    get_new_stories: () => Promise<{ input: ValidateFunction<types.GetNewStoriesInput>; output: ValidateFunction<types.GetNewStoriesOutput>; }>;
+    get_best_stories: () => Promise<{ input: ValidateFunction<types.GetBestStoriesInput>; output: ValidateFunction<types.GetBestStoriesOutput>; }>;
+    get_item: () => Promise<{ input: ValidateFunction<types.GetItemInput>; output: ValidateFunction<types.GetItemOutput>; }>;
+    get_user: () => Promise<{ input: ValidateFunction<types.GetUserInput>; output: ValidateFunction<types.GetUserOutput>; }>;
   };
   triggers: {
-    new_stories: { input: ValidateFunction<NewStoriesTriggerInput>; output: ValidateFunction<NewStoriesRecord>; };
+    new_stories: () => Promise<{ input: ValidateFunction<types.NewStoriesTriggerInput>; output: ValidateFunction<types.NewStoriesRecord>; }>;
   };
 };

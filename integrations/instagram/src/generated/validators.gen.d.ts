@@ -2,27 +2,19 @@
 // Do not edit: change config.json and run `plugboard codegen` (pnpm codegen) to regenerate.
 
 import type { ValidateFunction } from "@plugboard/sdk";
-import type { Credentials, GetProfileInput, GetProfileOutput, ListMediaInput, ListMediaOutput, GetMediaInput, GetMediaOutput, ListCommentsInput, ListCommentsOutput, ReplyToCommentInput, ReplyToCommentOutput } from "./types.gen.js";
+import type * as types from "./types.gen.js";
 
-export declare const getProfileInput: ValidateFunction<GetProfileInput>;
-export declare const getProfileOutput: ValidateFunction<GetProfileOutput>;
-export declare const listMediaInput: ValidateFunction<ListMediaInput>;
-export declare const listMediaOutput: ValidateFunction<ListMediaOutput>;
-export declare const getMediaInput: ValidateFunction<GetMediaInput>;
-export declare const getMediaOutput: ValidateFunction<GetMediaOutput>;
-export declare const listCommentsInput: ValidateFunction<ListCommentsInput>;
-export declare const listCommentsOutput: ValidateFunction<ListCommentsOutput>;
-export declare const replyToCommentInput: ValidateFunction<ReplyToCommentInput>;
-export declare const replyToCommentOutput: ValidateFunction<ReplyToCommentOutput>;
-
-/** Every validator, in the shape `new Integration(config, { validators })` takes. */
+/**
+ * Every validator, in the shape `new Integration(config, { validators })` takes: each action's
+ * and trigger's validators are loaded on first use.
+ */
 export declare const validators: {
   actions: {
-    get_profile: { input: ValidateFunction<GetProfileInput>; output: ValidateFunction<GetProfileOutput>; };
-    list_media: { input: ValidateFunction<ListMediaInput>; output: ValidateFunction<ListMediaOutput>; };
-    get_media: { input: ValidateFunction<GetMediaInput>; output: ValidateFunction<GetMediaOutput>; };
-    list_comments: { input: ValidateFunction<ListCommentsInput>; output: ValidateFunction<ListCommentsOutput>; };
-    reply_to_comment: { input: ValidateFunction<ReplyToCommentInput>; output: ValidateFunction<ReplyToCommentOutput>; };
+    get_profile: () => Promise<{ input: ValidateFunction<types.GetProfileInput>; output: ValidateFunction<types.GetProfileOutput>; }>;
+    list_media: () => Promise<{ input: ValidateFunction<types.ListMediaInput>; output: ValidateFunction<types.ListMediaOutput>; }>;
+    get_media: () => Promise<{ input: ValidateFunction<types.GetMediaInput>; output: ValidateFunction<types.GetMediaOutput>; }>;
+    list_comments: () => Promise<{ input: ValidateFunction<types.ListCommentsInput>; output: ValidateFunction<types.ListCommentsOutput>; }>;
+    reply_to_comment: () => Promise<{ input: ValidateFunction<types.ReplyToCommentInput>; output: ValidateFunction<types.ReplyToCommentOutput>; }>;
   };
   triggers: {
   };

@@ -2,33 +2,21 @@
 // Do not edit: change config.json and run `plugboard codegen` (pnpm codegen) to regenerate.
 
 import type { ValidateFunction } from "@plugboard/sdk";
-import type { Credentials, SearchInput, SearchOutput, GetPageInput, GetPageOutput, CreatePageInput, CreatePageOutput, UpdatePageInput, UpdatePageOutput, QueryDatabaseInput, QueryDatabaseOutput, GetBlockChildrenInput, GetBlockChildrenOutput, AppendBlockChildrenInput, AppendBlockChildrenOutput } from "./types.gen.js";
+import type * as types from "./types.gen.js";
 
-export declare const searchInput: ValidateFunction<SearchInput>;
-export declare const searchOutput: ValidateFunction<SearchOutput>;
-export declare const getPageInput: ValidateFunction<GetPageInput>;
-export declare const getPageOutput: ValidateFunction<GetPageOutput>;
-export declare const createPageInput: ValidateFunction<CreatePageInput>;
-export declare const createPageOutput: ValidateFunction<CreatePageOutput>;
-export declare const updatePageInput: ValidateFunction<UpdatePageInput>;
-export declare const updatePageOutput: ValidateFunction<UpdatePageOutput>;
-export declare const queryDatabaseInput: ValidateFunction<QueryDatabaseInput>;
-export declare const queryDatabaseOutput: ValidateFunction<QueryDatabaseOutput>;
-export declare const getBlockChildrenInput: ValidateFunction<GetBlockChildrenInput>;
-export declare const getBlockChildrenOutput: ValidateFunction<GetBlockChildrenOutput>;
-export declare const appendBlockChildrenInput: ValidateFunction<AppendBlockChildrenInput>;
-export declare const appendBlockChildrenOutput: ValidateFunction<AppendBlockChildrenOutput>;
-
-/** Every validator, in the shape `new Integration(config, { validators })` takes. */
+/**
+ * Every validator, in the shape `new Integration(config, { validators })` takes: each action's
+ * and trigger's validators are loaded on first use.
+ */
 export declare const validators: {
   actions: {
-    search: { input: ValidateFunction<SearchInput>; output: ValidateFunction<SearchOutput>; };
-    get_page: { input: ValidateFunction<GetPageInput>; output: ValidateFunction<GetPageOutput>; };
-    create_page: { input: ValidateFunction<CreatePageInput>; output: ValidateFunction<CreatePageOutput>; };
-    update_page: { input: ValidateFunction<UpdatePageInput>; output: ValidateFunction<UpdatePageOutput>; };
-    query_database: { input: ValidateFunction<QueryDatabaseInput>; output: ValidateFunction<QueryDatabaseOutput>; };
-    get_block_children: { input: ValidateFunction<GetBlockChildrenInput>; output: ValidateFunction<GetBlockChildrenOutput>; };
-    append_block_children: { input: ValidateFunction<AppendBlockChildrenInput>; output: ValidateFunction<AppendBlockChildrenOutput>; };
+    search: () => Promise<{ input: ValidateFunction<types.SearchInput>; output: ValidateFunction<types.SearchOutput>; }>;
+    get_page: () => Promise<{ input: ValidateFunction<types.GetPageInput>; output: ValidateFunction<types.GetPageOutput>; }>;
+    create_page: () => Promise<{ input: ValidateFunction<types.CreatePageInput>; output: ValidateFunction<types.CreatePageOutput>; }>;
+    update_page: () => Promise<{ input: ValidateFunction<types.UpdatePageInput>; output: ValidateFunction<types.UpdatePageOutput>; }>;
+    query_database: () => Promise<{ input: ValidateFunction<types.QueryDatabaseInput>; output: ValidateFunction<types.QueryDatabaseOutput>; }>;
+    get_block_children: () => Promise<{ input: ValidateFunction<types.GetBlockChildrenInput>; output: ValidateFunction<types.GetBlockChildrenOutput>; }>;
+    append_block_children: () => Promise<{ input: ValidateFunction<types.AppendBlockChildrenInput>; output: ValidateFunction<types.AppendBlockChildrenOutput>; }>;
   };
   triggers: {
   };

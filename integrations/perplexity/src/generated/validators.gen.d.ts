@@ -2,17 +2,18 @@
 // Do not edit: change config.json and run `plugboard codegen` (pnpm codegen) to regenerate.
 
 import type { ValidateFunction } from "@plugboard/sdk";
-import type { Credentials, ChatCompletionInput, ChatCompletionOutput } from "./types.gen.js";
+import type * as types from "./types.gen.js";
 
-export declare const chatCompletionInput: ValidateFunction<ChatCompletionInput>;
-export declare const chatCompletionOutput: ValidateFunction<ChatCompletionOutput>;
-export declare const credentials: ValidateFunction<Credentials>;
+export declare const credentials: ValidateFunction<types.Credentials>;
 
-/** Every validator, in the shape `new Integration(config, { validators })` takes. */
+/**
+ * Every validator, in the shape `new Integration(config, { validators })` takes: each action's
+ * and trigger's validators are loaded on first use.
+ */
 export declare const validators: {
-  credentials: ValidateFunction<Credentials>;
+  credentials: ValidateFunction<types.Credentials>;
   actions: {
-    chat_completion: { input: ValidateFunction<ChatCompletionInput>; output: ValidateFunction<ChatCompletionOutput>; };
+    chat_completion: () => Promise<{ input: ValidateFunction<types.ChatCompletionInput>; output: ValidateFunction<types.ChatCompletionOutput>; }>;
   };
   triggers: {
   };

@@ -62,6 +62,25 @@ describe("plugboard codegen", () => {
     expect(await capture(codegenCommand, ["--check", integrations()])).toMatchObject({ code: 0 });
   });
 
+  it("reports a removed action's validators chunk with --check and deletes it on regenerating", async () => {
+    const notes = join(integrations(), "notes");
+    await capture(codegenCommand, [notes]);
+    const chunk = join(notes, "src/generated/actions/delete_note.gen.js");
+    expect(existsSync(chunk)).toBe(true);
+    const config = JSON.parse(readFileSync(join(notes, "config.json"), "utf8"));
+    delete config.actions.delete_note;
+    writeFileSync(join(notes, "config.json"), JSON.stringify(config, null, 2));
+    const check = await capture(codegenCommand, ["--check", notes]);
+    expect(check.code).toBe(1);
+    expect(check.stderr).toContain(chunk);
+    expect(existsSync(chunk)).toBe(true);
+    expect(await capture(codegenCommand, [notes])).toMatchObject({ code: 0 });
+    expect(existsSync(chunk)).toBe(false);
+    expect(existsSync(chunk.replace(/\.js$/, ".d.ts"))).toBe(false);
+    expect(existsSync(join(notes, "src/generated/actions/create_note.gen.js"))).toBe(true);
+    expect(await capture(codegenCommand, ["--check", notes])).toMatchObject({ code: 0 });
+  });
+
   it("keeps a broken integration's files, still generates the others, and exits 1", async () => {
     await capture(codegenCommand, [integrations()]);
     const notes = join(integrations(), "notes");

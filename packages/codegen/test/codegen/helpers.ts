@@ -2,9 +2,15 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import type { IntegrationConfig, PrecompiledValidators, ValidateFunction } from "@plugboard/sdk";
+import type {
+  IntegrationConfig,
+  OperationValidators,
+  PrecompiledValidators,
+  ValidateFunction,
+} from "@plugboard/sdk";
 import ts from "typescript";
 import { generate } from "../../src/generate.ts";
+import { type PlannedOperation, plan } from "../../src/plan.ts";
 import { readConfig } from "../../src/read-config.ts";
 
 /** The codegen package folder. */
@@ -38,21 +44,59 @@ export function writeAll(dir: string, files: Array<{ path: string; contents: str
   }
 }
 
-/** A validators module, typed loosely (a golden's `.d.ts` types it precisely). */
+/**
+ * A validators module with every action's and trigger's chunk loaded: `validators` in the eager
+ * `{ input, output }` shape and every chunk's named validators, typed loosely.
+ */
 export interface ValidatorsModule {
-  validators: PrecompiledValidators;
+  validators: {
+    credentials?: ValidateFunction;
+    actions: Record<string, OperationValidators>;
+    triggers: Record<string, OperationValidators>;
+  };
 }
 
-/** The validators module generated from `config`, loaded as Node would load it. */
+/**
+ * The validators generated from `config` (the `validators.gen.js` index, the runtime module and
+ * every chunk), written under `dir` and loaded as Node would load them, every loader resolved.
+ */
 export async function loadValidators<M = ValidatorsModule>(
   config: IntegrationConfig,
   dir: string,
 ): Promise<M> {
-  const file = generate(config).find((f) => f.path.endsWith("validators.gen.js"));
-  if (!file) throw new Error("no validators module generated");
-  const target = join(dir, `${config.name}-${Math.random().toString(36).slice(2)}.validators.js`);
-  writeFileSync(target, file.contents);
-  return import(pathToFileURL(target).href);
+  const root = join(dir, `${config.name}-${Math.random().toString(36).slice(2)}`);
+  writeAll(
+    root,
+    generate(config).filter((f) => f.path.endsWith(".js")),
+  );
+  const index = join(root, "src/generated/validators.gen.js");
+  const module = (await import(pathToFileURL(index).href)) as Record<string, unknown> & {
+    validators: PrecompiledValidators;
+  };
+  const named: Record<string, unknown> = { ...module };
+  // Chunks export `input`/`output`; tests name them as types.gen.ts does (`createNoteInput`).
+  const planned = plan(config);
+  const resolveGroup = async (
+    group: PrecompiledValidators["actions"] = {},
+    ops: PlannedOperation[],
+  ) => {
+    const resolved: Record<string, OperationValidators> = {};
+    for (const op of ops) {
+      const entry = group[op.name];
+      if (entry === undefined) throw new Error(`no validators for ${op.name}`);
+      const chunk = typeof entry === "function" ? await entry() : entry;
+      resolved[op.name] = { input: chunk.input, output: chunk.output };
+      named[op.inputValidator] = chunk.input;
+      if (chunk.output) named[op.outputValidator] = chunk.output;
+    }
+    return resolved;
+  };
+  named.validators = {
+    ...(module.validators.credentials && { credentials: module.validators.credentials }),
+    actions: await resolveGroup(module.validators.actions, planned.actions),
+    triggers: await resolveGroup(module.validators.triggers, planned.triggers),
+  };
+  return named as M;
 }
 
 /** One named export of a loosely typed validators module; fails when it is missing. */

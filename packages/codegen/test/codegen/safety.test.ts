@@ -22,14 +22,22 @@ describe("adversarial names and strings", () => {
       mkdirSync(dirname(target), { recursive: true });
       writeFileSync(target, code.replace(/(from\s+"\.[^"]*)\.ts"/g, '$1.js"'));
     }
-    writeFileSync(
-      join(dir, "out/generated/validators.gen.js"),
-      readFileSync(join(dir, "src/generated/validators.gen.js")),
-    );
+    for (const file of readdirSync(join(dir, "src"), { recursive: true, encoding: "utf8" })) {
+      if (file.endsWith(".gen.js")) {
+        mkdirSync(dirname(join(dir, "out", file)), { recursive: true });
+        writeFileSync(join(dir, "out", file), readFileSync(join(dir, "src", file)));
+      }
+    }
     const { integration } = await import(pathToFileURL(join(dir, "out/index.js")).href);
     expect((globalThis as { pwned?: unknown }).pwned).toBeUndefined();
     expect(integration.config).toEqual(config);
     expect([...integration.registeredActions].sort()).toEqual(Object.keys(config.actions).sort());
+    // Every action's validators chunk loads too (an action named "../../escape" included).
+    const index = pathToFileURL(join(dir, "out/generated/validators.gen.js")).href;
+    const { validators } = await import(index);
+    for (const load of Object.values(validators.actions) as Array<() => Promise<object>>) {
+      expect(Object.keys(await load())).toContain("input");
+    }
   });
 
   it("keep hostile text out of code: no raw line separators, `</script>` only escaped in the config", () => {

@@ -14,7 +14,7 @@ import type {
   NewNotesRecord,
   Triggers,
 } from "../golden/notes/src/generated/types.gen.ts";
-import type * as validators from "../golden/notes/src/generated/validators.gen.js";
+import type { validators } from "../golden/notes/src/generated/validators.gen.js";
 import type * as shapes from "../golden/shapes/src/generated/types.gen.ts";
 
 // Required properties are non-optional, the others optional.
@@ -43,7 +43,9 @@ expectTypeOf<TriggerHandlers["new_notes"]>().toEqualTypeOf<
   PollingTriggerHandler<Triggers["new_notes"]["input"], NewNotesRecord, Credentials>
 >();
 // Validators narrow to the generated type.
-expectTypeOf<typeof validators.createNoteInput>().guards.toEqualTypeOf<CreateNoteInput>();
+type CreateNoteValidators = Awaited<ReturnType<typeof validators.actions.create_note>>;
+expectTypeOf<CreateNoteValidators["input"]>().guards.toEqualTypeOf<CreateNoteInput>();
+expectTypeOf<CreateNoteValidators["output"]>().guards.toEqualTypeOf<CreateNoteOutput>();
 
 type Sink = shapes.KitchenSinkInput;
 // Objects without properties are Record<string, unknown>; additionalProperties is honoured.

@@ -1,10 +1,19 @@
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import type { IntegrationConfig, ValidateFunction } from "@plugboard/sdk";
 import { Ajv } from "ajv";
 import { afterAll, describe, expect, it } from "vitest";
 import { AJV_OPTIONS } from "../../src/emit-validators.ts";
 import { generate } from "../../src/generate.ts";
 import { normalizeSchema } from "../../src/normalize-schema.ts";
-import { fixture, loadValidators, validatorOf, workspace } from "./helpers.ts";
+import {
+  fixture,
+  loadValidators,
+  type ValidatorsModule,
+  validatorOf,
+  workspace,
+  writeAll,
+} from "./helpers.ts";
 
 const { dir, cleanup } = workspace();
 afterAll(cleanup);
@@ -14,11 +23,16 @@ function firstError(validate: ValidateFunction, data: unknown) {
   return validate.errors?.[0];
 }
 
+type Named<K extends string> = ValidatorsModule & Record<K, ValidateFunction>;
+type NotesValidators = Named<
+  "createNoteInput" | "createNoteOutput" | "listNotesOutput" | "newNotesRecord" | "credentials"
+>;
+type ShapesValidators = Named<
+  "kitchenSinkInput" | "kitchenSinkOutput" | "eitherOutput" | "noSchemaBodyInput"
+>;
+
 describe("validators of the notes fixture", async () => {
-  const v = await loadValidators<typeof import("../golden/notes/src/generated/validators.gen.js")>(
-    fixture("notes"),
-    dir,
-  );
+  const v = await loadValidators<NotesValidators>(fixture("notes"), dir);
 
   it("exports every validator by name and in the PrecompiledValidators shape", () => {
     expect(v.validators.actions?.create_note?.input).toBe(v.createNoteInput);
@@ -79,10 +93,7 @@ describe("validators of the notes fixture", async () => {
 });
 
 describe("validators of the shapes fixture", async () => {
-  const v = await loadValidators<typeof import("../golden/shapes/src/generated/validators.gen.js")>(
-    fixture("shapes"),
-    dir,
-  );
+  const v = await loadValidators<ShapesValidators>(fixture("shapes"), dir);
   const base = { status: "open", ids: ["a"] };
 
   it("follows draft-07 as the runtime does: nullable and draft-03 required are ignored", () => {
@@ -201,18 +212,44 @@ describe("generated validators report exactly what Ajv reports", async () => {
   );
 });
 
-describe("the validators module", () => {
-  it("has no require( and imports nothing", () => {
+describe("the validators modules", () => {
+  it("have no require( and import nothing but the shared run-time module", () => {
     for (const name of ["notes", "shapes", "adversarial"]) {
-      const js = generate(fixture(name)).find((f) => f.path.endsWith(".js"))?.contents ?? "";
-      expect(js).not.toContain("require(");
-      expect(js).not.toMatch(/^\s*import\b/m);
+      for (const file of generate(fixture(name)).filter((f) => f.path.endsWith(".js"))) {
+        expect(file.contents, file.path).not.toContain("require(");
+        for (const [, from] of file.contents.matchAll(/\bimport\b[^"]*"([^"]+)"/g)) {
+          expect(from, file.path).toMatch(
+            /^(\.\.?\/validator-runtime\.gen\.js|\.\/(actions|triggers)\/[^/]+\.gen\.js)$/,
+          );
+        }
+      }
     }
   });
 
-  it("shares one function between identical schemas", async () => {
-    const v = await loadValidators(fixture("adversarial"), dir);
-    expect(validatorOf(v, "getPageOutput2")).toBe(validatorOf(v, "getPageOutput3"));
+  it("load an action's validators only when it is first used", async () => {
+    const files = generate(fixture("notes")).filter((f) => f.path.endsWith(".js"));
+    const root = join(dir, "lazy-notes");
+    writeAll(root, files);
+    const index = await import(pathToFileURL(join(root, "src/generated/validators.gen.js")).href);
+    const loader = index.validators.actions.create_note;
+    expect(typeof loader).toBe("function");
+    const chunk = await loader();
+    expect(chunk.input({ title: "x" })).toBe(true);
+    expect(chunk.input({})).toBe(false);
+    expect(await loader()).toBe(chunk);
+  });
+
+  it("share one function between identical schemas of one action", async () => {
+    const schema = { type: "object", properties: { id: { type: "string" } } };
+    const config: IntegrationConfig = {
+      name: "same",
+      version: "1.0.0",
+      description: "Same schema twice.",
+      entry_point: "s.py",
+      actions: { echo: { description: "Echo.", input_schema: schema, output_schema: schema } },
+    };
+    const v = await loadValidators(config, dir);
+    expect(validatorOf(v, "echoInput")).toBe(validatorOf(v, "echoOutput"));
   });
 });
 

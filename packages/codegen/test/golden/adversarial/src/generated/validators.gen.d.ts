@@ -2,38 +2,25 @@
 // Do not edit: change config.json and run `plugboard codegen` (pnpm codegen) to regenerate.
 
 import type { ValidateFunction } from "@plugboard/sdk";
-import type { Credentials, GetPageInput2, GetPageOutput2, GetPageInput3, GetPageOutput3, GetPageInput, GetPageOutput, _2faCheckInput, _2faCheckOutput, DeleteInput, DeleteOutput, CréerNoteInput, CréerNoteOutput, EscapeInput, EscapeOutput, EvilStringsInput, EvilStringsOutput } from "./types.gen.js";
+import type * as types from "./types.gen.js";
 
-export declare const getPageInput2: ValidateFunction<GetPageInput2>;
-export declare const getPageOutput2: ValidateFunction<GetPageOutput2>;
-export declare const getPageInput3: ValidateFunction<GetPageInput3>;
-export declare const getPageOutput3: ValidateFunction<GetPageOutput3>;
-export declare const getPageInput: ValidateFunction<GetPageInput>;
-export declare const getPageOutput: ValidateFunction<GetPageOutput>;
-export declare const _2faCheckInput: ValidateFunction<_2faCheckInput>;
-export declare const _2faCheckOutput: ValidateFunction<_2faCheckOutput>;
-export declare const deleteInput: ValidateFunction<DeleteInput>;
-export declare const deleteOutput: ValidateFunction<DeleteOutput>;
-export declare const créerNoteInput: ValidateFunction<CréerNoteInput>;
-export declare const créerNoteOutput: ValidateFunction<CréerNoteOutput>;
-export declare const escapeInput: ValidateFunction<EscapeInput>;
-export declare const escapeOutput: ValidateFunction<EscapeOutput>;
-export declare const evilStringsInput: ValidateFunction<EvilStringsInput>;
-export declare const evilStringsOutput: ValidateFunction<EvilStringsOutput>;
-export declare const credentials: ValidateFunction<Credentials>;
+export declare const credentials: ValidateFunction<types.Credentials>;
 
-/** Every validator, in the shape `new Integration(config, { validators })` takes. */
+/**
+ * Every validator, in the shape `new Integration(config, { validators })` takes: each action's
+ * and trigger's validators are loaded on first use.
+ */
 export declare const validators: {
-  credentials: ValidateFunction<Credentials>;
+  credentials: ValidateFunction<types.Credentials>;
   actions: {
-    "get-page": { input: ValidateFunction<GetPageInput2>; output: ValidateFunction<GetPageOutput2>; };
-    get_page: { input: ValidateFunction<GetPageInput3>; output: ValidateFunction<GetPageOutput3>; };
-    Get_Page: { input: ValidateFunction<GetPageInput>; output: ValidateFunction<GetPageOutput>; };
-    "2fa_check": { input: ValidateFunction<_2faCheckInput>; output: ValidateFunction<_2faCheckOutput>; };
-    delete: { input: ValidateFunction<DeleteInput>; output: ValidateFunction<DeleteOutput>; };
-    créer_note: { input: ValidateFunction<CréerNoteInput>; output: ValidateFunction<CréerNoteOutput>; };
-    "../../escape": { input: ValidateFunction<EscapeInput>; output: ValidateFunction<EscapeOutput>; };
-    evil_strings: { input: ValidateFunction<EvilStringsInput>; output: ValidateFunction<EvilStringsOutput>; };
+    "get-page": () => Promise<{ input: ValidateFunction<types.GetPageInput2>; output: ValidateFunction<types.GetPageOutput2>; }>;
+    get_page: () => Promise<{ input: ValidateFunction<types.GetPageInput3>; output: ValidateFunction<types.GetPageOutput3>; }>;
+    Get_Page: () => Promise<{ input: ValidateFunction<types.GetPageInput>; output: ValidateFunction<types.GetPageOutput>; }>;
+    "2fa_check": () => Promise<{ input: ValidateFunction<types._2faCheckInput>; output: ValidateFunction<types._2faCheckOutput>; }>;
+    delete: () => Promise<{ input: ValidateFunction<types.DeleteInput>; output: ValidateFunction<types.DeleteOutput>; }>;
+    créer_note: () => Promise<{ input: ValidateFunction<types.CréerNoteInput>; output: ValidateFunction<types.CréerNoteOutput>; }>;
+    "../../escape": () => Promise<{ input: ValidateFunction<types.EscapeInput>; output: ValidateFunction<types.EscapeOutput>; }>;
+    evil_strings: () => Promise<{ input: ValidateFunction<types.EvilStringsInput>; output: ValidateFunction<types.EvilStringsOutput>; }>;
   };
   triggers: {
   };

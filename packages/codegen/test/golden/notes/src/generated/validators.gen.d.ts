@@ -2,27 +2,22 @@
 // Do not edit: change config.json and run `plugboard codegen` (pnpm codegen) to regenerate.
 
 import type { ValidateFunction } from "@plugboard/sdk";
-import type { Credentials, CreateNoteInput, CreateNoteOutput, ListNotesInput, ListNotesOutput, DeleteNoteInput, DeleteNoteOutput, NewNotesTriggerInput, NewNotesRecord } from "./types.gen.js";
+import type * as types from "./types.gen.js";
 
-export declare const createNoteInput: ValidateFunction<CreateNoteInput>;
-export declare const createNoteOutput: ValidateFunction<CreateNoteOutput>;
-export declare const listNotesInput: ValidateFunction<ListNotesInput>;
-export declare const listNotesOutput: ValidateFunction<ListNotesOutput>;
-export declare const deleteNoteInput: ValidateFunction<DeleteNoteInput>;
-export declare const deleteNoteOutput: ValidateFunction<DeleteNoteOutput>;
-export declare const newNotesTriggerInput: ValidateFunction<NewNotesTriggerInput>;
-export declare const newNotesRecord: ValidateFunction<NewNotesRecord>;
-export declare const credentials: ValidateFunction<Credentials>;
+export declare const credentials: ValidateFunction<types.Credentials>;
 
-/** Every validator, in the shape `new Integration(config, { validators })` takes. */
+/**
+ * Every validator, in the shape `new Integration(config, { validators })` takes: each action's
+ * and trigger's validators are loaded on first use.
+ */
 export declare const validators: {
-  credentials: ValidateFunction<Credentials>;
+  credentials: ValidateFunction<types.Credentials>;
   actions: {
-    create_note: { input: ValidateFunction<CreateNoteInput>; output: ValidateFunction<CreateNoteOutput>; };
-    list_notes: { input: ValidateFunction<ListNotesInput>; output: ValidateFunction<ListNotesOutput>; };
-    delete_note: { input: ValidateFunction<DeleteNoteInput>; output: ValidateFunction<DeleteNoteOutput>; };
+    create_note: () => Promise<{ input: ValidateFunction<types.CreateNoteInput>; output: ValidateFunction<types.CreateNoteOutput>; }>;
+    list_notes: () => Promise<{ input: ValidateFunction<types.ListNotesInput>; output: ValidateFunction<types.ListNotesOutput>; }>;
+    delete_note: () => Promise<{ input: ValidateFunction<types.DeleteNoteInput>; output: ValidateFunction<types.DeleteNoteOutput>; }>;
   };
   triggers: {
-    new_notes: { input: ValidateFunction<NewNotesTriggerInput>; output: ValidateFunction<NewNotesRecord>; };
+    new_notes: () => Promise<{ input: ValidateFunction<types.NewNotesTriggerInput>; output: ValidateFunction<types.NewNotesRecord>; }>;
   };
 };

@@ -2,21 +2,17 @@
 // Do not edit: change config.json and run `plugboard codegen` (pnpm codegen) to regenerate.
 
 import type { ValidateFunction } from "@plugboard/sdk";
-import type { Credentials, KitchenSinkInput, KitchenSinkOutput, EitherInput, EitherOutput, NoSchemaBodyInput, NoSchemaBodyOutput } from "./types.gen.js";
+import type * as types from "./types.gen.js";
 
-export declare const kitchenSinkInput: ValidateFunction<KitchenSinkInput>;
-export declare const kitchenSinkOutput: ValidateFunction<KitchenSinkOutput>;
-export declare const eitherInput: ValidateFunction<EitherInput>;
-export declare const eitherOutput: ValidateFunction<EitherOutput>;
-export declare const noSchemaBodyInput: ValidateFunction<NoSchemaBodyInput>;
-export declare const noSchemaBodyOutput: ValidateFunction<NoSchemaBodyOutput>;
-
-/** Every validator, in the shape `new Integration(config, { validators })` takes. */
+/**
+ * Every validator, in the shape `new Integration(config, { validators })` takes: each action's
+ * and trigger's validators are loaded on first use.
+ */
 export declare const validators: {
   actions: {
-    kitchen_sink: { input: ValidateFunction<KitchenSinkInput>; output: ValidateFunction<KitchenSinkOutput>; };
-    either: { input: ValidateFunction<EitherInput>; output: ValidateFunction<EitherOutput>; };
-    no_schema_body: { input: ValidateFunction<NoSchemaBodyInput>; output: ValidateFunction<NoSchemaBodyOutput>; };
+    kitchen_sink: () => Promise<{ input: ValidateFunction<types.KitchenSinkInput>; output: ValidateFunction<types.KitchenSinkOutput>; }>;
+    either: () => Promise<{ input: ValidateFunction<types.EitherInput>; output: ValidateFunction<types.EitherOutput>; }>;
+    no_schema_body: () => Promise<{ input: ValidateFunction<types.NoSchemaBodyInput>; output: ValidateFunction<types.NoSchemaBodyOutput>; }>;
   };
   triggers: {
   };
