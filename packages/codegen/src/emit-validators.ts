@@ -125,7 +125,7 @@ export function emitValidators(
     }
     exportLines.push(`${entry.exportName}:${key}`);
   }
-  let code = keys.size === 0 ? "" : standalone(ajv, refs);
+  let code = Object.keys(refs).length === 0 ? "" : standalone(ajv, refs);
   // Ajv writes `export const v0 = validate10;`: export the function itself, under each name.
   const functions = new Map<string, string>();
   code = code
