@@ -47,22 +47,27 @@ export function cachedValidator(schema: JsonSchema): ValidateFunction | undefine
   return compiled.get(schema);
 }
 
-/** Compiles `schema` with Ajv (draft-07, formats and unknown keywords ignored), once per schema object. */
-export async function compileSchema(schema: JsonSchema): Promise<ValidateFunction> {
-  const hit = compiled.get(schema);
+/** Compiles `schema` with the `fast` or the `full` (all-errors) Ajv, once per schema object. */
+async function compileCached(
+  schema: JsonSchema,
+  which: "fast" | "full",
+  cache: WeakMap<object, ValidateFunction>,
+): Promise<ValidateFunction> {
+  const hit = cache.get(schema);
   if (hit) return hit;
-  const validate = (await loadAjv()).fast.compile(normalizeSchema(schema)) as ValidateFunction;
-  compiled.set(schema, validate);
+  const validate = (await loadAjv())[which].compile(normalizeSchema(schema)) as ValidateFunction;
+  cache.set(schema, validate);
   return validate;
 }
 
+/** Compiles `schema` with Ajv (draft-07, formats and unknown keywords ignored), once per schema object. */
+export function compileSchema(schema: JsonSchema): Promise<ValidateFunction> {
+  return compileCached(schema, "fast", compiled);
+}
+
 /** The all-errors validator of `schema`, compiled on the first failure and cached. */
-async function compileExplainer(schema: JsonSchema): Promise<ValidateFunction> {
-  const hit = explainers.get(schema);
-  if (hit) return hit;
-  const validate = (await loadAjv()).full.compile(normalizeSchema(schema)) as ValidateFunction;
-  explainers.set(schema, validate);
-  return validate;
+function compileExplainer(schema: JsonSchema): Promise<ValidateFunction> {
+  return compileCached(schema, "full", explainers);
 }
 
 /** Every violation of `schema` by `data`, listing all of them even if `validate` stopped at one. */
