@@ -15,14 +15,18 @@ export interface ValidatorFile {
 }
 
 const RUNTIME = "validator-runtime.gen.js";
+// Local names in the index; Ajv's own names (validate10, func2, schema11…) never start with "pb".
+const HELPERS = "pbHelpers";
+const LOADER = "pbChunk";
 
 /**
  * The precompiled validators and their types: `validators.gen.js` (+ `.d.ts`), the index, holds
  * the credentials validator and, per action and trigger, a loader of its chunk
- * `actions/<name>.gen.js` / `triggers/<name>.gen.js` (exports `input` and `output`; typed in the
- * index's `.d.ts`), so a process loads only the validators of what it runs. Actions with the same
- * schemas share a chunk; every chunk imports Ajv's run-time helpers from
- * `validator-runtime.gen.js`.
+ * `actions/<name>.gen.js` / `triggers/<name>.gen.js`, so a process loads only the validators of
+ * what it runs. Actions with the same schemas share a chunk. Ajv's run-time helpers live once, in
+ * `validator-runtime.gen.js`, which only the index imports: a chunk imports nothing, and its
+ * default export takes the helpers and returns `{ input, output }` (see RuntimeLink). The
+ * loader, typed in the index's `.d.ts`, calls it once and keeps the result.
  */
 export function emitValidatorModule(plan: Plan): ValidatorFile[] {
   const files: ValidatorFile[] = [];
@@ -46,7 +50,7 @@ export function emitValidatorModule(plan: Plan): ValidatorFile[] {
       type += ` output: ValidateFunction<types.${op.outputType}>;`;
     }
     type += " }";
-    const emitted = emitValidators(entries, "", `../${RUNTIME}`, compiler);
+    const emitted = emitValidators(entries, "", "factory", compiler);
     for (const helper of emitted.helpers) helpers.add(helper);
     let path = byCode.get(emitted.code);
     if (path === undefined) {
@@ -56,7 +60,7 @@ export function emitValidatorModule(plan: Plan): ValidatorFile[] {
       files.push({ path, contents: `${shortHeader()}${emitted.code}` });
     }
     return {
-      js: `${propertyKey(op.name)}: () => import(${JSON.stringify(`./${path}`)}),`,
+      js: `${propertyKey(op.name)}: ${LOADER}(() => import(${JSON.stringify(`./${path}`)})),`,
       dts: `    ${propertyKey(op.name)}: () => Promise<${type}>;`,
     };
   };
@@ -67,11 +71,25 @@ export function emitValidatorModule(plan: Plan): ValidatorFile[] {
       ? []
       : [{ exportName: "credentials", schema: plan.credentials, pointer: "/auth/fields" }];
   const credentials = plan.credentials === undefined ? "" : "credentials, ";
+  const shared = [...helpers].sort();
+  // A rejected load is not kept, so a later call tries again.
+  const loader =
+    actions.length + triggers.length === 0
+      ? ""
+      : `const ${HELPERS} = { ${shared.join(", ")} };\n` +
+        `const ${LOADER} = (load) => { let loaded; return () => (loaded ??= load().then(` +
+        `(chunk) => chunk.default(${HELPERS}), (error) => { loaded = undefined; throw error; })); };\n`;
   const tail = (local: (name: string) => string) =>
+    loader +
     `export const validators = { ${credentials && `credentials: ${local("credentials")}, `}` +
     `actions: { ${actions.map((a) => a.js).join(" ")} }, ` +
     `triggers: { ${triggers.map((t) => t.js).join(" ")} } };`;
-  const index = emitValidators(entries, tail, `./${RUNTIME}`, compiler);
+  const index = emitValidators(
+    entries,
+    tail,
+    { module: `./${RUNTIME}`, alsoImport: loader === "" ? [] : shared },
+    compiler,
+  );
   for (const helper of index.helpers) helpers.add(helper);
   files.push({
     path: "validators.gen.js",

@@ -78,18 +78,31 @@ export interface EmittedValidators {
 }
 
 /**
+ * Where a validators module gets the shared run-time helpers it calls, and how it hands out its
+ * validators:
+ * - `{ module }`: it imports them from the run-time module `module` and exports each validator
+ *   by name (`export { validate10 as credentials }`);
+ * - `"factory"`: it imports nothing and has one default export, a function that takes the
+ *   helpers as an object and returns the validators (`{ input, output }`). A chunk loaded on
+ *   demand is written so: loading it then costs one module, not two in a row (the chunk, then
+ *   the run-time module it would import), and the index that loads it passes the helpers it
+ *   already holds.
+ */
+export type RuntimeLink = { module: string; alsoImport?: Iterable<string> } | "factory";
+
+/**
  * The body of one generated validators module (without its header): one Ajv standalone
- * validator per distinct schema, the named exports in `entries`, and `tail` appended (given
- * `local`, the local name of an export's function, when it is a function). Identical
- * schemas share one function; Ajv's run-time helpers and the error helper are imported from the
- * shared module `runtime` (see emitValidatorRuntime()); the copies of whole schemas Ajv keeps for
- * error params are cut down to the values used; the result is minified with esbuild. No
- * `require(` remains.
+ * validator per distinct schema, handed out under the names in `entries` (see RuntimeLink), and
+ * `tail` appended (given `local`, the local name of an export's function, when it is a
+ * function). Identical schemas share one function; Ajv's run-time helpers and the error helper
+ * come from the shared run-time module (see emitValidatorRuntime()); the copies of whole schemas
+ * Ajv keeps for error params are cut down to the values used; the result is minified with
+ * esbuild. No `require(` remains.
  */
 export function emitValidators(
   entries: ValidatorEntry[],
   tail: string | ((local: (exportName: string) => string) => string),
-  runtime: string,
+  runtime: RuntimeLink,
   compiler: ValidatorCompiler = createValidatorCompiler(),
 ): EmittedValidators {
   const { standalone } = load();
@@ -136,7 +149,7 @@ export function emitValidators(
     });
   const exported = exportLines.map((line) => {
     const [name, key] = line.split(":") as [string, string];
-    return `${functions.get(key) ?? key} as ${name}`;
+    return { name, fn: functions.get(key) ?? key };
   });
   code = dropUnreadParameters(code);
   const helpers: string[] = [];
@@ -151,20 +164,34 @@ export function emitValidators(
   const compact = compactErrors(code);
   code = compact.code;
   if (compact.used) helpers.push(...ERROR_HELPERS);
-  const imports =
-    helpers.length === 0
-      ? ""
-      : `import { ${helpers.join(", ")} } from ${JSON.stringify(runtime)};\n`;
-  const exports = exported.length === 0 ? "" : `export { ${exported.join(", ")} };`;
   const local = (name: string) => {
     const line = exportLines.find((l) => l.startsWith(`${name}:`)) ?? "";
     const key = line.slice(name.length + 1);
     return functions.get(key) ?? key;
   };
   const ending = typeof tail === "string" ? tail : tail(local);
+  if (runtime === "factory") {
+    const unpack =
+      helpers.length === 0 ? "" : `const { ${helpers.join(", ")} } = ${RUNTIME_PARAM};\n`;
+    const handed = exported.map(({ name, fn }) => `${name}: ${fn}`).join(", ");
+    const source = `export default function (${RUNTIME_PARAM}) {\n${unpack}${code}\n${ending}\nreturn { ${handed} };\n}\n`;
+    return { code: minify(source), helpers };
+  }
+  const imported = [...new Set([...helpers, ...(runtime.alsoImport ?? [])])].sort();
+  const imports =
+    imported.length === 0
+      ? ""
+      : `import { ${imported.join(", ")} } from ${JSON.stringify(runtime.module)};\n`;
+  const exports =
+    exported.length === 0
+      ? ""
+      : `export { ${exported.map(({ name, fn }) => `${fn} as ${name}`).join(", ")} };`;
   const source = `${imports}${code}\n${exports}\n${ending}\n`;
   return { code: minify(source), helpers };
 }
+
+/** The parameter of a factory chunk's default export (see RuntimeLink); no Ajv name starts so. */
+const RUNTIME_PARAM = "pbRuntime";
 
 /**
  * The shared run-time module (`validator-runtime.gen.js`) exporting `helpers`: Ajv's run-time

@@ -1,5 +1,3 @@
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { type AnyContext, assertCredentials } from "./check-credentials.ts";
 import { parseConfig } from "./config.ts";
 import { findConfigProblem } from "./config-structure.ts";
@@ -101,10 +99,14 @@ export class Integration<
     T extends TriggerMap = TriggerMap,
     C = Record<string, unknown>,
   >(path: string | URL, options: IntegrationOptions = {}): Integration<A, T, C> {
-    const file = path instanceof URL ? fileURLToPath(path) : path;
+    // Builtins fetched here rather than imported: in an ES module, `import "node:fs"` builds the
+    // ESM face of the whole of fs, which loads Node's streams, a cost every process loading the
+    // SDK would pay even when it never reads a config file.
+    const file =
+      path instanceof URL ? process.getBuiltinModule("node:url").fileURLToPath(path) : path;
     let text: string;
     try {
-      text = readFileSync(file, "utf8");
+      text = process.getBuiltinModule("node:fs").readFileSync(file, "utf8");
     } catch (cause) {
       const code = (cause as NodeJS.ErrnoException).code;
       const missing = code === "ENOENT" || code === "ENOTDIR";

@@ -1,9 +1,12 @@
-import { createRequire } from "node:module";
 import type JsonSourceMap from "json-source-map";
 
-// Loaded on the error path only, so that reading a sound config costs no extra module.
+// Loaded on the error path only, so that reading a sound config costs no extra module. The
+// builtin is fetched at call time too: a static `import "node:module"` costs every process that
+// loads the SDK the ESM wrapper of `module` (and the source-map support it pulls in).
 const jsonMap = (): typeof JsonSourceMap =>
-  createRequire(import.meta.url)("json-source-map") as typeof JsonSourceMap;
+  process.getBuiltinModule("node:module").createRequire(import.meta.url)(
+    "json-source-map",
+  ) as typeof JsonSourceMap;
 
 /** A 1-based position in a text. */
 export interface TextPosition {

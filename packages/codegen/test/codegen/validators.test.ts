@@ -1,3 +1,5 @@
+import { spawnSync } from "node:child_process";
+import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { IntegrationConfig, ValidateFunction } from "@plugboard/sdk";
@@ -217,9 +219,15 @@ describe("the validators modules", () => {
     for (const name of ["notes", "shapes", "adversarial"]) {
       for (const file of generate(fixture(name)).filter((f) => f.path.endsWith(".js"))) {
         expect(file.contents, file.path).not.toContain("require(");
-        for (const [, from] of file.contents.matchAll(/\bimport\b[^"]*"([^"]+)"/g)) {
+        const imports = [...file.contents.matchAll(/\bimport\b[^"]*"([^"]+)"/g)].map((m) => m[1]);
+        if (/\/(actions|triggers)\//.test(file.path)) {
+          // A chunk is one module to load: the index hands it the run-time helpers.
+          expect(imports, file.path).toEqual([]);
+          expect(file.contents, file.path).toMatch(/export\s*\{\s*\w+ as default\s*\}/);
+        }
+        for (const from of imports) {
           expect(from, file.path).toMatch(
-            /^(\.\.?\/validator-runtime\.gen\.js|\.\/(actions|triggers)\/[^/]+\.gen\.js)$/,
+            /^(\.\/validator-runtime\.gen\.js|\.\/(actions|triggers)\/[^/]+\.gen\.js)$/,
           );
         }
       }
@@ -237,6 +245,30 @@ describe("the validators modules", () => {
     expect(chunk.input({ title: "x" })).toBe(true);
     expect(chunk.input({})).toBe(false);
     expect(await loader()).toBe(chunk);
+  });
+
+  it("try a chunk again after a failed load", () => {
+    const files = generate(fixture("notes")).filter((f) => f.path.endsWith(".js"));
+    const root = join(dir, "retry-notes");
+    writeAll(root, files);
+    const chunkPath = join(root, "src/generated/actions/create_note.gen.js");
+    const chunkText = readFileSync(chunkPath, "utf8");
+    rmSync(chunkPath);
+    // In plain Node, as integrations run: vitest's own module loader keeps failed imports.
+    const script = `
+      import { writeFileSync } from "node:fs";
+      const { validators } = await import(${JSON.stringify(pathToFileURL(join(root, "src/generated/validators.gen.js")).href)});
+      const loader = validators.actions.create_note;
+      const first = await loader().then(() => "loaded", (error) => error.code);
+      writeFileSync(${JSON.stringify(chunkPath)}, ${JSON.stringify(chunkText)});
+      const chunk = await loader();
+      console.log(JSON.stringify([first, chunk.input({ title: "x" }), chunk.input({}), (await loader()) === chunk]));
+    `;
+    const run = spawnSync(process.execPath, ["--input-type=module", "-e", script], {
+      encoding: "utf8",
+    });
+    expect(run.stderr).toBe("");
+    expect(JSON.parse(run.stdout)).toEqual(["ERR_MODULE_NOT_FOUND", true, false, true]);
   });
 
   it("share one function between identical schemas of one action", async () => {
