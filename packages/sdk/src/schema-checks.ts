@@ -52,9 +52,11 @@ export class SchemaChecks {
     const entry = this.#precompiled[kind]?.[name];
     // A loader is called once: the result is cached with the checks below.
     const given = typeof entry === "function" ? await entry() : entry;
+    // With precompiled validators the schemas are read on the error path only (to explain a
+    // failure): a generated config parses each schema on first access.
     const checks: HandlerChecks = {
-      input: await check(spec.input_schema, given?.input),
-      output: await check(spec.output_schema, given?.output),
+      input: await check(() => spec.input_schema, given?.input),
+      output: await check(() => spec.output_schema, given?.output),
     };
     this.#handlers.set(key, checks);
     return checks;
@@ -68,7 +70,7 @@ export class SchemaChecks {
       this.#credentials = null;
       return null;
     }
-    return check(fields, this.#precompiled.credentials).then((resolved) => {
+    return check(() => fields, this.#precompiled.credentials).then((resolved) => {
       this.#credentials = resolved;
       return resolved;
     });
@@ -76,10 +78,21 @@ export class SchemaChecks {
 }
 
 async function check(
-  schema: JsonSchema,
+  schemaOf: () => JsonSchema,
   given: ValidateFunction | undefined,
 ): Promise<SchemaCheck> {
-  return { schema, validate: given ?? cachedValidator(schema) ?? (await compileSchema(schema)) };
+  if (given) {
+    let schema: JsonSchema | undefined;
+    return {
+      get schema() {
+        schema ??= schemaOf();
+        return schema;
+      },
+      validate: given,
+    };
+  }
+  const schema = schemaOf();
+  return { schema, validate: cachedValidator(schema) ?? (await compileSchema(schema)) };
 }
 
 /** The violations of `data`, or `undefined` when it is valid. */

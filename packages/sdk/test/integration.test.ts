@@ -242,6 +242,36 @@ describe("executeAction", () => {
     expect(input).toHaveBeenCalledTimes(3);
   });
 
+  it("reads an action's schemas only to explain a failure when its validators are precompiled", async () => {
+    const config = sampleConfig();
+    const action = config.actions.create_issue;
+    if (!action) throw new Error("fixture without create_issue");
+    const schema = action.input_schema;
+    let reads = 0;
+    Object.defineProperty(action, "input_schema", {
+      get: () => {
+        reads += 1;
+        return schema;
+      },
+      enumerable: true,
+    });
+    const input = ((data: { title?: unknown }) =>
+      typeof data.title === "string") as unknown as ValidateFunction;
+    const output = (() => true) as unknown as ValidateFunction;
+    const integration = new Integration(config, {
+      validators: { actions: { create_issue: { input, output } } },
+      configChecked: true,
+    });
+    integration.action("create_issue", async () => ({ data: { id: "1" } }));
+    const valid = await integration.executeAction("create_issue", { title: "x" }, flat());
+    expect(valid.type).toBe("action");
+    expect(reads).toBe(0);
+    const invalid = await integration.executeAction("create_issue", { count: 2 } as never, flat());
+    expect(invalid.type).toBe("validation_error");
+    expect((invalid.result as { message: string }).message).toContain("$.title: is required");
+    expect(reads).toBeGreaterThan(0);
+  });
+
   it("gives the full violation list even when a precompiled validator stops at the first", async () => {
     const first = Object.assign(() => false, {
       errors: [
