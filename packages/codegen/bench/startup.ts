@@ -66,8 +66,46 @@ export async function prepareStartupProbe(
   return { action };
 }
 
-/** Median wall time (ms) of `node <args>` over `runs` runs, interleaved with the others. */
-export function medianSpawns(commands: string[][], cwd: string, runs: number): number[] {
+/**
+ * The same process as `run-one.js` with Plugboard's code taken out: in `out`, an SDK package
+ * with the real SDK's package.json (so the same exports map to resolve) whose module holds only
+ * a trivial `ExecutionContext`, an integration module that imports it by name and whose
+ * `executeAction` imports one chunk, and the same `run-one.js`. Its start-up is Node's share:
+ * the ES-module entry, two resolutions of `@plugboard/sdk` and three modules loaded one after
+ * another, which any integration of this shape pays before Plugboard runs any code.
+ */
+export function prepareFloorProbe(out: string, sdkPackageJson: string, probe: string): void {
+  const sdk = join(out, "node_modules/@plugboard/sdk");
+  mkdirSync(join(sdk, "dist"), { recursive: true });
+  mkdirSync(join(out, "dist"), { recursive: true });
+  writeFileSync(join(sdk, "package.json"), readFileSync(sdkPackageJson));
+  writeFileSync(
+    join(sdk, "dist/index.js"),
+    "export class ExecutionContext { constructor(options) { this.options = options; } async close() {} }\n",
+  );
+  writeFileSync(join(out, "package.json"), '{ "type": "module", "private": true }\n');
+  writeFileSync(
+    join(out, "dist/index.js"),
+    [
+      'import { ExecutionContext } from "@plugboard/sdk";',
+      "export const integration = {",
+      "  async executeAction(name, inputs, context) {",
+      '    const chunk = await import("./chunk.js");',
+      '    return { type: context instanceof ExecutionContext && chunk.accepts(inputs) ? "action" : "validation_error" };',
+      "  },",
+      "};",
+      "",
+    ].join("\n"),
+  );
+  writeFileSync(
+    join(out, "dist/chunk.js"),
+    'export const accepts = (inputs) => typeof inputs === "object";\n',
+  );
+  writeFileSync(join(out, "run-one.js"), readFileSync(join(probe, "run-one.js")));
+}
+
+/** Wall times (ms) of `node <args>` for each command, `runs` rounds, the commands taking turns. */
+export function spawnTimes(commands: string[][], cwd: string, runs: number): number[][] {
   const times: number[][] = commands.map(() => []);
   for (let i = 0; i < runs; i++) {
     commands.forEach((args, k) => {
@@ -77,10 +115,22 @@ export function medianSpawns(commands: string[][], cwd: string, runs: number): n
       if (run.status !== 0) throw new Error(`node ${args.join(" ")} failed: ${run.stderr}`);
     });
   }
-  return times.map((list) => {
-    const sorted = [...list].sort((a, b) => a - b);
-    return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-  });
+  return times;
+}
+
+/** The median of `list`. */
+export function median(list: number[]): number {
+  const sorted = [...list].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+/**
+ * The median over rounds of `times[i] / base[i]`: each ratio compares two runs made one after
+ * the other, so a stretch when the whole machine runs slow (a shared VM's usual noise) scales
+ * both sides of a ratio instead of skewing one median.
+ */
+export function pairedRatio(times: number[], base: number[]): number {
+  return median(times.map((t, i) => t / (base[i] ?? Number.NaN)));
 }
 
 /**
