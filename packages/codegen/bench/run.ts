@@ -269,12 +269,14 @@ if (bareIr === undefined || esmIr === undefined || floorIr === undefined || oneI
   );
 }
 say();
+// Shares in points of `node -e 0`'s time, from the paired ratios: medians of whole times drift
+// with the machine's speed between rounds, which the ratios cancel.
+const points = (ratio: number) => `${(ratio * 100).toFixed(1)} %`;
 say(
-  `The generated modules (config, validators, contract, ${readdirSync(join(probeDir, "src/actions")).length} handler modules) add ` +
-    `${(oneAction - sdkOnly).toFixed(1)} ms on top of the SDK import, bundled into one module as \`plugboard build\` ships them. ` +
-    `Plugboard's own code (the SDK, that bundle, the action's validators chunk, the context and the run) takes ` +
-    `${((oneRatio - floorRatio) * bare).toFixed(1)} ms above the same process with trivial modules (ratio difference × \`node -e 0\`'s median); the target leaves ` +
-    `${((1.15 - floorRatio) * bare).toFixed(1)} ms above it.`,
+  `The generated modules (config, validators, contract, ${readdirSync(join(probeDir, "src/actions")).length} handler modules, bundled into one module as \`plugboard build\` ships them) ` +
+    `and the run add ${points(oneRatio - sdkRatio)} of \`node -e 0\`'s time on top of the SDK import. ` +
+    `Plugboard's own code (the SDK, that bundle, the action's validators chunk, the context and the run) adds ` +
+    `${points(oneRatio - floorRatio)} on top of the same process with trivial modules; the target leaves it ${points(1.15 - floorRatio)}.`,
 );
 say();
 rmSync(work, { recursive: true, force: true });
