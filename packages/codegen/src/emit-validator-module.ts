@@ -18,6 +18,7 @@ const RUNTIME = "validator-runtime.gen.js";
 // Local names in the index; Ajv's own names (validate10, func2, schema11…) never start with "pb".
 const HELPERS = "pbHelpers";
 const LOADER = "pbChunk";
+const LOADED = "pbLoad";
 
 /**
  * The precompiled validators and their types: `validators.gen.js` (+ `.d.ts`), the index, holds
@@ -34,6 +35,8 @@ export function emitValidatorModule(plan: Plan): ValidatorFile[] {
   const compiler = createValidatorCompiler();
   // Chunks by their code: actions with the same schemas (list_a, list_b…) share one file.
   const byCode = new Map<string, string>();
+  // One loader per chunk file, so actions sharing a chunk share its validators too.
+  const loaders = new Map<string, string>();
   const chunk = (op: PlannedOperation, folder: "actions" | "triggers") => {
     const stem = op.stubPath.replace(/^.*\//, "").replace(/\.ts$/, "");
     const entries: ValidatorEntry[] = [
@@ -59,8 +62,13 @@ export function emitValidatorModule(plan: Plan): ValidatorFile[] {
       // The short header: a chunk per action, so every byte here counts many times over.
       files.push({ path, contents: `${shortHeader()}${emitted.code}` });
     }
+    let loader = loaders.get(path);
+    if (loader === undefined) {
+      loader = `${LOADED}${loaders.size}`;
+      loaders.set(path, loader);
+    }
     return {
-      js: `${propertyKey(op.name)}: ${LOADER}(() => import(${JSON.stringify(`./${path}`)})),`,
+      js: `${propertyKey(op.name)}: ${loader},`,
       dts: `    ${propertyKey(op.name)}: () => Promise<${type}>;`,
     };
   };
@@ -78,7 +86,13 @@ export function emitValidatorModule(plan: Plan): ValidatorFile[] {
       ? ""
       : `const ${HELPERS} = { ${shared.join(", ")} };\n` +
         `const ${LOADER} = (load) => { let loaded; return () => (loaded ??= load().then(` +
-        `(chunk) => chunk.default(${HELPERS}), (error) => { loaded = undefined; throw error; })); };\n`;
+        `(chunk) => chunk.default(${HELPERS}), (error) => { loaded = undefined; throw error; })); };\n` +
+        [...loaders]
+          .map(
+            ([path, name]) =>
+              `const ${name} = ${LOADER}(() => import(${JSON.stringify(`./${path}`)}));\n`,
+          )
+          .join("");
   const tail = (local: (name: string) => string) =>
     loader +
     `export const validators = { ${credentials && `credentials: ${local("credentials")}, `}` +

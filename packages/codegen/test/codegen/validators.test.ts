@@ -271,6 +271,30 @@ describe("the validators modules", () => {
     expect(JSON.parse(run.stdout)).toEqual(["ERR_MODULE_NOT_FOUND", true, false, true]);
   });
 
+  it("share one chunk, loaded once, between actions with the same schemas", async () => {
+    const schema = { type: "object", properties: { id: { type: "string" } } };
+    const action = { description: "List.", input_schema: schema, output_schema: schema };
+    const config: IntegrationConfig = {
+      name: "twins",
+      version: "1.0.0",
+      description: "Two actions, one shape.",
+      entry_point: "t.py",
+      actions: { list_a: action, list_b: action },
+    };
+    const files = generate(config).filter((f) => f.path.endsWith(".js"));
+    expect(files.filter((f) => f.path.startsWith("src/generated/actions/"))).toHaveLength(1);
+    const root = join(dir, "twins");
+    writeAll(root, files);
+    const index = await import(pathToFileURL(join(root, "src/generated/validators.gen.js")).href);
+    const [a, b] = await Promise.all([
+      index.validators.actions.list_a(),
+      index.validators.actions.list_b(),
+    ]);
+    expect(a).toBe(b);
+    expect(a.input({ id: "1" })).toBe(true);
+    expect(a.input({ id: 1 })).toBe(false);
+  });
+
   it("share one function between identical schemas of one action", async () => {
     const schema = { type: "object", properties: { id: { type: "string" } } };
     const config: IntegrationConfig = {
