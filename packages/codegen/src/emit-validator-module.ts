@@ -33,10 +33,9 @@ export function emitValidatorModule(plan: Plan): ValidatorFile[] {
   const files: ValidatorFile[] = [];
   const helpers = new Set<string>();
   const compiler = createValidatorCompiler();
-  // Chunks by their code: actions with the same schemas (list_a, list_b…) share one file.
-  const byCode = new Map<string, string>();
-  // One loader per chunk file, so actions sharing a chunk share its validators too.
-  const loaders = new Map<string, string>();
+  // Chunks by their code: actions with the same schemas (list_a, list_b…) share one file, and
+  // one loader (its local name in the index), so they share its validators too.
+  const byCode = new Map<string, { path: string; loader: string }>();
   const chunk = (op: PlannedOperation, folder: "actions" | "triggers") => {
     const stem = op.stubPath.replace(/^.*\//, "").replace(/\.ts$/, "");
     const entries: ValidatorEntry[] = [
@@ -55,20 +54,15 @@ export function emitValidatorModule(plan: Plan): ValidatorFile[] {
     type += " }";
     const emitted = emitValidators(entries, "", "factory", compiler);
     for (const helper of emitted.helpers) helpers.add(helper);
-    let path = byCode.get(emitted.code);
-    if (path === undefined) {
-      path = `${folder}/${stem}.gen.js`;
-      byCode.set(emitted.code, path);
+    let shared = byCode.get(emitted.code);
+    if (shared === undefined) {
+      shared = { path: `${folder}/${stem}.gen.js`, loader: `${LOADED}${byCode.size}` };
+      byCode.set(emitted.code, shared);
       // The short header: a chunk per action, so every byte here counts many times over.
-      files.push({ path, contents: `${shortHeader()}${emitted.code}` });
-    }
-    let loader = loaders.get(path);
-    if (loader === undefined) {
-      loader = `${LOADED}${loaders.size}`;
-      loaders.set(path, loader);
+      files.push({ path: shared.path, contents: `${shortHeader()}${emitted.code}` });
     }
     return {
-      js: `${propertyKey(op.name)}: ${loader},`,
+      js: `${propertyKey(op.name)}: ${shared.loader},`,
       dts: `    ${propertyKey(op.name)}: () => Promise<${type}>;`,
     };
   };
@@ -79,29 +73,29 @@ export function emitValidatorModule(plan: Plan): ValidatorFile[] {
       ? []
       : [{ exportName: "credentials", schema: plan.credentials, pointer: "/auth/fields" }];
   const credentials = plan.credentials === undefined ? "" : "credentials, ";
-  const shared = [...helpers].sort();
+  const helperNames = [...helpers].sort();
   // A rejected load is not kept, so a later call tries again.
-  const loader =
-    actions.length + triggers.length === 0
+  const loading =
+    byCode.size === 0
       ? ""
-      : `const ${HELPERS} = { ${shared.join(", ")} };\n` +
+      : `const ${HELPERS} = { ${helperNames.join(", ")} };\n` +
         `const ${LOADER} = (load) => { let loaded; return () => (loaded ??= load().then(` +
         `(chunk) => chunk.default(${HELPERS}), (error) => { loaded = undefined; throw error; })); };\n` +
-        [...loaders]
+        [...byCode.values()]
           .map(
-            ([path, name]) =>
-              `const ${name} = ${LOADER}(() => import(${JSON.stringify(`./${path}`)}));\n`,
+            ({ path, loader }) =>
+              `const ${loader} = ${LOADER}(() => import(${JSON.stringify(`./${path}`)}));\n`,
           )
           .join("");
   const tail = (local: (name: string) => string) =>
-    loader +
+    loading +
     `export const validators = { ${credentials && `credentials: ${local("credentials")}, `}` +
     `actions: { ${actions.map((a) => a.js).join(" ")} }, ` +
     `triggers: { ${triggers.map((t) => t.js).join(" ")} } };`;
   const index = emitValidators(
     entries,
     tail,
-    { module: `./${RUNTIME}`, alsoImport: loader === "" ? [] : shared },
+    { module: `./${RUNTIME}`, alsoImport: loading === "" ? [] : helperNames },
     compiler,
   );
   for (const helper of index.helpers) helpers.add(helper);
