@@ -6,7 +6,7 @@ import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 
 const root = new URL("..", import.meta.url).pathname;
-const packages = ["@plugboard/sdk", "@plugboard/codegen"];
+const packages = ["@plugboard/sdk", "@plugboard/cli"];
 const out = join(mkdtempSync(join(tmpdir(), "plugboard-bench-")), "sections.md");
 writeFileSync(out, "");
 

@@ -71,7 +71,7 @@ const args = [
 process.stdout.write(
   `$ plugboard ${args.map((a) => (/[\s{"]/.test(a) ? `'${a}'` : a)).join(" ")}\n`,
 );
-const child = spawn(process.execPath, [`${root}packages/codegen/bin/plugboard.js`, ...args], {
+const child = spawn(process.execPath, [`${root}packages/cli/bin/plugboard.js`, ...args], {
   cwd: root,
   stdio: ["ignore", "inherit", "inherit"],
 });

@@ -1,5 +1,5 @@
 import { type ActionOutcome, ExecutionContext, HTTPError, RateLimitError } from "@plugboard/sdk";
-import { type RecordingServer, type Routes, startRecordingServer } from "@plugboard/test-server";
+import { type RecordingServer, type Routes, startRecordingServer } from "@plugboard/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import { HN_API } from "../src/hn-item.ts";
 import { integration } from "../src/index.ts";

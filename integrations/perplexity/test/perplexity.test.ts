@@ -1,5 +1,5 @@
 import { ExecutionContext, HTTPError, RateLimitError } from "@plugboard/sdk";
-import { type RecordingServer, type Routes, startRecordingServer } from "@plugboard/test-server";
+import { type RecordingServer, type Routes, startRecordingServer } from "@plugboard/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import type { ChatCompletionInput } from "../src/generated/types.gen.ts";
 import { costUsd, integration } from "../src/index.ts";

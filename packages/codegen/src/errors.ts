@@ -1,5 +1,5 @@
 /** Why codegen refused a config or could not write its output. */
-export type CodegenErrorCode = "invalid_schema" | "unsupported_schema" | "write_failed";
+export type CodegenErrorCode = "invalid_schema" | "unsupported_schema";
 
 /** Where a codegen problem sits and what caused it. */
 export interface CodegenErrorDetails {
@@ -45,18 +45,4 @@ export interface ConfigWarning {
   file?: string;
   pointer: string;
   message: string;
-}
-
-/** Why `plugboard build` could not build an integration. */
-export type BuildErrorCode = "missing_entry" | "bundle_failed" | "declarations_failed";
-
-/** A failed integration build; the previous `dist/` is left untouched. */
-export class BuildError extends Error {
-  override readonly name = "BuildError";
-  readonly code: BuildErrorCode;
-
-  constructor(message: string, details: { code: BuildErrorCode; cause?: unknown }) {
-    super(message, details.cause === undefined ? undefined : { cause: details.cause });
-    this.code = details.code;
-  }
 }

@@ -1,0 +1,61 @@
+import path from "node:path";
+import { startPlayground } from "@plugboard/playground";
+import { findWorkspaceRoot } from "@plugboard/registry";
+import { commonOptions, parseCommandArgs } from "../args.ts";
+import { guard } from "../command.ts";
+import { CliError } from "../errors.ts";
+import { parseOrigins } from "../parse-json.ts";
+import { stdoutColors } from "../terminal.ts";
+
+const help = `Usage: plugboard dev [--port <n>] [--origin <real>=<local>]… [--cwd <dir>]
+
+Starts the local playground on 127.0.0.1 and prints its URL. The page lists the workspace's
+integrations and actions, renders a form for each action's input_schema and a credentials
+form from auth.fields, runs actions here on your machine and shows the result envelope,
+field errors and the HTTP calls the handler made. Credentials stay in the page's memory.
+
+Options:
+  --port <n>        port to listen on (default 4321; 0 for any free port)
+  --origin <a>=<b>  send requests for origin <a> to <b> instead (repeatable)
+  --cwd <dir>       look for the workspace from <dir>
+  -h, --help        show this help
+
+Stop it with Ctrl-C.
+`;
+
+/** \`plugboard dev\`: serves the playground until interrupted. */
+export function devCommand(argv: string[]): Promise<number> {
+  return guard("dev", async () => {
+    const { values } = parseCommandArgs(argv, {
+      ...commonOptions,
+      port: { type: "string", default: "4321" },
+      origin: { type: "string", multiple: true },
+    });
+    if (values.help) {
+      process.stdout.write(help);
+      return 0;
+    }
+    const port = Number(values.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) {
+      throw new CliError("usage", `--port ${values.port}: expected a port number from 0 to 65535`);
+    }
+    const root = findWorkspaceRoot(path.resolve(values.cwd ?? process.cwd()));
+    const playground = await startPlayground({
+      root,
+      port,
+      originOverrides: parseOrigins(values.origin),
+    });
+    const c = stdoutColors();
+    process.stdout.write(`Plugboard playground: ${c.cyan(playground.url)}\n`);
+    await new Promise<void>((resolve) => {
+      const stop = () => {
+        process.off("SIGINT", stop);
+        process.off("SIGTERM", stop);
+        void playground.close().then(resolve);
+      };
+      process.on("SIGINT", stop);
+      process.on("SIGTERM", stop);
+    });
+    return 0;
+  });
+}

@@ -1,0 +1,2 @@
+export { PlaygroundError, type PlaygroundErrorCode } from "./errors.ts";
+export { type Playground, type PlaygroundOptions, startPlayground } from "./server.ts";

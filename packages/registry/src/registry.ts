@@ -1,0 +1,96 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { listIntegrationDirs } from "./find-integrations.ts";
+
+/** A JSON Schema as config.json holds it. */
+export type Schema = Record<string, unknown>;
+
+/** One action or polling trigger, under its qualified name `<integration>.<name>`. */
+export interface RegistryEntry {
+  qualifiedName: string;
+  integration: string;
+  name: string;
+  kind: "action" | "polling_trigger";
+  displayName: string | undefined;
+  description: string;
+  inputSchema: Schema;
+}
+
+/** One integration of the workspace, named after its folder. */
+export interface RegistryIntegration {
+  name: string;
+  dir: string;
+  displayName: string | undefined;
+  description: string;
+  auth: Schema | undefined;
+  entries: RegistryEntry[];
+}
+
+/** An integration whose config.json could not be read. */
+export interface RegistryProblem {
+  dir: string;
+  message: string;
+}
+
+/** Every integration in a workspace, read from `integrations/<name>/config.json`. */
+export interface Registry {
+  integrations: RegistryIntegration[];
+  problems: RegistryProblem[];
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === "string" ? value : undefined;
+}
+
+function entriesOf(integration: string, section: unknown, kind: RegistryEntry["kind"]) {
+  if (!isObject(section)) return [];
+  return Object.entries(section).map(([name, spec]): RegistryEntry => {
+    const item = isObject(spec) ? spec : {};
+    return {
+      qualifiedName: `${integration}.${name}`,
+      integration,
+      name,
+      kind,
+      displayName: text(item.display_name),
+      description: text(item.description) ?? "",
+      inputSchema: isObject(item.input_schema) ? item.input_schema : {},
+    };
+  });
+}
+
+/** Reads one integration folder's config.json into registry form. */
+export async function readIntegration(dir: string): Promise<RegistryIntegration> {
+  const file = path.join(dir, "config.json");
+  const config: unknown = JSON.parse(await readFile(file, "utf8"));
+  if (!isObject(config)) throw new Error(`${file}: expected a JSON object`);
+  const name = path.basename(dir);
+  return {
+    name,
+    dir,
+    displayName: text(config.display_name),
+    description: text(config.description) ?? "",
+    auth: isObject(config.auth) ? config.auth : undefined,
+    entries: [
+      ...entriesOf(name, config.actions, "action"),
+      ...entriesOf(name, config.polling_triggers, "polling_trigger"),
+    ],
+  };
+}
+
+/** Loads the registry of a workspace; unreadable configs are reported, not fatal. */
+export async function loadRegistry(root: string): Promise<Registry> {
+  const registry: Registry = { integrations: [], problems: [] };
+  for (const dir of await listIntegrationDirs(root)) {
+    try {
+      registry.integrations.push(await readIntegration(dir));
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      registry.problems.push({ dir, message: `${path.join(dir, "config.json")}: ${message}` });
+    }
+  }
+  return registry;
+}

@@ -1,0 +1,13 @@
+import { defineConfig } from "vitest/config";
+
+/**
+ * Vitest settings every package shares. Tests run on loaded 2-core CI machines where turbo runs
+ * several packages at once: a test that takes 0.6 s alone can take 10 s there, so timeouts are
+ * generous and only catch hangs. Speed is measured by `pnpm bench`, never by a test's timeout.
+ */
+export default defineConfig({
+  test: {
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
+});
