@@ -9,5 +9,7 @@ export default defineConfig({
   test: {
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // expect.poll waits for a page or a process to catch up: 1 s (the default) is not enough there.
+    expect: { poll: { timeout: 30_000 } },
   },
 });
