@@ -53,6 +53,8 @@ export const AJV_OPTIONS = {
   coerceTypes: false,
   removeAdditional: false,
   unicodeRegExp: false,
+  // Own properties only, as the SDK's AJV_OPTIONS: `{}` must not satisfy `required: ["toString"]`.
+  ownProperties: true,
   messages: true,
 };
 

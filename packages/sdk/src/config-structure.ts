@@ -108,8 +108,41 @@ function article(word: string): string {
   return /^[aeiou]/.test(word) ? "an" : "a";
 }
 
+/**
+ * How deeply objects and arrays may nest in a config.json. The deepest real config nests 16
+ * levels; far deeper input would overflow the call stack of recursive schema tools (the checks
+ * below, Ajv, json-schema-to-typescript) with a raw `RangeError` instead of a message.
+ */
+export const MAX_CONFIG_DEPTH = 64;
+
+/** The first value nested deeper than `MAX_CONFIG_DEPTH`, found without recursion. */
+function findDepthProblem(root: unknown): ConfigProblem | undefined {
+  const stack: Array<{ value: unknown; pointer: string; depth: number }> = [
+    { value: root, pointer: "", depth: 0 },
+  ];
+  for (let item = stack.pop(); item; item = stack.pop()) {
+    const { value, pointer, depth } = item;
+    if (typeof value !== "object" || value === null) continue;
+    if (depth >= MAX_CONFIG_DEPTH) {
+      return {
+        pointer,
+        message: `nested deeper than ${MAX_CONFIG_DEPTH} levels of objects and arrays, the most a config.json may have; flatten this schema`,
+      };
+    }
+    const entries = Object.entries(value);
+    // Reversed, so that the first offending value in document order is found first.
+    for (let i = entries.length - 1; i >= 0; i -= 1) {
+      const [key, child] = entries[i] as [string, unknown];
+      stack.push({ value: child, pointer: `${pointer}/${pointerSegment(key)}`, depth: depth + 1 });
+    }
+  }
+  return undefined;
+}
+
 /** Finds the first structural problem in a parsed config.json, or `undefined` when it is sound. */
 export function findConfigProblem(root: unknown): ConfigProblem | undefined {
+  const tooDeep = findDepthProblem(root);
+  if (tooDeep) return tooDeep;
   const c = new Checker();
   if (!isObj(root)) return c.fail("", `expected an object, got ${kind(root)}`) || c.problem;
   for (const key of ["name", "version", "description", "entry_point"]) {

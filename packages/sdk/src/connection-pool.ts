@@ -22,13 +22,20 @@ export function loadHttp(): Promise<Http> {
   return http;
 }
 
+/** Rejection of a back-off cut short because the pool was closed. */
+export class PoolClosed extends Error {
+  override readonly name = "PoolClosed";
+}
+
 /**
  * The connections of one execution context, like the Python SDK's per-context aiohttp session.
- * Timeouts live on the undici agent (headers and body inactivity), not on an AbortSignal:
- * Node 20's fetch spends ~30 µs per request on a signal, a third of a loopback call.
+ * Timeouts live on the undici agent (connect, headers and body inactivity) and on a timer per
+ * attempt, not on an AbortSignal: Node 20's fetch spends ~30 µs per request on a signal, a third
+ * of a loopback call.
  */
 export class ConnectionPool {
   readonly #agents = new Map<number, Agent>();
+  readonly #sleepers = new Set<() => void>();
   #closed = false;
 
   /** Whether `close()` was called. */
@@ -50,9 +57,27 @@ export class ConnectionPool {
     return agent;
   }
 
-  /** Destroys every connection, failing requests still in flight. */
+  /** Waits `ms` before a retry; rejects with `PoolClosed` as soon as the pool is closed. */
+  sleep(ms: number): Promise<void> {
+    if (this.#closed) return Promise.reject(new PoolClosed("closed"));
+    return new Promise((resolve, reject) => {
+      const wake = () => {
+        clearTimeout(timer);
+        this.#sleepers.delete(wake);
+        reject(new PoolClosed("closed"));
+      };
+      const timer = setTimeout(() => {
+        this.#sleepers.delete(wake);
+        resolve();
+      }, ms);
+      this.#sleepers.add(wake);
+    });
+  }
+
+  /** Destroys every connection, failing requests in flight and cutting back-offs short. */
   async close(): Promise<void> {
     this.#closed = true;
+    for (const wake of [...this.#sleepers]) wake();
     const agents = [...this.#agents.values()];
     this.#agents.clear();
     await Promise.all(agents.map((agent) => agent.destroy()));

@@ -1,6 +1,11 @@
 import { ConnectionPool } from "./connection-pool.ts";
 import { type AuthInput, resolveAuth } from "./credentials.ts";
-import { type ContextFetch, createContextFetch, defaultRetryDelay } from "./fetch.ts";
+import {
+  type ContextFetch,
+  createContextFetch,
+  DEFAULT_MAX_RESPONSE_BYTES,
+  defaultRetryDelay,
+} from "./fetch.ts";
 import type { HttpCall, RequestConfig } from "./fetch-types.ts";
 import { type Logger, scrubbedLogger, silentLogger } from "./logger.ts";
 import { REDACTED, Redactor } from "./redact.ts";
@@ -19,6 +24,8 @@ export interface ExecutionContextOptions {
   originOverrides?: Record<string, string>;
   /** Called after each HTTP attempt, secrets redacted. */
   onHttpCall?: (call: HttpCall) => void;
+  /** Closes the context when it aborts: requests in flight and retry back-offs fail at once. */
+  signal?: AbortSignal;
 }
 
 /** What a handler gets besides its inputs: credentials, an authenticated `fetch` and a logger. */
@@ -51,6 +58,7 @@ export class ExecutionContext<C = Record<string, unknown>> {
       auth: this.auth,
       maxRetries: config.maxRetries ?? 3,
       timeoutSeconds: config.timeout ?? 30,
+      maxResponseBytes: config.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
       retryDelay: config.retryDelay ?? defaultRetryDelay,
       originOverrides: options.originOverrides,
       onHttpCall: options.onHttpCall,
@@ -58,6 +66,9 @@ export class ExecutionContext<C = Record<string, unknown>> {
       logger: this.logger,
       pool: this.#pool,
     });
+    const { signal } = options;
+    if (signal?.aborted) void this.close();
+    else signal?.addEventListener("abort", () => void this.close(), { once: true });
   }
 
   /** `text` with every credential value replaced by `[REDACTED]`. */
@@ -85,7 +96,10 @@ export class ExecutionContext<C = Record<string, unknown>> {
     return this.#pool.closed;
   }
 
-  /** Closes the context's connections, failing requests in flight; later `fetch` calls fail too. */
+  /**
+   * Closes the context's connections, failing requests in flight and cutting retry back-offs
+   * short; later `fetch` calls fail too.
+   */
   async close(): Promise<void> {
     await this.#pool.close();
   }

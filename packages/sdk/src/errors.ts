@@ -167,3 +167,62 @@ export class NetworkError extends Error {
     this.attempts = details.attempts;
   }
 }
+
+/** What was wrong with a response `context.fetch` received. */
+export type ResponseErrorCode =
+  | "redirect_refused"
+  | "too_many_redirects"
+  | "response_too_large"
+  | "invalid_json"
+  | "undecodable_body";
+
+/** Details of a response `context.fetch` refused to return. */
+export interface ResponseErrorDetails {
+  code: ResponseErrorCode;
+  method: string;
+  url: string;
+  status: number;
+}
+
+/**
+ * A response `context.fetch` will not hand over: a redirect to another origin or to `http`, a
+ * body over `maxResponseBytes`, invalid JSON under a JSON content type, or a body its declared
+ * charset cannot decode. Never retried.
+ */
+export class ResponseError extends Error {
+  override readonly name = "ResponseError";
+  readonly code: ResponseErrorCode;
+  readonly method: string;
+  /** The request URL, with credential values redacted. */
+  readonly url: string;
+  readonly status: number;
+
+  constructor(message: string, details: ResponseErrorDetails) {
+    super(message);
+    this.code = details.code;
+    this.method = details.method;
+    this.url = details.url;
+    this.status = details.status;
+  }
+}
+
+/** Why an execution was given up: its `AbortSignal` fired, or its deadline passed. */
+export type ExecutionAbortedCode = "aborted" | "timed_out";
+
+/**
+ * An `executeAction`, `executePollingTrigger` or `getConnectedAccount` that did not finish before
+ * its signal aborted or its `timeout` passed. The handler is no longer awaited; closing its
+ * context fails its requests in flight.
+ */
+export class ExecutionAbortedError extends Error {
+  override readonly name = "ExecutionAbortedError";
+  readonly code: ExecutionAbortedCode;
+  /** What was running: `action "x"`, `polling trigger "y"` or `connected account`. */
+  readonly operation: string;
+
+  constructor(message: string, details: { code: ExecutionAbortedCode; operation: string }) {
+    super(message);
+    this.code = details.code;
+    this.operation = details.operation;
+  }
+}

@@ -12,8 +12,28 @@ export interface FetchOptions {
   headers?: Record<string, string>;
   /** The `Content-Type` of `data`. */
   contentType?: string;
-  /** Timeout of each attempt in seconds; overrides `requestConfig.timeout`. */
+  /**
+   * Deadline of each attempt in seconds, from sending the request to the last byte of the
+   * response; overrides `requestConfig.timeout`.
+   */
   timeout?: number;
+  /**
+   * Whether a network failure may be retried. By default GET, HEAD, PUT, DELETE, OPTIONS and
+   * TRACE are retried after any network failure, other methods (POST, PATCH…) only when the
+   * request provably never left (connection refused, DNS failure, connect timeout). `true`
+   * retries this call as an idempotent one (for APIs with idempotency keys), a number also sets
+   * how many retries; `false` never retries.
+   */
+  retry?: boolean | number;
+  /**
+   * Follow a redirect to another origin instead of failing with `ResponseError`
+   * (`redirect_refused`). The redirected request carries no credential: only `Accept`,
+   * `Accept-Language` and `User-Agent` headers are kept, and no body is ever re-sent (a 307/308
+   * of a request with a body is still refused). An `https` → `http` redirect is always refused.
+   */
+  allowCrossOriginRedirect?: boolean;
+  /** Largest response body accepted, in bytes after decompression; overrides `requestConfig.maxResponseBytes`. */
+  maxResponseBytes?: number;
 }
 
 /** What `context.fetch` resolves to. */
@@ -40,10 +60,12 @@ export interface HttpCall {
 
 /** Retry and timeout settings of an execution context. */
 export interface RequestConfig {
-  /** Retries after a network error or timeout; 3 by default. */
+  /** Retries after a network error or timeout (see `FetchOptions.retry`); 3 by default. */
   maxRetries?: number;
-  /** Timeout of each attempt in seconds; 30 by default. */
+  /** Deadline of each attempt in seconds, the whole response body included; 30 by default. */
   timeout?: number;
+  /** Largest response body accepted, in bytes after decompression; 50 MiB by default. */
+  maxResponseBytes?: number;
   /** Milliseconds to wait before retry number `attempt` (1-based); 1 s, 2 s, 4 s… by default. */
   retryDelay?: (attempt: number) => number;
 }

@@ -16,16 +16,21 @@ export {
   type ActionErrorOptions,
   ConfigurationError,
   type ConfigurationErrorCode,
+  type ExecutionAbortedCode,
+  ExecutionAbortedError,
   HTTPError,
   type HTTPErrorCode,
   NetworkError,
   type NetworkErrorCode,
   RateLimitError,
+  ResponseError,
+  type ResponseErrorCode,
   ValidationError,
   type ValidationErrorCode,
   type ValidationSource,
 } from "./errors.ts";
-export { type ContextFetch, defaultRetryDelay } from "./fetch.ts";
+export type { ExecuteOptions } from "./execution-deadline.ts";
+export { type ContextFetch, DEFAULT_MAX_RESPONSE_BYTES, defaultRetryDelay } from "./fetch.ts";
 export type { FetchOptions, FetchResponse, HttpCall, RequestConfig } from "./fetch-types.ts";
 export {
   type ActionsShape,

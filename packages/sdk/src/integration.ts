@@ -3,6 +3,7 @@ import { parseConfig } from "./config.ts";
 import { findConfigProblem } from "./config-structure.ts";
 import type { IntegrationConfig } from "./config-types.ts";
 import { ConfigurationError, ValidationError } from "./errors.ts";
+import { type ExecuteOptions, withinDeadline } from "./execution-deadline.ts";
 import {
   type ActionOutcome,
   type ConnectedAccountResult,
@@ -157,41 +158,53 @@ export class Integration<
   /**
    * Runs an action: validates inputs and credentials, calls the handler, validates its output.
    * Rejected data gives a `validation_error` envelope, a thrown `ActionError` an `action_error`
-   * one; any other exception propagates.
+   * one; any other exception propagates. `options.signal`/`options.timeout` give it up with
+   * `ExecutionAbortedError`.
    */
   executeAction<N extends keyof A & string>(
     name: N,
     inputs: A[N]["input"],
     context: AnyContext,
+    options?: ExecuteOptions,
   ): Promise<ActionOutcome<A[N]["output"]>> {
     // Not `async`: returning runAction's promise saves a wrapper promise per call.
-    return runAction(name, this.#actions.get(name), this.#checks, inputs, context);
+    const run = () => runAction(name, this.#actions.get(name), this.#checks, inputs, context);
+    return options ? withinDeadline(`action "${name}"`, options, run) : run();
   }
 
   /**
    * Runs one poll of a polling trigger and returns its records, each `data` validated;
-   * throws `ValidationError` for unregistered names, invalid inputs, credentials or records.
+   * throws `ValidationError` for unregistered names, invalid inputs, credentials or records, and
+   * `ExecutionAbortedError` when `options.signal` aborts or `options.timeout` passes first.
    */
   async executePollingTrigger<N extends keyof T & string>(
     name: N,
     inputs: T[N]["input"],
     lastPollTs: string | null,
     context: AnyContext,
+    options?: ExecuteOptions,
   ): Promise<Array<PollingRecord<T[N]["record"]>>> {
     const handler = this.#triggers.get(name);
-    const records = await runPollingTrigger(
-      name,
-      handler,
-      this.#checks,
-      inputs,
-      lastPollTs,
-      context,
+    const records = await withinDeadline(`polling trigger "${name}"`, options, () =>
+      runPollingTrigger(name, handler, this.#checks, inputs, lastPollTs, context),
     );
     return records as Array<PollingRecord<T[N]["record"]>>;
   }
 
-  /** Describes the account the credentials belong to, as a `connected_account` envelope. */
-  async getConnectedAccount(context: AnyContext): Promise<ConnectedAccountResult> {
+  /**
+   * Describes the account the credentials belong to, as a `connected_account` envelope;
+   * `options.signal`/`options.timeout` give it up with `ExecutionAbortedError`.
+   */
+  getConnectedAccount(
+    context: AnyContext,
+    options?: ExecuteOptions,
+  ): Promise<ConnectedAccountResult> {
+    return withinDeadline("connected account lookup", options, () =>
+      this.#describeAccount(context),
+    );
+  }
+
+  async #describeAccount(context: AnyContext): Promise<ConnectedAccountResult> {
     const handler = this.#connectedAccount;
     if (!handler) {
       throw new ValidationError("No connected account handler registered", {

@@ -50,7 +50,14 @@ function offsetIn(error: unknown): number | undefined {
 
 /** The 1-based position of the value a JSON pointer names, or `undefined` when absent. */
 export function locatePointer(text: string, pointer: string): TextPosition | undefined {
-  const { pointers } = jsonMap().parse(text);
+  let pointers: ReturnType<typeof JsonSourceMap.parse>["pointers"];
+  try {
+    ({ pointers } = jsonMap().parse(text));
+  } catch (error) {
+    // json-source-map's parser recurses: a document nested thousands deep overflows it.
+    if (error instanceof RangeError) return undefined;
+    throw error;
+  }
   const spot = pointers[pointer];
   if (!spot) return undefined;
   return { line: spot.value.line + 1, column: spot.value.column + 1 };

@@ -23,8 +23,12 @@ function kindOf(value: unknown): string {
   return typeof value === "object" ? "an object without data" : typeof value;
 }
 
-function actionError(error: ActionError): ActionOutcome<never> {
-  const result = { message: error.message, cost_usd: error.cost_usd ?? null };
+function actionError(error: ActionError, context: AnyContext): ActionOutcome<never> {
+  // An ActionError is often built from an API's reply, which may echo a credential.
+  const result = {
+    message: context.redact(String(error.message)),
+    cost_usd: error.cost_usd ?? null,
+  };
   return { version: RESULT_VERSION, type: "action_error", result };
 }
 
@@ -72,10 +76,10 @@ export async function runAction(
   try {
     returned = await handler(inputs as never, context as never);
   } catch (error) {
-    if (isActionError(error)) return actionError(error);
+    if (isActionError(error)) return actionError(error, context);
     throw error;
   }
-  if (isActionError(returned)) return actionError(returned);
+  if (isActionError(returned)) return actionError(returned, context);
   if (typeof returned !== "object" || returned === null || !("data" in returned)) {
     return badReturn(name, returned);
   }

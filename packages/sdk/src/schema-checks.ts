@@ -95,8 +95,30 @@ async function check(
   return { schema, validate: cachedValidator(schema) ?? (await compileSchema(schema)) };
 }
 
-/** The violations of `data`, or `undefined` when it is valid. */
+/** What is reported for data nested deeper than a validator can recurse. */
+const TOO_DEEP: Violation[] = [
+  {
+    path: "$",
+    message: "is nested too deeply to validate (the call stack overflowed); flatten the data",
+    value: null,
+  },
+];
+
+/**
+ * The violations of `data`, or `undefined` when it is valid. Data nested deeper than the call
+ * stack allows (10,000 levels against a recursive schema) is a violation, not a `RangeError`.
+ */
 export function violationsOf(check: SchemaCheck, data: unknown): undefined | Promise<Violation[]> {
-  if (check.validate(data)) return undefined;
-  return explain(check.schema, check.validate, data);
+  let valid: boolean;
+  try {
+    valid = check.validate(data);
+  } catch (error) {
+    if (error instanceof RangeError) return Promise.resolve(TOO_DEEP);
+    throw error;
+  }
+  if (valid) return undefined;
+  return explain(check.schema, check.validate, data).catch((error: unknown) => {
+    if (error instanceof RangeError) return TOO_DEEP;
+    throw error;
+  });
 }

@@ -26,6 +26,9 @@ export const AJV_OPTIONS = {
   addUsedSchema: false,
   // Config patterns are written for Python's `re`; non-unicode mode accepts more of them.
   unicodeRegExp: false,
+  // Only own properties count, as with Python dicts: `{}` must not satisfy
+  // `required: ["toString"]`, nor fail an optional `constructor` string property.
+  ownProperties: true,
 } as const;
 
 const compiled = new WeakMap<object, ValidateFunction>();

@@ -91,6 +91,26 @@ describe("parseConfig: structure", () => {
     expect(error.column).toBe(21);
   });
 
+  it.each([100, 20_000])(
+    "names the file and JSON pointer of a schema nested %i deep, with no stack overflow",
+    (depth) => {
+      // Written as text: JSON.stringify itself overflows on such a value.
+      const schema = `${'{"type":"object","properties":{"a":'.repeat(depth)}{"type":"string"}${"}}".repeat(depth)}`;
+      const source = text((c) => {
+        const action = actions(c).create_issue as Record<string, unknown>;
+        action.input_schema = "SCHEMA";
+      }).replace('"SCHEMA"', schema);
+      const error = thrown(() => parseConfig(source, "integrations/x/config.json"));
+      expect(error).toMatchObject({ code: "config_invalid", file: "integrations/x/config.json" });
+      // 64 levels: config, actions, create_issue, input_schema, then properties/a pairs.
+      const pointer = `/actions/create_issue/input_schema${"/properties/a".repeat(30)}/properties`;
+      expect(error.pointer).toBe(pointer);
+      expect(error.message).toBe(
+        `integrations/x/config.json#${pointer}: nested deeper than 64 levels of objects and arrays, the most a config.json may have; flatten this schema`,
+      );
+    },
+  );
+
   it("rejects a polling_interval of 5x with the expected forms", () => {
     const error = thrown(() =>
       parseConfig(

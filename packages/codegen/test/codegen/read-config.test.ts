@@ -39,6 +39,25 @@ function thrown(fn: () => unknown): Error & Record<string, unknown> {
   throw new Error("expected an error");
 }
 
+describe("configs nested too deeply", () => {
+  it.each([65, 20_000])(
+    "name the file and JSON pointer of a schema nested %i deep instead of overflowing",
+    (depth) => {
+      // Written as text: JSON.stringify itself overflows on such a value.
+      const schema = `${'{"type":"array","items":'.repeat(depth)}{}${"}".repeat(depth)}`;
+      const text = configWith("SCHEMA").replace('"SCHEMA"', schema);
+      const error = thrown(read(text));
+      expect(error).toBeInstanceOf(ConfigurationError);
+      const pointer = `/actions/act/input_schema${"/items".repeat(61)}`;
+      expect(error).toMatchObject({ code: "config_invalid", pointer });
+      expect(error.message).toMatch(
+        new RegExp(`config-\\w+\\.json#${pointer}: nested deeper than 64 levels`),
+      );
+      expect(error.file).toMatch(/config-\w+\.json$/);
+    },
+  );
+});
+
 describe("readConfig", () => {
   it("reports a missing file", () => {
     const error = thrown(() => readConfig(join(dir, "nope/config.json")));

@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { AJV_OPTIONS } from "../../src/emit-validators.ts";
 import { generate } from "../../src/generate.ts";
 import { normalizeSchema } from "../../src/normalize-schema.ts";
+import { parseAndCheck } from "../../src/read-config.ts";
 import {
   fixture,
   loadValidators,
@@ -125,6 +126,39 @@ describe("validators of the shapes fixture", async () => {
     expect(v.eitherOutput.errors?.map((e) => e.keyword)).toContain("oneOf");
     expect(v.noSchemaBodyInput(42)).toBe(true);
     expect("credentials" in v.validators).toBe(false);
+  });
+});
+
+describe("generated validators read own properties only", async () => {
+  const config = parseAndCheck(
+    JSON.stringify({
+      name: "own",
+      version: "1.0.0",
+      description: "own",
+      entry_point: "own.py",
+      actions: {
+        needs_to_string: {
+          description: "required toString",
+          input_schema: { type: "object", required: ["toString"] },
+          output_schema: { type: "object", properties: { constructor: { type: "string" } } },
+        },
+      },
+    }),
+    "own/config.json",
+  );
+  const v = await loadValidators<Named<"needsToStringInput" | "needsToStringOutput">>(config, dir);
+
+  it("does not let an inherited toString satisfy required", () => {
+    expect(firstError(v.needsToStringInput, {})).toMatchObject({
+      keyword: "required",
+      params: { missingProperty: "toString" },
+    });
+    expect(v.needsToStringInput({ toString: "own" })).toBe(true);
+  });
+
+  it("does not read an inherited constructor as an optional property", () => {
+    expect(v.needsToStringOutput({})).toBe(true);
+    expect(v.needsToStringOutput({ constructor: 1 })).toBe(false);
   });
 });
 
