@@ -55,7 +55,10 @@ describe("declared secrets in config.json", () => {
 
   it("points at an action naming an undeclared secret, with the fix", () => {
     const bad = config();
-    bad.actions.plain!.secrets = ["perplexity"];
+    bad.actions.plain = {
+      ...config().actions.ask,
+      secrets: ["perplexity"],
+    } as typeof bad.actions.ask & {};
     const error = thrown(() => parseConfig(JSON.stringify(bad, null, 2), "config.json"));
     expect(error.pointer).toBe("/actions/plain/secrets/0");
     expect(error.message).toContain(
