@@ -226,3 +226,26 @@ export class ExecutionAbortedError extends Error {
     this.operation = details.operation;
   }
 }
+
+/** What went wrong with a polling trigger's stored state. */
+export type StateStoreErrorCode = "state_invalid" | "state_conflict";
+
+/** A trigger state store holding something other than trigger state, or writes that kept colliding. */
+export class StateStoreError extends Error {
+  override readonly name = "StateStoreError";
+  readonly code: StateStoreErrorCode;
+  /** The state key, `<integration>.<trigger>`, when the problem is one key's. */
+  readonly key: string | undefined;
+  /** The state file, for file stores. */
+  readonly file: string | undefined;
+
+  constructor(
+    message: string,
+    details: { code: StateStoreErrorCode; key?: string; file?: string; cause?: unknown },
+  ) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.code = details.code;
+    this.key = details.key;
+    this.file = details.file;
+  }
+}

@@ -11,6 +11,7 @@ export type {
 } from "./config-types.ts";
 export { ExecutionContext, type ExecutionContextOptions } from "./context.ts";
 export type { AuthInput } from "./credentials.ts";
+export { DEFAULT_DEDUPE_WINDOW } from "./dedupe.ts";
 export {
   ActionError,
   type ActionErrorOptions,
@@ -25,6 +26,8 @@ export {
   RateLimitError,
   ResponseError,
   type ResponseErrorCode,
+  StateStoreError,
+  type StateStoreErrorCode,
   ValidationError,
   type ValidationErrorCode,
   type ValidationSource,
@@ -32,6 +35,7 @@ export {
 export type { ExecuteOptions } from "./execution-deadline.ts";
 export { type ContextFetch, DEFAULT_MAX_RESPONSE_BYTES, defaultRetryDelay } from "./fetch.ts";
 export type { FetchOptions, FetchResponse, HttpCall, RequestConfig } from "./fetch-types.ts";
+export { FileStateStore } from "./file-state-store.ts";
 export {
   type ActionsShape,
   type AnyIntegration,
@@ -42,6 +46,7 @@ export {
 export { locateSyntaxError, type TextPosition } from "./json-location.ts";
 export { type LogFields, type Logger, silentLogger } from "./logger.ts";
 export { normalizeSchema } from "./normalize-schema.ts";
+export type { PollOptions, PollOutcome } from "./poll.ts";
 export { parsePollingInterval } from "./polling-interval.ts";
 export { REDACTED } from "./redact.ts";
 export {
@@ -54,6 +59,12 @@ export {
   RESULT_VERSION,
   type ResultType,
 } from "./result.ts";
+export {
+  type DedupeStrategy,
+  MemoryStateStore,
+  type TriggerState,
+  type TriggerStateStore,
+} from "./trigger-state.ts";
 export type {
   ActionHandler,
   ActionMap,

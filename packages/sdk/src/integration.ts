@@ -4,6 +4,7 @@ import { findConfigProblem } from "./config-structure.ts";
 import type { IntegrationConfig } from "./config-types.ts";
 import { ConfigurationError, ValidationError } from "./errors.ts";
 import { type ExecuteOptions, withinDeadline } from "./execution-deadline.ts";
+import { type PollOptions, type PollOutcome, pollWithState } from "./poll.ts";
 import {
   type ActionOutcome,
   type ConnectedAccountResult,
@@ -189,6 +190,28 @@ export class Integration<
       runPollingTrigger(name, handler, this.#checks, inputs, lastPollTs, context),
     );
     return records as Array<PollingRecord<T[N]["record"]>>;
+  }
+
+  /**
+   * Runs one poll with state kept in `options.store`: the handler gets the previous poll's
+   * `lastPollTs`, and its records come back split by the trigger's `dedupe` into `delivered`,
+   * `seen` (already delivered) and, on the first poll, `seeded` (recorded, not delivered).
+   */
+  poll<N extends keyof T & string>(
+    name: N,
+    inputs: T[N]["input"],
+    context: AnyContext,
+    options: PollOptions,
+  ): Promise<PollOutcome<T[N]["record"]>> {
+    const key = options.key ?? `${this.config.name}.${name}`;
+    const dedupe = this.config.polling_triggers?.[name]?.dedupe;
+    return pollWithState(
+      key,
+      name,
+      dedupe,
+      (lastPollTs) => this.executePollingTrigger(name, inputs, lastPollTs, context, options),
+      options,
+    );
   }
 
   /**
