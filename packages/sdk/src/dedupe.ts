@@ -97,7 +97,7 @@ export function splitRecords<R>(
 
   const lastSeen = previous?.last;
   const at = lastSeen === undefined ? -1 : records.findIndex((r) => String(r.id) === lastSeen);
-  records.forEach((record, index) => deliver(record, index > at));
+  for (const [index, record] of records.entries()) deliver(record, index > at);
   const final = records.at(-1);
   const last = final === undefined ? lastSeen : String(final.id);
   return { delivered, seen, memory: last === undefined ? {} : { last } };
