@@ -1,3 +1,4 @@
+export { applyDefaults } from "./apply-defaults.ts";
 export { parseConfig } from "./config.ts";
 export type {
   ActionConfig,
@@ -12,6 +13,7 @@ export type {
 export { ExecutionContext, type ExecutionContextOptions } from "./context.ts";
 export type { AuthInput } from "./credentials.ts";
 export { DEFAULT_DEDUPE_WINDOW } from "./dedupe.ts";
+export { clientErrorsAsActionErrors, type ErrorMapper } from "./error-mapping.ts";
 export {
   ActionError,
   type ActionErrorOptions,
@@ -23,6 +25,8 @@ export {
   type HTTPErrorCode,
   NetworkError,
   type NetworkErrorCode,
+  PaginationError,
+  type PaginationErrorReason,
   RateLimitError,
   ResponseError,
   type ResponseErrorCode,
@@ -46,9 +50,19 @@ export {
 export { locateSyntaxError, type TextPosition } from "./json-location.ts";
 export { type LogFields, type Logger, silentLogger } from "./logger.ts";
 export { normalizeSchema } from "./normalize-schema.ts";
+export {
+  type CursorPagination,
+  DEFAULT_MAX_PAGES,
+  type LinkPagination,
+  type OffsetPagination,
+  type PagePagination,
+  type Paginated,
+  type PaginateOptions,
+} from "./paginate.ts";
 export type { PollOptions, PollOutcome } from "./poll.ts";
 export { parsePollingInterval } from "./polling-interval.ts";
 export { REDACTED } from "./redact.ts";
+export type { CredentialValue, RequestAuth, RequestsOptions } from "./request-auth.ts";
 export {
   type ActionErrorPayload,
   type ActionOutcome,
