@@ -14,7 +14,7 @@ let server: RecordingServer;
 async function serve(routes: Routes): Promise<ExecutionContext> {
   server = await startRecordingServer(routes);
   return new ExecutionContext({
-    auth: { api_key: API_KEY },
+    secrets: { PERPLEXITY_API_KEY: API_KEY },
     originOverrides: { "https://api.perplexity.ai": server.origin },
   });
 }
@@ -157,5 +157,19 @@ describe("chat_completion", () => {
     const run = integration.executeAction("chat_completion", { messages: ask }, context);
     await expect(run).rejects.toBeInstanceOf(RateLimitError);
     await expect(run).rejects.toMatchObject({ retryAfter: 20 });
+  });
+
+  it("is refused, before any request, when the operator has not set PERPLEXITY_API_KEY", async () => {
+    await serve({ [ROUTE]: { body: completion() } });
+    const context = new ExecutionContext({
+      originOverrides: { "https://api.perplexity.ai": server.origin },
+    });
+    const run = integration.executeAction("chat_completion", { messages: ask }, context);
+    await expect(run).rejects.toMatchObject({
+      name: "ConfigurationError",
+      code: "missing_secret",
+      message: expect.stringContaining("PERPLEXITY_API_KEY"),
+    });
+    expect(server.requests).toEqual([]);
   });
 });
