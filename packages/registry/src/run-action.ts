@@ -1,4 +1,5 @@
 import { performance } from "node:perf_hooks";
+import { type IntegrationConfig, pickSecrets } from "@plugboard/sdk";
 import type { HttpCall, LoadedIntegration, RunResult } from "./types.ts";
 
 /** What one local run produced: the envelope, the HTTP calls made, and how long it took. */
@@ -14,6 +15,8 @@ export interface RunActionOptions {
   inputs: unknown;
   auth?: Record<string, unknown> | undefined;
   originOverrides?: Record<string, string> | undefined;
+  /** Where the action's declared secrets come from (e.g. the environment); only its keys are read. */
+  secretLookup?: ((key: string) => string | undefined) | undefined;
 }
 
 /** Runs one action of a loaded integration in a fresh context: the path `run` and `dev` share. */
@@ -22,7 +25,13 @@ export async function runAction(
   options: RunActionOptions,
 ): Promise<ActionRun> {
   const calls: HttpCall[] = [];
+  const config = (loaded.integration as { config?: IntegrationConfig }).config;
+  const secrets =
+    config && options.secretLookup
+      ? await pickSecrets(config, "actions", options.action, options.secretLookup)
+      : undefined;
   const context = new loaded.ExecutionContext({
+    ...(secrets === undefined ? {} : { secrets }),
     ...(options.auth === undefined ? {} : { auth: options.auth }),
     ...(options.originOverrides === undefined ? {} : { originOverrides: options.originOverrides }),
     onHttpCall: (call) => calls.push(call),

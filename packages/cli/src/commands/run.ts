@@ -39,6 +39,9 @@ Options:
   --origin <a>=<b>      send requests for origin <a> to <b> instead, e.g.
                         --origin https://api.example.com=http://127.0.0.1:8080 (repeatable)
   --json                print JSON even on a terminal
+
+The secrets an action declares (config.json "secrets", e.g. PERPLEXITY_API_KEY) are read from
+environment variables of the same name; no other variable reaches the action.
   --cwd <dir>           look for the workspace from <dir>
   -h, --help            show this help
 
@@ -128,6 +131,8 @@ export function runCommand(argv: string[]): Promise<number> {
       inputs,
       auth: platformAuth(integration.auth, auth),
       originOverrides,
+      // Declared secrets (config.json "secrets") come from the environment, only their keys.
+      secretLookup: (key) => process.env[key],
     });
     if (values.json || !process.stdout.isTTY) {
       process.stdout.write(`${JSON.stringify(run.result, null, 2)}\n`);
