@@ -1,6 +1,7 @@
 import { ExecutionContext, HTTPError, RateLimitError } from "@plugboard/sdk";
 import { type RecordingServer, type Routes, startRecordingServer } from "@plugboard/testing";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, expectTypeOf, it } from "vitest";
+import type { Handlers } from "../src/generated/contract.gen.ts";
 import type { ChatCompletionInput } from "../src/generated/types.gen.ts";
 import { costUsd, integration } from "../src/index.ts";
 import { completion } from "./fixtures.ts";
@@ -171,5 +172,12 @@ describe("chat_completion", () => {
       message: expect.stringContaining("PERPLEXITY_API_KEY"),
     });
     expect(server.requests).toEqual([]);
+  });
+
+  it("types context.secrets from the secrets the action declares", () => {
+    type Secrets = Parameters<Handlers["chat_completion"]>[1]["secrets"];
+    expectTypeOf<Secrets>().toEqualTypeOf<{ readonly PERPLEXITY_API_KEY: string }>();
+    // @ts-expect-error an undeclared secret is not on context.secrets
+    expectTypeOf<Secrets["OPENAI_API_KEY"]>().toBeString();
   });
 });
