@@ -72,11 +72,25 @@ function writeHandlers(
   writer.write(`export interface ${name}`).block(() => {
     for (const op of operations) {
       if (op.description !== "") writeDoc(writer, jsdocText(op.description).split("\n"));
+      const secrets = secretsType(op);
       writer.writeLine(
-        `${propertyKey(op.name)}: ${handlerType}<${op.inputType}, ${op.outputType}, Credentials>;`,
+        `${propertyKey(op.name)}: ${handlerType}<${op.inputType}, ${op.outputType}, Credentials${secrets}>;`,
       );
     }
   });
+}
+
+/** `, { readonly KEY: string; readonly OPTIONAL?: string }` for declared secrets, else nothing. */
+function secretsType(op: PlannedOperation): string {
+  const { required = [], optional = [] } = op.secrets ?? {};
+  if (required.length === 0 && optional.length === 0) return "";
+  const fields = [
+    ...required.map((key) => `readonly ${propertyKey(key)}: string`),
+    ...optional
+      .filter((key) => !required.includes(key))
+      .map((key) => `readonly ${propertyKey(key)}?: string`),
+  ];
+  return `, { ${fields.join("; ")} }`;
 }
 
 function writeHelpers(writer: CodeBlockWriter): void {

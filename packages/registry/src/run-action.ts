@@ -1,4 +1,5 @@
 import { performance } from "node:perf_hooks";
+import { type IntegrationConfig, pickSecrets } from "@plugboard/sdk";
 import { RegistryError } from "./errors.ts";
 import type { HttpCall, LoadedIntegration, RunContext, RunResult } from "./types.ts";
 
@@ -19,6 +20,8 @@ export interface RunActionOptions {
   timeout?: number | undefined;
   /** Gives the run up when it aborts (e.g. the playground's client went away). */
   signal?: AbortSignal | undefined;
+  /** Where the action's declared secrets come from (e.g. the environment); only its keys are read. */
+  secretLookup?: ((key: string) => string | undefined) | undefined;
 }
 
 /**
@@ -32,7 +35,13 @@ export async function runAction(
   options: RunActionOptions,
 ): Promise<ActionRun> {
   const calls: HttpCall[] = [];
+  const config = (loaded.integration as { config?: IntegrationConfig }).config;
+  const secrets =
+    config && options.secretLookup
+      ? await pickSecrets(config, "actions", options.action, options.secretLookup)
+      : undefined;
   const context = new loaded.ExecutionContext({
+    ...(secrets === undefined ? {} : { secrets }),
     ...(options.auth === undefined ? {} : { auth: options.auth }),
     ...(options.originOverrides === undefined ? {} : { originOverrides: options.originOverrides }),
     onHttpCall: (call) => calls.push(call),

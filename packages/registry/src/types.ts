@@ -13,6 +13,7 @@ export type { HttpCall };
 /** The options the CLI passes to the SDK's `ExecutionContext`. */
 export interface RunContextOptions {
   auth?: Record<string, unknown>;
+  secrets?: Record<string, string>;
   originOverrides?: Record<string, string>;
   onHttpCall?: (call: HttpCall) => void;
 }

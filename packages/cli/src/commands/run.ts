@@ -46,6 +46,9 @@ Options:
                         --origin https://api.example.com=http://127.0.0.1:8080 (repeatable)
   --timeout <seconds>   give the action up after this long (default ${DEFAULT_RUN_TIMEOUT_SECONDS}; 0: no limit)
   --json                print JSON even on a terminal
+
+The secrets an action declares (config.json "secrets", e.g. PERPLEXITY_API_KEY) are read from
+environment variables of the same name; no other variable reaches the action.
   --cwd <dir>           look for the workspace from <dir>
   -h, --help            show this help
 
@@ -139,6 +142,8 @@ export function runCommand(argv: string[]): Promise<number> {
       auth: platformAuth(integration.auth, auth),
       originOverrides,
       timeout,
+      // Declared secrets (config.json "secrets") come from the environment, only their keys.
+      secretLookup: (key) => process.env[key],
     });
     if (values.json || !process.stdout.isTTY) {
       process.stdout.write(`${JSON.stringify(run.result, null, 2)}\n`);
