@@ -6,7 +6,8 @@ import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 
 const root = new URL("..", import.meta.url).pathname;
-const packages = ["@plugboard/sdk", "@plugboard/cli"];
+// "<package> [script]": the script is `bench` unless named.
+const packages = ["@plugboard/sdk", "@plugboard/cli", "@plugboard/cli bench:import"];
 const out = join(mkdtempSync(join(tmpdir(), "plugboard-bench-")), "sections.md");
 writeFileSync(out, "");
 
@@ -18,9 +19,10 @@ const build = spawnSync("npx", [...pnpm, "turbo", "run", "build", "--output-logs
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 let failed = false;
-for (const name of packages) {
-  process.stdout.write(`\n▶ bench ${name}\n`);
-  const run = spawnSync("npx", [...pnpm, "--filter", name, "run", "bench"], {
+for (const entry of packages) {
+  const [name, script = "bench"] = entry.split(" ");
+  process.stdout.write(`\n▶ ${script} ${name}\n`);
+  const run = spawnSync("npx", [...pnpm, "--filter", name, "run", script], {
     cwd: root,
     stdio: "inherit",
     env: { ...process.env, PLUGBOARD_BENCH_OUT: out },

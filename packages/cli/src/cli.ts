@@ -2,6 +2,7 @@ import { closest } from "fastest-levenshtein";
 import { buildCommand } from "./commands/build.ts";
 import { codegenCommand } from "./commands/codegen.ts";
 import { devCommand } from "./commands/dev.ts";
+import { importCommand } from "./commands/import.ts";
 import { initCommand } from "./commands/init.ts";
 import { listCommand } from "./commands/list.ts";
 import { runCommand } from "./commands/run.ts";
@@ -20,6 +21,7 @@ const commands: Record<string, Command> = {
   dev: devCommand,
   serve: serveCommand,
   build: buildCommand,
+  import: importCommand,
 };
 
 const help = `Usage: plugboard <command> [options]
@@ -33,6 +35,7 @@ Commands:
   dev                         start the local playground in the browser
   serve [dir…]                serve integrations over HTTP, handlers in a worker pool
   build [dir…]                bundle integrations into dist/ for publishing
+  import openapi <spec>       create an integration from an OpenAPI description
 
 Run \`plugboard <command> --help\` for a command's options.
 `;
