@@ -4,6 +4,7 @@ import { codegenCommand } from "./commands/codegen.ts";
 import { devCommand } from "./commands/dev.ts";
 import { initCommand } from "./commands/init.ts";
 import { listCommand } from "./commands/list.ts";
+import { mcpCommand } from "./commands/mcp.ts";
 import { runCommand } from "./commands/run.ts";
 import { validateCommand } from "./commands/validate.ts";
 
@@ -18,6 +19,7 @@ const commands: Record<string, Command> = {
   run: runCommand,
   dev: devCommand,
   build: buildCommand,
+  mcp: mcpCommand,
 };
 
 const help = `Usage: plugboard <command> [options]
@@ -30,6 +32,7 @@ Commands:
   run <integration>.<action>  execute an action locally and print its result
   dev                         start the local playground in the browser
   build [dir…]                bundle integrations into dist/ for publishing
+  mcp [integration…]          serve every action as an MCP tool over stdio
 
 Run \`plugboard <command> --help\` for a command's options.
 `;
