@@ -5,8 +5,7 @@ export type CliErrorCode =
   | "invalid_json"
   | "port_in_use"
   | "integration_exists"
-  | "write_failed"
-  | "tool_name_collision";
+  | "write_failed";
 
 /** A bad command line or environment: printed as one line on stderr, never with a stack. */
 export class CliError extends Error {

@@ -14,8 +14,6 @@ export interface RegistryEntry {
   displayName: string | undefined;
   description: string;
   inputSchema: Schema;
-  /** The `output_schema`, or `undefined` when the config declares none. */
-  outputSchema: Schema | undefined;
 }
 
 /** One integration of the workspace, named after its folder. */
@@ -60,7 +58,6 @@ function entriesOf(integration: string, section: unknown, kind: RegistryEntry["k
       displayName: text(item.display_name),
       description: text(item.description) ?? "",
       inputSchema: isObject(item.input_schema) ? item.input_schema : {},
-      outputSchema: isObject(item.output_schema) ? item.output_schema : undefined,
     };
   });
 }

@@ -5,7 +5,8 @@ export type ConfigurationErrorCode =
   | "config_invalid_json"
   | "config_invalid"
   | "unknown_action"
-  | "unknown_trigger";
+  | "unknown_trigger"
+  | "missing_secret";
 
 /** Where a configuration problem sits: the file, and a line/column or a JSON pointer. */
 export interface ConfigurationErrorDetails {

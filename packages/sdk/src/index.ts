@@ -8,6 +8,7 @@ export type {
   OtherAuthConfig,
   PlatformAuthConfig,
   PollingTriggerConfig,
+  SecretDeclaration,
 } from "./config-types.ts";
 export { ExecutionContext, type ExecutionContextOptions } from "./context.ts";
 export type { AuthInput } from "./credentials.ts";
@@ -54,6 +55,13 @@ export {
   RESULT_VERSION,
   type ResultType,
 } from "./result.ts";
+export {
+  assertSecrets,
+  type DeclaredSecretKeys,
+  declaredSecretKeys,
+  pickSecrets,
+  type SecretValues,
+} from "./secrets.ts";
 export type {
   ActionHandler,
   ActionMap,

@@ -12,6 +12,7 @@ import {
 import { runAction } from "./run-action.ts";
 import { runPollingTrigger } from "./run-trigger.ts";
 import { SchemaChecks } from "./schema-checks.ts";
+import { assertSecrets, type SecretValues } from "./secrets.ts";
 import type {
   ActionHandler,
   ActionMap,
@@ -159,7 +160,8 @@ export class Integration<
    * Runs an action: validates inputs and credentials, calls the handler, validates its output.
    * Rejected data gives a `validation_error` envelope, a thrown `ActionError` an `action_error`
    * one; any other exception propagates. `options.signal`/`options.timeout` give it up with
-   * `ExecutionAbortedError`.
+   * `ExecutionAbortedError`. A required secret the action declares that `context.secrets`
+   * lacks rejects with `ConfigurationError` (`missing_secret`), unrun.
    */
   executeAction<N extends keyof A & string>(
     name: N,
@@ -168,6 +170,13 @@ export class Integration<
     options?: ExecuteOptions,
   ): Promise<ActionOutcome<A[N]["output"]>> {
     // Not `async`: returning runAction's promise saves a wrapper promise per call.
+    if (this.config.actions[name]?.secrets) {
+      try {
+        assertSecrets(this.config, "actions", name, context.secrets as SecretValues);
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    }
     const run = () => runAction(name, this.#actions.get(name), this.#checks, inputs, context);
     return options ? withinDeadline(`action "${name}"`, options, run) : run();
   }
@@ -185,6 +194,7 @@ export class Integration<
     options?: ExecuteOptions,
   ): Promise<Array<PollingRecord<T[N]["record"]>>> {
     const handler = this.#triggers.get(name);
+    assertSecrets(this.config, "polling_triggers", name, context.secrets as SecretValues);
     const records = await withinDeadline(`polling trigger "${name}"`, options, () =>
       runPollingTrigger(name, handler, this.#checks, inputs, lastPollTs, context),
     );

@@ -1,5 +1,21 @@
-export { ServerError, type ServerErrorCode } from "./errors.ts";
-export type { ActionRunner, RunRequest } from "./mcp/action-runner.ts";
+export { type AppOptions, createApp } from "./app.ts";
+export {
+  describeIntegrations,
+  type IntegrationDescription,
+  type OperationDescription,
+} from "./describe.ts";
+export { errorStatus, ServerError, type ServerErrorCode } from "./errors.ts";
+export {
+  type ActionCall,
+  type CallOptions,
+  createExecutor,
+  type Executor,
+  type ExecutorOptions,
+  type TriggerCall,
+  type TriggerOutcome,
+} from "./executor.ts";
+export { createLambdaHandler, type LambdaHandler, type LambdaHandlerOptions } from "./lambda.ts";
+export { Lifecycle } from "./lifecycle.ts";
 export {
   type AuthByIntegration,
   type CredentialLookup,
@@ -8,7 +24,7 @@ export {
   parseAuthFile,
 } from "./mcp/credentials.ts";
 export { mcpHttpHandler } from "./mcp/http-handler.ts";
-export { type LocalRunnerOptions, localRunner } from "./mcp/local-runner.ts";
+export { type McpAuthOptions, mcpRoute } from "./mcp/mcp-route.ts";
 export { createMcpServer, type McpServerOptions } from "./mcp/mcp-server.ts";
 export { serveMcpStdio } from "./mcp/stdio.ts";
 export {
@@ -20,3 +36,19 @@ export {
 export { TOOL_NAME_PATTERN, toolName } from "./mcp/tool-name.ts";
 export { type Envelope, envelopeResult, thrownResult } from "./mcp/tool-result.ts";
 export { inputToolSchema, outputToolSchema, type ToolSchema } from "./mcp/tool-schema.ts";
+export { buildOpenApi } from "./openapi.ts";
+export { defaultWorkers, type Isolation } from "./pool.ts";
+export {
+  envSecretSource,
+  fileSecretSource,
+  type SecretSource,
+} from "./secret-source.ts";
+export { readServedIntegrations, type ServedIntegration } from "./served-integration.ts";
+export {
+  checkAccess,
+  isLoopback,
+  type RunningServer,
+  type StartServerOptions,
+  startServer,
+} from "./start-server.ts";
+export { envelopeStatus } from "./status.ts";

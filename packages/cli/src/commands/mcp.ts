@@ -1,65 +1,58 @@
-import { readFile } from "node:fs/promises";
-import { createRequire } from "node:module";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { format } from "node:util";
+import { findWorkspaceRoot } from "@plugboard/registry";
 import {
-  findWorkspaceRoot,
-  loadRegistry,
-  type RegistryIntegration,
-  resolveIntegration,
-} from "@plugboard/registry";
-import type { AuthByIntegration } from "@plugboard/server";
+  buildCatalog,
+  createExecutor,
+  envSecretSource,
+  fileSecretSource,
+  lookupCredentials,
+  serveMcpStdio,
+} from "@plugboard/server";
 import { commonOptions, parseCommandArgs } from "../args.ts";
 import { guard } from "../command.ts";
 import { CliError } from "../errors.ts";
-import { parseJson, parseOrigins } from "../parse-json.ts";
+import { parseOrigins } from "../parse-json.ts";
+import { readAuthFile } from "../read-auth-file.ts";
 
-const help = `Usage: plugboard mcp [integration…] [--auth-file <file>] [--origin <real>=<local>]… [--cwd <dir>]
+const help = `Usage: plugboard mcp [integration…] [--auth-file <file>] [--secrets-file <file>]
+                     [--workers <n>] [--timeout <ms>] [--origin <real>=<local>]… [--cwd <dir>]
 
-Serves every action of the workspace's integrations (or of the named ones) as MCP tools over
-stdio, for an agent such as Claude Desktop to start. Tool names are <integration>__<action>.
+Serves every action of the workspace's integrations (or of the named ones: a name under
+integrations/ or a folder) as MCP tools over stdio, for an agent such as Claude Desktop to
+start. Tool names are <integration>__<action>. Calls run as in \`plugboard serve\`: in a
+worker pool, with a timeout, declared secrets from the environment or --secrets-file.
+
 Every tool is listed; calling one whose integration lacks credentials fails with the fields
 that are missing and where to put them.
 
 Options:
-  --auth-file <file>   credentials keyed by integration name, each flat or wrapped:
-                       {"notion": {"access_token": "…"}, "freshdesk": {"api_key": "…", "domain": "…"}}
-                       Without an entry, PLUGBOARD_AUTH_<INTEGRATION>_<FIELD> variables are
-                       read, e.g. PLUGBOARD_AUTH_NOTION_ACCESS_TOKEN.
-  --origin <a>=<b>     send requests for origin <a> to <b> instead (repeatable)
-  --cwd <dir>          look for the workspace from <dir>
-  -h, --help           show this help
+  --auth-file <file>     credentials keyed by integration name, each flat or wrapped:
+                         {"notion": {"access_token": "…"}, "freshdesk": {"api_key": "…", "domain": "…"}}
+                         Without an entry, PLUGBOARD_AUTH_<INTEGRATION>_<FIELD> variables are
+                         read, e.g. PLUGBOARD_AUTH_NOTION_ACCESS_TOKEN.
+  --secrets-file <file>  declared secrets as a JSON object { "KEY": "value" } instead of the
+                         environment
+  --workers <n>          worker pool size (default: one per core, 2 to 8)
+  --timeout <ms>         per-call timeout (default 30000)
+  --origin <a>=<b>       send requests for origin <a> to <b> instead (repeatable)
+  --cwd <dir>            look for the workspace from <dir>
+  -h, --help             show this help
 
 stdout carries the protocol; diagnostics go to stderr. Stops when the client closes stdin.
 `;
 
-const { version } = createRequire(import.meta.url)("../../package.json") as { version: string };
-
-// Loaded on use: the MCP SDK would otherwise add to every other command's start-up.
-type ServerModule = typeof import("@plugboard/server");
-
-async function readAuthFile(
-  server: ServerModule,
-  file: string,
-  cwd: string,
-): Promise<AuthByIntegration> {
-  let text: string;
-  try {
-    text = await readFile(path.resolve(cwd, file), "utf8");
-  } catch (error) {
-    const reason =
-      (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : String(error);
-    throw new CliError("usage", `--auth-file ${file}: ${reason}`);
+function wholeNumber(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) {
+    throw new CliError("usage", `${flag} ${value}: expected a whole number ≥ 1`);
   }
-  try {
-    return server.parseAuthFile(parseJson(text, file), file);
-  } catch (error) {
-    if (!(error instanceof server.ServerError)) throw error;
-    throw new CliError("invalid_json", error.message, { cause: error });
-  }
+  return n;
 }
 
-/** Sends `console.log` and friends to stderr: on stdio, a handler's stray print would corrupt the protocol. */
+/** Sends `console.log` and friends to stderr: on stdio, a stray print would corrupt the protocol. */
 function keepStdoutForProtocol(): void {
   const toStderr = (...args: unknown[]) => {
     process.stderr.write(`${format(...args)}\n`);
@@ -69,13 +62,14 @@ function keepStdoutForProtocol(): void {
   console.debug = toStderr;
 }
 
-function catalogOf(server: ServerModule, integrations: RegistryIntegration[]) {
-  try {
-    return server.buildCatalog(integrations);
-  } catch (error) {
-    if (!(error instanceof server.ServerError)) throw error;
-    throw new CliError("tool_name_collision", error.message, { cause: error });
-  }
+/** The integration folders to serve: each positional is a folder, or a workspace integration's name. */
+function integrationPaths(positionals: string[], cwd: string): string[] {
+  if (positionals.length === 0) return [path.join(findWorkspaceRoot(cwd), "integrations")];
+  return positionals.map((given) => {
+    const asPath = path.resolve(cwd, given);
+    if (given.includes("/") || given.includes(path.sep) || existsSync(asPath)) return asPath;
+    return path.join(findWorkspaceRoot(cwd), "integrations", given);
+  });
 }
 
 /** \`plugboard mcp\`: serves the workspace's actions as MCP tools over stdio. */
@@ -84,36 +78,47 @@ export function mcpCommand(argv: string[]): Promise<number> {
     const { values, positionals } = parseCommandArgs(argv, {
       ...commonOptions,
       "auth-file": { type: "string" },
+      "secrets-file": { type: "string" },
+      workers: { type: "string" },
+      timeout: { type: "string" },
       origin: { type: "string", multiple: true },
     });
     if (values.help) {
       process.stdout.write(help);
       return 0;
     }
-    const server = await import("@plugboard/server");
     const cwd = path.resolve(values.cwd ?? process.cwd());
     const originOverrides = parseOrigins(values.origin);
-    const registry = await loadRegistry(findWorkspaceRoot(cwd));
-    const integrations: RegistryIntegration[] =
-      positionals.length === 0
-        ? registry.integrations
-        : positionals.map((name) => resolveIntegration(registry, name));
-    for (const problem of registry.problems) {
-      process.stderr.write(`plugboard mcp: skipped ${problem.message}\n`);
-    }
     const authFileName = values["auth-file"];
-    const authFile =
-      authFileName === undefined ? undefined : await readAuthFile(server, authFileName, cwd);
-    const catalog = catalogOf(server, integrations);
-
+    const authFile = authFileName === undefined ? undefined : await readAuthFile(authFileName, cwd);
+    const secretsFile = values["secrets-file"];
+    const workers = wholeNumber(values.workers, "--workers");
+    const timeoutMs = wholeNumber(values.timeout, "--timeout");
     keepStdoutForProtocol();
-    await server.serveMcpStdio({
-      catalog,
-      run: server.localRunner(integrations, { originOverrides }),
-      credentials: (integration) =>
-        server.lookupCredentials(integration, { authFile, authFileName, env: process.env }),
-      version,
+    const executor = await createExecutor({
+      integrations: integrationPaths(positionals, cwd),
+      secretSource:
+        secretsFile === undefined
+          ? envSecretSource()
+          : fileSecretSource(path.resolve(cwd, secretsFile)),
+      ...(workers === undefined ? {} : { workers }),
+      ...(timeoutMs === undefined ? {} : { timeoutMs }),
+      ...(originOverrides === undefined ? {} : { originOverrides }),
     });
+    try {
+      await serveMcpStdio({
+        catalog: buildCatalog(executor.integrations),
+        run: (name, call, options) => executor.executeAction(name, call, options),
+        credentials: (integration) =>
+          lookupCredentials(integration, {
+            authFile,
+            ...(authFileName === undefined ? {} : { authFileName }),
+            env: process.env,
+          }),
+      });
+    } finally {
+      await executor.close();
+    }
     return 0;
   });
 }

@@ -1,10 +1,6 @@
-import {
-  credentialFields,
-  platformAuth,
-  type RegistryIntegration,
-  requiredCredentialFields,
-} from "@plugboard/registry";
+import { credentialFields, platformAuth, requiredCredentialFields } from "@plugboard/registry";
 import { ServerError } from "../errors.ts";
+import type { ServedIntegration } from "../served-integration.ts";
 
 type Json = Record<string, unknown>;
 
@@ -49,6 +45,12 @@ export function parseAuthFile(value: unknown, file: string): AuthByIntegration {
   return value as AuthByIntegration;
 }
 
+type Integration = Pick<ServedIntegration, "name" | "config">;
+
+function authOf(integration: Integration): Json | undefined {
+  return integration.config.auth as Json | undefined;
+}
+
 function declaredFields(authConfig: Json | undefined): string[] {
   if (!authConfig) return [];
   if (authConfig.type === "platform") return ["access_token"];
@@ -57,9 +59,9 @@ function declaredFields(authConfig: Json | undefined): string[] {
   return requiredCredentialFields(authConfig);
 }
 
-function fromEnvironment(integration: RegistryIntegration, env: NodeJS.ProcessEnv): Json {
+function fromEnvironment(integration: Integration, env: NodeJS.ProcessEnv): Json {
   const found: Json = {};
-  for (const field of declaredFields(integration.auth)) {
+  for (const field of declaredFields(authOf(integration))) {
     const value = env[credentialEnvName(integration.name, field)];
     if (value !== undefined && value !== "") found[field] = value;
   }
@@ -72,7 +74,7 @@ function fromEnvironment(integration: RegistryIntegration, env: NodeJS.ProcessEn
  * required fields are missing rather than throwing, so the caller decides how to fail.
  */
 export function lookupCredentials(
-  integration: RegistryIntegration,
+  integration: Integration,
   sources: {
     authFile?: AuthByIntegration | undefined;
     authFileName?: string;
@@ -82,7 +84,7 @@ export function lookupCredentials(
   const fileEntry = sources.authFile?.[integration.name];
   const raw = fileEntry ?? fromEnvironment(integration, sources.env ?? {});
   const fields = credentialFields(raw);
-  const missing = requiredCredentialFields(integration.auth).filter(
+  const missing = requiredCredentialFields(authOf(integration)).filter(
     (name) => fields[name] === undefined || fields[name] === null || fields[name] === "",
   );
   const where = sources.authFileName
@@ -91,7 +93,7 @@ export function lookupCredentials(
   const vars = missing.map((field) => credentialEnvName(integration.name, field)).join(", ");
   const empty = Object.keys(raw).length === 0;
   return {
-    auth: empty ? undefined : platformAuth(integration.auth, raw),
+    auth: empty ? undefined : platformAuth(authOf(integration), raw),
     missing,
     hint: `${where}${vars}`,
   };

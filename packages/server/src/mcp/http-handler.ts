@@ -1,4 +1,3 @@
-import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
 import { createMcpServer, type McpServerOptions } from "./mcp-server.ts";
 
 /**
@@ -8,7 +7,10 @@ import { createMcpServer, type McpServerOptions } from "./mcp-server.ts";
  */
 export function mcpHttpHandler(options: McpServerOptions): (request: Request) => Promise<Response> {
   return async (request) => {
-    const server = createMcpServer(options);
+    const server = await createMcpServer(options);
+    const { WebStandardStreamableHTTPServerTransport } = await import(
+      "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js"
+    );
     const transport = new WebStandardStreamableHTTPServerTransport({
       sessionIdGenerator: undefined,
       enableJsonResponse: true,

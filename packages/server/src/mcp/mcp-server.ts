@@ -1,28 +1,24 @@
-import { Server } from "@modelcontextprotocol/sdk/server/index.js";
-import {
-  CallToolRequestSchema,
-  type CallToolResult,
-  ErrorCode,
-  ListToolsRequestSchema,
-  McpError,
-} from "@modelcontextprotocol/sdk/types.js";
-import type { RegistryIntegration } from "@plugboard/registry";
-import type { ActionRunner } from "./action-runner.ts";
+import { createRequire } from "node:module";
+import type { Server } from "@modelcontextprotocol/sdk/server/index.js";
+import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import type { CallOptions } from "../executor.ts";
 import type { CredentialLookup } from "./credentials.ts";
+import { loadMcpSdk } from "./mcp-sdk.ts";
 import { redactValues } from "./redact-values.ts";
 import type { CatalogEntry, ToolCatalog } from "./tool-catalog.ts";
-import { envelopeResult, thrownResult } from "./tool-result.ts";
+import { type Envelope, envelopeResult, thrownResult } from "./tool-result.ts";
 
 /** What an MCP server of Plugboard tools serves and how it runs a call. */
 export interface McpServerOptions {
   catalog: ToolCatalog;
-  run: ActionRunner;
-  /** The credentials of an integration, looked up on every call (files may be rotated). */
-  credentials: (integration: RegistryIntegration) => CredentialLookup;
-  /** Secret values the runner may use, redacted from error text along with credentials. */
-  secrets?: () => unknown;
-  /** The version reported in `serverInfo`. */
-  version: string;
+  /** The executor's `executeAction`: the one execution path of every entry. */
+  run: (
+    qualifiedName: string,
+    call: { inputs: unknown; auth?: Record<string, unknown> },
+    options?: CallOptions,
+  ) => Promise<Envelope>;
+  /** The credentials of an integration, looked up on every call. */
+  credentials: (integration: CatalogEntry["integration"]) => CredentialLookup;
 }
 
 function argumentsOf(entry: CatalogEntry, args: Record<string, unknown> | undefined): unknown {
@@ -50,13 +46,14 @@ async function callTool(
     };
   }
   try {
-    const envelope = await options.run(entry.action.qualifiedName, {
-      inputs: argumentsOf(entry, args),
-      auth: lookup.auth,
-    });
+    const inputs = argumentsOf(entry, args);
+    const call = lookup.auth === undefined ? { inputs } : { inputs, auth: lookup.auth };
+    const envelope = await options.run(entry.qualifiedName, call);
     return envelopeResult(envelope, entry.output.wrappedAs);
   } catch (error) {
-    return thrownResult(error, redactValues(lookup.auth, options.secrets?.()));
+    // The executor's messages are redacted in the worker already; credentials are redacted
+    // again here in case a message was built outside an execution context.
+    return thrownResult(error, redactValues(lookup.auth));
   }
 }
 
@@ -66,9 +63,12 @@ async function callTool(
  * a call without them says which are missing and where to put them); `tools/call` runs one.
  * Connect it to a transport: stdio for `plugboard mcp`, Streamable HTTP for `plugboard serve`.
  */
-export function createMcpServer(options: McpServerOptions): Server {
+export async function createMcpServer(options: McpServerOptions): Promise<Server> {
+  const { Server, types } = await loadMcpSdk();
+  const { version } = createRequire(import.meta.url)("../../package.json") as { version: string };
+  const { CallToolRequestSchema, ErrorCode, ListToolsRequestSchema, McpError } = types;
   const server = new Server(
-    { name: "plugboard", version: options.version },
+    { name: "plugboard", version },
     { capabilities: { tools: { listChanged: false } } },
   );
   server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: options.catalog.tools }));

@@ -1,4 +1,3 @@
-import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
 import type { JSONRPCMessage } from "@modelcontextprotocol/sdk/types.js";
 import { createMcpServer, type McpServerOptions } from "./mcp-server.ts";
 
@@ -18,7 +17,8 @@ function responseId(message: JSONRPCMessage): RequestId | undefined {
  * meanwhile: it carries the protocol.
  */
 export async function serveMcpStdio(options: McpServerOptions): Promise<void> {
-  const server = createMcpServer(options);
+  const server = await createMcpServer(options);
+  const { StdioServerTransport } = await import("@modelcontextprotocol/sdk/server/stdio.js");
   const transport = new StdioServerTransport();
   const pending = new Set<RequestId>();
   let ended = false;

@@ -1,14 +1,16 @@
 import type { Tool } from "@modelcontextprotocol/sdk/types.js";
-import type { RegistryEntry, RegistryIntegration } from "@plugboard/registry";
+import type { ActionConfig } from "@plugboard/sdk";
 import { ServerError } from "../errors.ts";
+import type { ServedIntegration } from "../served-integration.ts";
 import { toolName } from "./tool-name.ts";
 import { inputToolSchema, outputToolSchema, type ToolSchema } from "./tool-schema.ts";
 
 /** One action served as an MCP tool, with what a call needs to run it. */
 export interface CatalogEntry {
   tool: Tool;
-  integration: RegistryIntegration;
-  action: RegistryEntry;
+  integration: Pick<ServedIntegration, "name" | "config">;
+  /** `<integration>.<action>`. */
+  qualifiedName: string;
   input: ToolSchema;
   output: ToolSchema;
 }
@@ -22,35 +24,41 @@ export interface ToolCatalog {
 /** The `_meta` key that holds a tool's qualified name `<integration>.<action>`. */
 export const QUALIFIED_NAME_META = "plugboard/qualified_name";
 
-function describeEntry(integration: RegistryIntegration, action: RegistryEntry): CatalogEntry {
-  const input = inputToolSchema(action.inputSchema);
-  const output = outputToolSchema(action.outputSchema);
+function describeEntry(
+  integration: CatalogEntry["integration"],
+  name: string,
+  action: ActionConfig,
+): CatalogEntry {
+  const qualifiedName = `${integration.name}.${name}`;
+  const input = inputToolSchema(action.input_schema);
+  const output = outputToolSchema(action.output_schema);
   const tool: Tool = {
-    name: toolName(action.qualifiedName),
-    ...(action.displayName === undefined ? {} : { title: action.displayName }),
-    description: action.description,
+    name: toolName(qualifiedName),
+    ...(action.display_name === undefined ? {} : { title: action.display_name }),
+    ...(action.description === undefined ? {} : { description: action.description }),
     inputSchema: input.schema,
     outputSchema: output.schema,
-    _meta: { [QUALIFIED_NAME_META]: action.qualifiedName },
+    _meta: { [QUALIFIED_NAME_META]: qualifiedName },
   };
-  return { tool, integration, action, input, output };
+  return { tool, integration, qualifiedName, input, output };
 }
 
 /**
  * The tools of every action of `integrations` (polling triggers are not tools: nothing calls
  * them on demand). Fails on two actions with one tool name rather than hide either.
  */
-export function buildCatalog(integrations: RegistryIntegration[]): ToolCatalog {
+export function buildCatalog(
+  integrations: ReadonlyArray<CatalogEntry["integration"]>,
+): ToolCatalog {
   const byName = new Map<string, CatalogEntry>();
   for (const integration of integrations) {
-    for (const action of integration.entries) {
-      if (action.kind !== "action") continue;
-      const entry = describeEntry(integration, action);
+    for (const [name, action] of Object.entries(integration.config.actions)) {
+      const entry = describeEntry(integration, name, action);
       const clash = byName.get(entry.tool.name);
       if (clash) {
         throw new ServerError(
           "tool_name_collision",
-          `${clash.action.qualifiedName} and ${action.qualifiedName} both map to the MCP tool name "${entry.tool.name}": rename one of the actions`,
+          `${clash.qualifiedName} and ${entry.qualifiedName} both map to the MCP tool name "${entry.tool.name}": rename one of the actions`,
         );
       }
       byName.set(entry.tool.name, entry);

@@ -57,27 +57,28 @@ export function envelopeResult(envelope: Envelope, wrappedAs: string | undefined
 }
 
 /**
- * The tool result of an error a handler threw: one line naming what failed (an HTTP status and
- * URL, a rate limit and its delay, or the error's name), with every credential value redacted.
+ * The tool result of an error a call threw: one line naming what failed, with every credential
+ * value redacted. The executor reports a handler's `HTTPError`/`RateLimitError` as a
+ * `ServerError` (`handler_failed` with the HTTP status and URL, `rate_limited` with the delay),
+ * and its own failures (`timeout`, `missing_secret`…) the same way; `_meta` keeps the code.
  */
 export function thrownResult(error: unknown, redact: Redact): CallToolResult {
   if (!(error instanceof Error)) {
     return failure(redact(oneLine(`handler failed: ${String(error)}`)), {
-      "plugboard/error": { type: "exception" },
+      "plugboard/error": { type: "handler_failed" },
     });
   }
-  const fields = error as Error & { status?: unknown; retryAfter?: unknown };
-  if (
-    (error.name === "HTTPError" || error.name === "RateLimitError") &&
-    typeof fields.status === "number"
-  ) {
-    const meta: Record<string, unknown> = { type: "http_error", status: fields.status };
-    if (typeof fields.retryAfter === "number") meta.retry_after = fields.retryAfter;
-    return failure(redact(oneLine(`${error.name}: ${error.message}`)), {
-      "plugboard/error": meta,
-    });
+  const fields = error as Error & { code?: unknown; status?: unknown; retryAfter?: unknown };
+  const meta: Record<string, unknown> = {};
+  if (error.name === "ServerError" && typeof fields.code === "string") {
+    meta.type = fields.code;
+  } else if (error.name === "HTTPError" || error.name === "RateLimitError") {
+    meta.type = error.name === "RateLimitError" ? "rate_limited" : "handler_failed";
+  } else {
+    meta.type = "handler_failed";
   }
-  return failure(redact(oneLine(`${error.name}: ${error.message}`)), {
-    "plugboard/error": { type: "exception" },
-  });
+  if (typeof fields.retryAfter === "number") meta.retry_after = fields.retryAfter;
+  // A ServerError's message is already a sentence for the caller; others get their name first.
+  const text = error.name === "ServerError" ? error.message : `${error.name}: ${error.message}`;
+  return failure(redact(oneLine(text)), { "plugboard/error": meta });
 }
