@@ -41,7 +41,11 @@ describe("envelopeResult", () => {
     const result = envelopeResult(
       {
         type: "validation_error",
-        result: { message: "Invalid inputs: must be integer", property: "$.limit", source: "input" },
+        result: {
+          message: "Invalid inputs: must be integer",
+          property: "$.limit",
+          source: "input",
+        },
       },
       undefined,
     );
