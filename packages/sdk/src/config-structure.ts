@@ -8,6 +8,7 @@ export interface ConfigProblem {
 
 type Obj = Record<string, unknown>;
 
+const DEDUPE: readonly string[] = ["unique", "greatest", "last"];
 const JSON_TYPES = new Set(["string", "number", "integer", "boolean", "object", "array", "null"]);
 const SCHEMA_MAPS = ["properties", "patternProperties", "definitions", "dependencies"];
 const SCHEMA_ONE = ["additionalProperties", "additionalItems", "contains", "propertyNames"];
@@ -180,6 +181,7 @@ export function findConfigProblem(root: unknown): ConfigProblem | undefined {
   c.field(root, "", "display_name", "string", false);
   c.field(root, "", "supports_connected_account", "boolean", false);
   c.field(root, "", "supports_billing", "boolean", false);
+  c.field(root, "", "apply_defaults", "boolean", false);
   if (c.field(root, "", "auth", "object", false) && isObj(root.auth)) {
     const auth = root.auth;
     c.field(auth, "/auth", "type", "string", 'add a "type" ("platform" or "custom")');
@@ -210,6 +212,13 @@ export function findConfigProblem(root: unknown): ConfigProblem | undefined {
       c.fail(
         `${at}/polling_interval`,
         `${JSON.stringify(interval)} is not an interval: ${POLLING_INTERVAL_HINT}`,
+      );
+    }
+    const dedupe = trigger.dedupe;
+    if (dedupe !== undefined && !DEDUPE.includes(dedupe as string)) {
+      c.fail(
+        `${at}/dedupe`,
+        `expected one of ${DEDUPE.map((d) => `"${d}"`).join(", ")}, got ${kind(dedupe)}`,
       );
     }
     c.schema(trigger, at, "input_schema");

@@ -17,6 +17,11 @@ export interface PollingTriggerConfig {
   description: string;
   /** How often the platform polls: `"30s"`, `"5m"`, `"2h"` or `"1d"`. */
   polling_interval: string;
+  /**
+   * How `integration.poll` drops records earlier polls saw (Plugboard's key; the Python SDK
+   * ignores it): `unique` ids within a window, `greatest` numeric id, or after the `last` id.
+   */
+  dedupe?: "unique" | "greatest" | "last";
   input_schema: JsonSchema;
   output_schema: JsonSchema;
   /** Names of the top-level `secrets` this trigger reads through `context.secrets`. */
@@ -74,4 +79,9 @@ export interface IntegrationConfig {
   secrets?: SecretDeclaration[];
   supports_connected_account?: boolean;
   supports_billing?: boolean;
+  /**
+   * Fill inputs from their schema's `default`s before handlers run (Plugboard's key; off by
+   * default, as the Python SDK never applies defaults).
+   */
+  apply_defaults?: boolean;
 }

@@ -8,6 +8,7 @@ import {
 } from "./fetch.ts";
 import type { HttpCall, RequestConfig } from "./fetch-types.ts";
 import { type Logger, scrubbedLogger, silentLogger } from "./logger.ts";
+import { type Paginated, type PaginateOptions, paginate } from "./paginate.ts";
 import { REDACTED, Redactor } from "./redact.ts";
 import type { SecretValues } from "./secrets.ts";
 
@@ -82,6 +83,14 @@ export class ExecutionContext<C = Record<string, unknown>, S = SecretValues> {
     const { signal } = options;
     if (signal?.aborted) void this.close();
     else signal?.addEventListener("abort", () => void this.close(), { once: true });
+  }
+
+  /**
+   * Iterates every item of a paginated listing (cursor, `Link` header, offset or page number),
+   * each page requested through `this.fetch`; see `PaginateOptions`.
+   */
+  paginate<T = unknown>(url: string, options: PaginateOptions<T>): Paginated<T> {
+    return paginate<T>(this.fetch, url, options);
   }
 
   /** `text` with every credential value replaced by `[REDACTED]`. */

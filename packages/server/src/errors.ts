@@ -15,6 +15,7 @@ export type ServerErrorCode =
   | "out_of_memory"
   | "worker_failed"
   | "handler_failed"
+  | "network_error"
   | "rate_limited"
   | "shutting_down"
   | "load_failed"
@@ -41,6 +42,7 @@ export const errorStatus: Record<ServerErrorCode, number> = {
   out_of_memory: 500,
   worker_failed: 500,
   handler_failed: 502,
+  network_error: 502,
   rate_limited: 429,
   shutting_down: 503,
   load_failed: 500,

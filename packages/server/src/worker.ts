@@ -46,6 +46,9 @@ function failure(error: unknown, context: Context | undefined): TaskOutcome {
     failed = { code: "missing_secret", message };
   } else if (e?.name === "RateLimitError") {
     failed = { code: "rate_limited", message, retryAfter: Number(e.retryAfter) || 60 };
+  } else if (e?.name === "NetworkError") {
+    // Kept apart from handler failures: a queue retries these, as it does timeouts.
+    failed = { code: "network_error", message: `NetworkError: ${message}` };
   } else if (e?.name === "RegistryError") {
     failed = { code: "load_failed", message };
   } else if (e?.name === "ValidationError" && e.code === "not_registered") {

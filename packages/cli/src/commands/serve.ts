@@ -18,8 +18,9 @@ Serves integrations over HTTP: GET /integrations, POST /integrations/<name>/acti
 ({ inputs, auth } → the IntegrationResult envelope), …/triggers/<trigger>,
 …/connected-account, GET /healthz, GET /openapi.json, and every action as an MCP tool at
 /mcp (Streamable HTTP; credentials from --auth-file or PLUGBOARD_AUTH_* variables).
-Handlers run in a pool of workers that see no environment variable of this process; declared secrets are read from the
-environment (or --secrets-file) and only the keys an action declares reach it.
+Handlers run in a pool of workers that see no environment variable of this process;
+declared secrets are read from the environment (or --secrets-file) and only the keys an
+action declares reach it.
 
 Every route but /healthz requires "Authorization: Bearer <token>", the token being
 PLUGBOARD_SERVE_TOKEN or the contents of --token-file; --no-auth drops that, on a loopback
