@@ -6,8 +6,14 @@ import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 
 const root = new URL("..", import.meta.url).pathname;
-// "<package> [script]": the script is `bench` unless named.
-const packages = ["@plugboard/sdk", "@plugboard/cli", "@plugboard/cli bench:import"];
+// [package, script]: a package may run several benchmarks, each its own section.
+const packages = [
+  ["@plugboard/sdk", "bench"],
+  ["@plugboard/cli", "bench"],
+  ["@plugboard/cli", "bench:import"],
+  ["@plugboard/server", "bench"],
+  ["@plugboard/server", "bench:mcp"],
+];
 const out = join(mkdtempSync(join(tmpdir(), "plugboard-bench-")), "sections.md");
 writeFileSync(out, "");
 
@@ -19,8 +25,7 @@ const build = spawnSync("npx", [...pnpm, "turbo", "run", "build", "--output-logs
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 let failed = false;
-for (const entry of packages) {
-  const [name, script = "bench"] = entry.split(" ");
+for (const [name, script] of packages) {
   process.stdout.write(`\n▶ ${script} ${name}\n`);
   const run = spawnSync("npx", [...pnpm, "--filter", name, "run", script], {
     cwd: root,
@@ -31,7 +36,7 @@ for (const entry of packages) {
     failed = true;
     writeFileSync(
       out,
-      `${readFileSync(out, "utf8")}\n## ${name}\n\nThe benchmark failed (exit ${run.status}).\n`,
+      `${readFileSync(out, "utf8")}\n## ${name} (${script})\n\nThe benchmark failed (exit ${run.status}).\n`,
     );
   }
 }

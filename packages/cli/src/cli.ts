@@ -5,6 +5,7 @@ import { devCommand } from "./commands/dev.ts";
 import { importCommand } from "./commands/import.ts";
 import { initCommand } from "./commands/init.ts";
 import { listCommand } from "./commands/list.ts";
+import { mcpCommand } from "./commands/mcp.ts";
 import { runCommand } from "./commands/run.ts";
 import { serveCommand } from "./commands/serve.ts";
 import { validateCommand } from "./commands/validate.ts";
@@ -22,6 +23,7 @@ const commands: Record<string, Command> = {
   serve: serveCommand,
   build: buildCommand,
   import: importCommand,
+  mcp: mcpCommand,
 };
 
 const help = `Usage: plugboard <command> [options]
@@ -36,6 +38,7 @@ Commands:
   serve [dir…]                serve integrations over HTTP, handlers in a worker pool
   build [dir…]                bundle integrations into dist/ for publishing
   import openapi <spec>       create an integration from an OpenAPI description
+  mcp [integration…]          serve every action as an MCP tool over stdio
 
 Run \`plugboard <command> --help\` for a command's options.
 `;
