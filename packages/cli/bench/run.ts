@@ -49,12 +49,8 @@ if (!existsSync(corpusDir)) {
 
 // The CLI is measured as people run it: the built bin.
 const build = spawnSync(
-  process.execPath,
-  [join(packageDir, "../../node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json"],
-  {
-    cwd: packageDir,
-    encoding: "utf8",
-  },
+  JSON.parse(readFileSync(join(packageDir, "package.json"), "utf8")).scripts.build,
+  { cwd: packageDir, encoding: "utf8", shell: true },
 );
 if (!existsSync(join(packageDir, "dist/cli.js")))
   throw new Error(`build failed: ${build.stdout}${build.stderr}`);
@@ -79,7 +75,6 @@ function codegen(args: string[]): { ms: number; maxRssKiB: number; exitCode: num
       encoding: "utf8",
       env: {
         ...process.env,
-        PLUGBOARD_CODEGEN_CACHE: join(work, "cache"),
         PLUGBOARD_PROBE_OUT: report,
       },
     },

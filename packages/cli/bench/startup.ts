@@ -3,8 +3,8 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { readConfig } from "@plugboard/codegen";
 import { normalizeSchema } from "@plugboard/sdk";
+import { sampleValue } from "@plugboard/testing";
 import { transformSync } from "esbuild";
-import { sampleValue } from "../../codegen/test/codegen/sample-value.ts";
 import { bundleEntry } from "../src/bundle.ts";
 
 /**

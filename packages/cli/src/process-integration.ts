@@ -2,18 +2,9 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import type { ConfigWarning } from "@plugboard/codegen";
 import { generate, parseAndCheck, readConfigBytes } from "@plugboard/codegen";
-import {
-  cacheDir,
-  type FreshnessRecord,
-  matchesRecord,
-  readRecord,
-  recordKey,
-  sha256,
-  writeRecord,
-} from "./freshness-cache.ts";
 import { removeStaleTemps, writeIntegration } from "./write-integration.ts";
 
-/** A thrown error, flattened so it can cross a worker boundary. */
+/** A thrown error, flattened to plain data for reporting. */
 export interface OutcomeError {
   name: string;
   message: string;
@@ -31,19 +22,6 @@ export interface IntegrationOutcome {
   error?: OutcomeError;
 }
 
-/**
- * Whether an integration is certainly fresh, from the freshness cache alone: no parsing, no
- * generator library loaded. `false` means "unknown", not "stale".
- */
-export function knownFresh(dir: string): boolean {
-  try {
-    const record = readRecord(cacheDir(dir), recordKey(readFileSync(join(dir, "config.json"))));
-    return record !== undefined && matchesRecord(dir, record);
-  } catch {
-    return false;
-  }
-}
-
 /** Generates one integration folder (or with `check`, compares) and reports what happened. */
 export function processIntegration(
   dir: string,
@@ -53,8 +31,6 @@ export function processIntegration(
   const configPath = join(dir, "config.json");
   const shownPath = relative(process.cwd(), configPath) || configPath;
   try {
-    if (!options.check) removeStaleTemps(dir);
-    if (knownFresh(dir)) return outcome;
     if (!options.check) removeStaleTemps(dir, { deep: true });
     const bytes = readConfigBytes(shownPath);
     const config = parseAndCheck(bytes.toString("utf8"), shownPath, {
@@ -81,14 +57,6 @@ export function processIntegration(
       const newStubs = changed.filter((file) => file.kind === "stub");
       writeIntegration(dir, generatedFiles, newStubs);
       outcome.status = "written";
-    }
-    if (outcome.status !== "stale") {
-      const record: FreshnessRecord = { generated: {}, stubs: [] };
-      for (const file of files) {
-        if (file.kind === "stub") record.stubs.push(file.path);
-        else record.generated[file.path] = sha256(file.contents);
-      }
-      writeRecord(cacheDir(dir), recordKey(bytes), record);
     }
   } catch (error) {
     outcome.status = "failed";

@@ -1,3 +1,5 @@
+export { exampleConfigs } from "./example-configs.ts";
+export { exampleSources } from "./example-sources.ts";
 export {
   type RecordedRequest,
   type RecordingServer,
@@ -7,3 +9,4 @@ export {
   type Routes,
   startRecordingServer,
 } from "./recording-server.ts";
+export { sampleValue } from "./sample-value.ts";

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { PrecompiledValidators } from "@plugboard/sdk";
+import { sampleValue } from "@plugboard/testing";
 import { Ajv } from "ajv";
 import { afterAll, describe, expect, it } from "vitest";
 import { AJV_OPTIONS } from "../../src/emit-validators.ts";
@@ -9,7 +10,6 @@ import { generate } from "../../src/generate.ts";
 import { normalizeSchema } from "../../src/normalize-schema.ts";
 import { readConfig } from "../../src/read-config.ts";
 import { corpusDir, typecheck, workspace, writeAll } from "./helpers.ts";
-import { sampleValue } from "./sample-value.ts";
 
 const present = existsSync(corpusDir);
 if (!present) process.stderr.write(`note: corpus sweep skipped, ${corpusDir} is absent\n`);

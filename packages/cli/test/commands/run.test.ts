@@ -2,9 +2,9 @@ import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { startRecordingServer } from "@plugboard/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCommand } from "../src/commands/run.ts";
-import { capture } from "./capture.ts";
-import { createFixtureWorkspace } from "./fixtures/workspace.ts";
+import { runCommand } from "../../src/commands/run.ts";
+import { capture } from "../capture.ts";
+import { createFixtureWorkspace } from "../fixtures/workspace.ts";
 
 /** The notes API: every request is recorded and answered 201 with the posted JSON and an id. */
 async function startNotesApi() {

@@ -14,7 +14,7 @@ fs.renameSync = (from: fs.PathLike, to: fs.PathLike) => {
 // ES modules importing `renameSync` from node:fs see the replacement too.
 syncBuiltinESMExports();
 
-const { processIntegration } = await import("../../src/process-integration.ts");
+const { processIntegration } = await import("../src/process-integration.ts");
 const dir = process.argv[2];
 if (!dir) throw new Error("usage: kill-at-rename.ts <integration dir>");
 const outcome = processIntegration(dir);

@@ -15,12 +15,12 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { initCommand } from "../src/commands/init.ts";
-import { capture } from "./capture.ts";
+import { initCommand } from "../../src/commands/init.ts";
+import { capture } from "../capture.ts";
 
 const exec = promisify(execFile);
 const require = createRequire(import.meta.url);
-const packageDir = fileURLToPath(new URL("../", import.meta.url));
+const packageDir = fileURLToPath(new URL("../../", import.meta.url));
 const repoRoot = path.resolve(packageDir, "../..");
 
 let root = "";
@@ -123,7 +123,7 @@ describe("plugboard init", () => {
   });
 
   it("leaves nothing behind when codegen fails", async () => {
-    const { scaffoldIntegration } = await import("../src/scaffold/scaffold.ts");
+    const { scaffoldIntegration } = await import("../../src/scaffold/scaffold.ts");
     await expect(
       scaffoldIntegration(root, "doomed", "none", async () => {
         throw new Error("codegen exploded");

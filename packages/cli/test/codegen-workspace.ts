@@ -7,13 +7,13 @@ import type { IntegrationConfig } from "@plugboard/sdk";
 import ts from "typescript";
 
 /** The CLI package folder. */
-export const packageDir = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-/** The codegen library's fixture configs, shared test data of both packages. */
-export const fixturesDir = resolve(packageDir, "../codegen/test/fixtures");
+export const packageDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+/** This package's fixture configs: `test/fixtures/<name>/config.json`. */
+export const fixturesDir = resolve(packageDir, "test/fixtures");
 /** The real-world corpus, outside the repository. */
 export const corpusDir = resolve(packageDir, "../../../shared/corpus/autohive");
 
-/** A fixture config from codegen's `test/fixtures/<name>/config.json`. */
+/** A fixture config from `test/fixtures/<name>/config.json`. */
 export function fixture(name: string): IntegrationConfig {
   return readConfig(join(fixturesDir, name, "config.json"));
 }

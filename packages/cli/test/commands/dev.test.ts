@@ -2,9 +2,9 @@ import { once } from "node:events";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { devCommand } from "../src/commands/dev.ts";
-import { capture } from "./capture.ts";
-import { createFixtureWorkspace } from "./fixtures/workspace.ts";
+import { devCommand } from "../../src/commands/dev.ts";
+import { capture } from "../capture.ts";
+import { createFixtureWorkspace } from "../fixtures/workspace.ts";
 
 let workspace: Awaited<ReturnType<typeof createFixtureWorkspace>>;
 

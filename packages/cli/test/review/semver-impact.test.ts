@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { diffConfigs, requiredBump } from "../src/review/semver-impact.ts";
+import { diffConfigs, requiredBump } from "../../src/review/semver-impact.ts";
 
 type Json = Record<string, unknown>;
 

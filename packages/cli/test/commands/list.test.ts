@@ -1,9 +1,9 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listCommand } from "../src/commands/list.ts";
-import { capture } from "./capture.ts";
-import { createFixtureWorkspace } from "./fixtures/workspace.ts";
+import { listCommand } from "../../src/commands/list.ts";
+import { capture } from "../capture.ts";
+import { createFixtureWorkspace } from "../fixtures/workspace.ts";
 
 let workspace: Awaited<ReturnType<typeof createFixtureWorkspace>>;
 

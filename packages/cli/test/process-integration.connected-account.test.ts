@@ -4,8 +4,8 @@ import { pathToFileURL } from "node:url";
 import { generate } from "@plugboard/codegen";
 import { ExecutionContext } from "@plugboard/sdk";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { processIntegration } from "../../src/process-integration.ts";
-import { fixture, packageDir, typecheck, workspace } from "./helpers.ts";
+import { processIntegration } from "../src/process-integration.ts";
+import { fixture, packageDir, typecheck, workspace } from "./codegen-workspace.ts";
 
 const STUB = "src/connected-account.ts";
 const instagramDir = resolve(packageDir, "../../integrations/instagram");
@@ -14,10 +14,8 @@ let dir: string;
 let cleanup: () => void;
 beforeEach(() => {
   ({ dir, cleanup } = workspace());
-  process.env.PLUGBOARD_CODEGEN_CACHE = join(dir, ".cache");
 });
 afterEach(() => {
-  delete process.env.PLUGBOARD_CODEGEN_CACHE;
   cleanup();
 });
 
@@ -111,7 +109,7 @@ describe.skipIf(!existsSync(join(instagramDir, STUB)))(
       const before = ["src/index.ts", STUB].map((path) => readFileSync(join(dir, path), "utf8"));
       const outcome = processIntegration(dir);
       expect(outcome.error).toBeUndefined();
-      // Only person-owned files matter here; the generated ones have their own freshness check.
+      // Only person-owned files matter here; the generated ones have their own --check.
       expect(outcome.files.filter((file) => !file.startsWith("src/generated/"))).toEqual([]);
       expect(["src/index.ts", STUB].map((path) => readFileSync(join(dir, path), "utf8"))).toEqual(
         before,

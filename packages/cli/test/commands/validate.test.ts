@@ -2,9 +2,9 @@ import { execFileSync } from "node:child_process";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { validateCommand } from "../src/commands/validate.ts";
-import { capture } from "./capture.ts";
-import { createFixtureWorkspace } from "./fixtures/workspace.ts";
+import { validateCommand } from "../../src/commands/validate.ts";
+import { capture } from "../capture.ts";
+import { createFixtureWorkspace } from "../fixtures/workspace.ts";
 
 let workspace: Awaited<ReturnType<typeof createFixtureWorkspace>>;
 let notes = "";

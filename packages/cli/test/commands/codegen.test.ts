@@ -4,19 +4,17 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { codegenCommand } from "../../src/commands/codegen.ts";
 import { watchIntegrations } from "../../src/watch.ts";
 import { capture } from "../capture.ts";
-import { fixturesDir, workspace } from "./helpers.ts";
+import { fixturesDir, workspace } from "../codegen-workspace.ts";
 
 let root: string;
 let cleanup: () => void;
 beforeEach(() => {
   ({ dir: root, cleanup } = workspace());
-  process.env.PLUGBOARD_CODEGEN_CACHE = join(root, ".cache");
   for (const name of ["notes", "shapes"]) {
     cpSync(join(fixturesDir, name, "config.json"), join(root, "integrations", name, "config.json"));
   }
 });
 afterEach(() => {
-  delete process.env.PLUGBOARD_CODEGEN_CACHE;
   cleanup();
 });
 
