@@ -15,8 +15,9 @@ export interface ActionCase {
   credentialsSchema: unknown;
 }
 
-/** Where the shared corpus lives, relative to this package. */
-export const CORPUS = join(import.meta.dirname, "../../../../shared/corpus/autohive");
+/** Where the shared corpus lives: `PLUGBOARD_CORPUS`, else `../shared/corpus/autohive` from the repo root. */
+export const CORPUS =
+  process.env.PLUGBOARD_CORPUS ?? join(import.meta.dirname, "../../../../shared/corpus/autohive");
 
 /** Every corpus action whose generated sample input and output validate; the rest are counted. */
 export async function loadCases(): Promise<{

@@ -1,7 +1,7 @@
 import type { ExecutionContext } from "./context.ts";
 import { ValidationError } from "./errors.ts";
 import { type SchemaChecks, violationsOf } from "./schema-checks.ts";
-import { describeViolations } from "./validate.ts";
+import { describeViolations, type Violation } from "./validate.ts";
 
 /** Any execution context: credentials are checked at run time, whatever their static type. */
 export type AnyContext = ExecutionContext<unknown, unknown>;
@@ -24,12 +24,16 @@ export function credentialProblem(
   if (pending instanceof Promise) return pending.then(() => credentialProblem(checks, context));
   if (!pending) return undefined;
   const bad = violationsOf(pending, context.credentials);
-  if (!bad) return undefined;
-  return bad.then((found) => ({
+  return bad?.then((found) => credentialViolation(found, context));
+}
+
+/** Why credentials were rejected, from their violations: paths and messages, never values. */
+export function credentialViolation(found: Violation[], context: AnyContext): CredentialProblem {
+  return {
     // Ajv's messages never quote the offending value; redact anyway, in case a schema does.
     message: context.redact(`Invalid credentials: ${describeViolations(found)}`),
     property: found[0]?.path ?? null,
-  }));
+  };
 }
 
 /** Throws `ValidationError` when the credentials do not match `auth.fields`. */

@@ -12,7 +12,13 @@ import {
   type ConnectedAccountResult,
   connectedAccountResult,
 } from "./result.ts";
-import { type RunHooks, runAction } from "./run-action.ts";
+import {
+  notRegistered,
+  type ResolvedAction,
+  type RunHooks,
+  resolveAction,
+  runAction,
+} from "./run-action.ts";
 import { runPollingTrigger } from "./run-trigger.ts";
 import { SchemaChecks } from "./schema-checks.ts";
 import { withFetch } from "./scoped-context.ts";
@@ -82,6 +88,8 @@ export class Integration<
   readonly #file: string;
   readonly #checks: SchemaChecks;
   readonly #actions = new Map<string, ActionHandler<never, unknown, never, never>>();
+  /** Each called action's run record, resolved on its first call. */
+  readonly #resolved = new Map<string, ResolvedAction>();
   readonly #triggers = new Map<string, PollingTriggerHandler<never, unknown, never, never>>();
   #connectedAccount: ConnectedAccountHandler<never> | undefined;
   readonly #hooks: RunHooks;
@@ -138,6 +146,7 @@ export class Integration<
   ): this {
     if (!Object.hasOwn(this.config.actions, name)) throw this.#unknown("action", name);
     this.#actions.set(name, handler as ActionHandler<never, unknown, never, never>);
+    this.#resolved.delete(name);
     return this;
   }
 
@@ -204,17 +213,40 @@ export class Integration<
     options?: ExecuteOptions,
   ): Promise<ActionOutcome<A[N]["output"]>> {
     // Not `async`: returning runAction's promise saves a wrapper promise per call.
-    if (this.config.actions[name]?.secrets) {
+    const resolved = this.#resolved.get(name);
+    if (resolved?.secrets ?? this.config.actions[name]?.secrets) {
       try {
         assertSecrets(this.config, "actions", name, context.secrets as SecretValues);
       } catch (error) {
         return Promise.reject(error);
       }
     }
+    if (options) {
+      const run = () => this.#runAction(name, resolved, inputs, context);
+      return withinDeadline(`action "${name}"`, options, run);
+    }
+    return this.#runAction(name, resolved, inputs, context);
+  }
+
+  #runAction(
+    name: string,
+    resolved: ResolvedAction | undefined,
+    inputs: unknown,
+    context: AnyContext,
+  ): Promise<ActionOutcome> {
+    if (resolved) return runAction(resolved, inputs, this.#scope(context), this.#hooks);
+    return this.#resolveAndRun(name, inputs, context);
+  }
+
+  /** The first call of an action: resolves its run record, keeps it, and runs. */
+  async #resolveAndRun(name: string, inputs: unknown, context: AnyContext): Promise<ActionOutcome> {
     const handler = this.#actions.get(name);
-    const run = () =>
-      runAction(name, handler, this.#checks, inputs, this.#scope(context), this.#hooks);
-    return options ? withinDeadline(`action "${name}"`, options, run) : run();
+    if (!handler) return notRegistered(name);
+    const secrets = Boolean(this.config.actions[name]?.secrets);
+    const resolved = await resolveAction(name, handler, this.#checks, secrets);
+    // A handler replaced while the validators loaded is not overwritten by the old one.
+    if (this.#actions.get(name) === handler) this.#resolved.set(name, resolved);
+    return runAction(resolved, inputs, this.#scope(context), this.#hooks);
   }
 
   /**

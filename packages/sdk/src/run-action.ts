@@ -1,9 +1,9 @@
 import { applyDefaults } from "./apply-defaults.ts";
-import { type AnyContext, credentialProblem } from "./check-credentials.ts";
+import { type AnyContext, credentialViolation } from "./check-credentials.ts";
 import type { ErrorMapper } from "./error-mapping.ts";
 import { ActionError } from "./errors.ts";
 import { type ActionOutcome, RESULT_VERSION, validationResult } from "./result.ts";
-import { type SchemaChecks, violationsOf } from "./schema-checks.ts";
+import { type SchemaCheck, type SchemaChecks, violationsOf } from "./schema-checks.ts";
 import type { ActionHandler } from "./types.ts";
 import { describeViolations, type Violation } from "./validate.ts";
 
@@ -59,32 +59,58 @@ export interface RunHooks {
 }
 
 /**
- * Runs one action as `executeAction` documents it. The hot path awaits only real promises
- * (the handler's, and Ajv's first compile): each needless await is a microtask hop, a
- * measurable share of a ~2 µs call.
+ * Everything one action's run needs, resolved once per action (handler, validators of inputs,
+ * output and credentials), so a call does no lookups by name and builds no strings unless it
+ * fails.
+ */
+export interface ResolvedAction {
+  name: string;
+  handler: ActionHandler<never, unknown, never, never>;
+  input: SchemaCheck;
+  output: SchemaCheck;
+  credentials: SchemaCheck | null;
+  /** The action declares secrets, checked against `context.secrets` before each run. */
+  secrets: boolean;
+}
+
+/** Resolves an action's validators (loading or compiling them once) into its run record. */
+export async function resolveAction(
+  name: string,
+  handler: ActionHandler<never, unknown, never, never>,
+  checks: SchemaChecks,
+  secrets: boolean,
+): Promise<ResolvedAction> {
+  const { input, output } = await checks.handler("actions", name);
+  const credentials = await checks.credentials();
+  return { name, handler, input, output, credentials, secrets };
+}
+
+/** The envelope of a call to an action without a registered handler. */
+export function notRegistered(name: string): ActionOutcome<never> {
+  const message = `Action "${name}" is not registered`;
+  return validationResult({ message, property: null, value: null, source: "input" });
+}
+
+/**
+ * Runs one action as `executeAction` documents it. The hot path awaits only the handler's
+ * promise: each needless await is a microtask hop, a measurable share of a ~2 µs call.
  */
 export async function runAction(
-  name: string,
-  handler: ActionHandler<never, unknown, never, never> | undefined,
-  checks: SchemaChecks,
+  action: ResolvedAction,
   given: unknown,
   context: AnyContext,
   hooks: RunHooks = {},
 ): Promise<ActionOutcome> {
-  if (!handler) {
-    const message = `Action "${name}" is not registered`;
-    return validationResult({ message, property: null, value: null, source: "input" });
-  }
-  const pending = checks.handler("actions", name);
-  const { input, output } = pending instanceof Promise ? await pending : pending;
+  const { name, handler, input, output, credentials } = action;
   const inputs = hooks.applyDefaults ? applyDefaults(input.schema, given) : given;
   const badInput = violationsOf(input, inputs);
   if (badInput)
     return rejected(`Invalid inputs for action "${name}"`, await badInput, "input", context);
-  const credentialCheck = credentialProblem(checks, context);
-  const credentialError = credentialCheck && (await credentialCheck);
-  if (credentialError)
-    return validationResult({ ...credentialError, value: null, source: "input" });
+  const badCredentials = credentials && violationsOf(credentials, context.credentials);
+  if (badCredentials) {
+    const problem = credentialViolation(await badCredentials, context);
+    return validationResult({ ...problem, value: null, source: "input" });
+  }
   let returned: unknown;
   try {
     returned = await handler(inputs as never, context as never);
