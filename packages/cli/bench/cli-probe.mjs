@@ -1,8 +1,15 @@
-// Runs `plugboard <argv…>` from the built CLI and reports its peak memory (all threads).
+// Runs `plugboard <argv…>` from the built CLI and reports its peak memory (all threads). With
+// PLUGBOARD_PROBE_WORKERS, runs `runCodegen(argv, { workers })` instead (argv: the folders).
 import { writeFileSync } from "node:fs";
-import { main } from "../dist/cli.js";
+import { main, runCodegen } from "../dist/index.js";
 
-const exitCode = await main(process.argv.slice(2));
+const args = process.argv.slice(2);
+const workers = Number(process.env.PLUGBOARD_PROBE_WORKERS);
+const exitCode = workers
+  ? (await runCodegen(args.slice(1), { workers })).some((o) => o.status === "failed")
+    ? 1
+    : 0
+  : await main(args);
 const report = process.env.PLUGBOARD_PROBE_OUT;
 if (report)
   writeFileSync(report, JSON.stringify({ exitCode, maxRssKiB: process.resourceUsage().maxRSS }));

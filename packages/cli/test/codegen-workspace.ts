@@ -10,8 +10,6 @@ import ts from "typescript";
 export const packageDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 /** This package's fixture configs: `test/fixtures/<name>/config.json`. */
 export const fixturesDir = resolve(packageDir, "test/fixtures");
-/** The real-world corpus, outside the repository. */
-export const corpusDir = resolve(packageDir, "../../../shared/corpus/autohive");
 
 /** A fixture config from `test/fixtures/<name>/config.json`. */
 export function fixture(name: string): IntegrationConfig {
