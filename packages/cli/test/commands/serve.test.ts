@@ -7,7 +7,7 @@ import {
   writeProbeIntegration,
 } from "../../../server/test/fixtures/probe-integration.ts";
 import { resultsDir } from "../fixtures/workspace.ts";
-import { type ServeProcess, startServe } from "./serve-process.ts";
+import { type ServeProcess, startServe } from "../serve-process.ts";
 
 const TOKEN = "serve-token-0123456789abcdef";
 const SECRET = "probe-SECRET-value-5f1e9a";

@@ -2,7 +2,7 @@ import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 import { once } from "node:events";
 import { fileURLToPath } from "node:url";
 
-const entry = fileURLToPath(new URL("../plugboard-entry.ts", import.meta.url));
+const entry = fileURLToPath(new URL("./plugboard-entry.ts", import.meta.url));
 
 /** A `plugboard serve` child process listening on a free port. */
 export interface ServeProcess {

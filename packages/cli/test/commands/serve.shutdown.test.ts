@@ -6,7 +6,7 @@ import {
   writeProbeIntegration,
 } from "../../../server/test/fixtures/probe-integration.ts";
 import { resultsDir } from "../fixtures/workspace.ts";
-import { startServe } from "./serve-process.ts";
+import { startServe } from "../serve-process.ts";
 
 let root: string;
 
