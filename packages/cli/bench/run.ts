@@ -101,24 +101,20 @@ const oneNoop = codegen([join(ws, "github")]);
 // task from Turborepo's cache when config.json did not change. Measured on this repository's
 // own integrations: one run to fill the cache, then the timed one.
 const repoRoot = resolve(packageDir, "../..");
-const turbo = () => {
+const turboArgs = ["run", "codegen", "--filter=./integrations/*", "--output-logs=errors-only"];
+// The filling run may execute tasks, which turbo starts through pnpm: run it as people do.
+spawnSync("npx", ["-y", "pnpm@10.34.8", "turbo", ...turboArgs], { cwd: repoRoot, stdio: "ignore" });
+// The timed one replays every task from the cache: the turbo binary alone, no npx in front.
+const turboNoop = (() => {
   const started = performance.now();
   const run = spawnSync(
     process.execPath,
-    [
-      join(repoRoot, "node_modules/turbo/bin/turbo"),
-      "run",
-      "codegen",
-      "--filter=./integrations/*",
-      "--output-logs=errors-only",
-    ],
+    [join(repoRoot, "node_modules/turbo/bin/turbo"), ...turboArgs],
     { cwd: repoRoot, encoding: "utf8" },
   );
-  if (run.status !== 0) throw new Error(`turbo run codegen failed: ${run.stdout}${run.stderr}`);
-  return { ms: performance.now() - started, replayed: /FULL TURBO/.test(run.stdout) };
-};
-turbo();
-const turboNoop = turbo();
+  const ms = performance.now() - started;
+  return { ms: run.status === 0 ? ms : Number.NaN, replayed: /FULL TURBO/.test(run.stdout) };
+})();
 const repoIntegrations = readdirSync(join(repoRoot, "integrations")).filter((name) =>
   existsSync(join(repoRoot, "integrations", name, "config.json")),
 );
