@@ -41,7 +41,7 @@ describe("the plugboard command line", () => {
     const typo = await plugboard("lst");
     expect(typo.code).toBe(2);
     expect(typo.stderr).toMatch(/^plugboard: unknown command "lst"\. Did you mean "list"\?/);
-  }, 30_000);
+  }, 120_000);
 
   it.each(["init", "list", "validate", "run", "dev"])(
     "explains `%s` on --help",
@@ -50,7 +50,7 @@ describe("the plugboard command line", () => {
       expect(code).toBe(0);
       expect(stdout).toMatch(new RegExp(`^Usage: plugboard ${command}`));
     },
-    30_000,
+    120_000,
   );
 
   it("prints one line and no stack trace for bad input", async () => {
@@ -61,7 +61,7 @@ describe("the plugboard command line", () => {
     expect(flag.code).toBe(2);
     expect(flag.stderr.trim().split("\n")).toHaveLength(1);
     expect(flag.stderr).not.toMatch(/^\s+at /m);
-  }, 30_000);
+  }, 120_000);
 
   it("starts the playground with `dev`, prints its URL and stops on SIGTERM", async () => {
     const child = spawn(
@@ -86,5 +86,5 @@ describe("the plugboard command line", () => {
     child.kill("SIGTERM");
     const [code] = await once(child, "exit");
     expect(code).toBe(0);
-  }, 30_000);
+  }, 120_000);
 });

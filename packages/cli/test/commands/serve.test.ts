@@ -281,8 +281,9 @@ describe("plugboard serve: isolation and secrets", () => {
 
   it("answers light calls while a CPU-bound handler holds a worker", async () => {
     let busyDone = false;
+    // Busy for 15 s (under the 20 s call timeout): room for five light calls on a loaded machine.
     const busy = server
-      .call(action("busy"), { body: { inputs: { ms: 4000 } } })
+      .call(action("busy"), { body: { inputs: { ms: 15_000 } } })
       .then((response) => {
         busyDone = true;
         return response;
