@@ -1,6 +1,7 @@
-import { createRequire } from "node:module";
 import type { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+// A JSON import, so the bundled build (dist/) carries the version instead of a path to resolve.
+import manifest from "../../package.json" with { type: "json" };
 import type { CallOptions } from "../executor.ts";
 import type { CredentialLookup } from "./credentials.ts";
 import { loadMcpSdk } from "./mcp-sdk.ts";
@@ -65,7 +66,7 @@ async function callTool(
  */
 export async function createMcpServer(options: McpServerOptions): Promise<Server> {
   const { Server, types } = await loadMcpSdk();
-  const { version } = createRequire(import.meta.url)("../../package.json") as { version: string };
+  const { version } = manifest;
   const { CallToolRequestSchema, ErrorCode, ListToolsRequestSchema, McpError } = types;
   const server = new Server(
     { name: "plugboard", version },
