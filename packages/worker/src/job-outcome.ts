@@ -16,14 +16,15 @@ function oneLine(error: unknown): string {
 }
 
 /**
- * Classifies what a run threw: a `RateLimitError` waits for its `retryAfter` without using an
- * attempt; network errors and timeouts (of a request, or of the handler in the pool) are
- * retried with back-off; anything else (a bug, a 4xx `HTTPError`, a missing secret) fails.
+ * Classifies what a run threw (the SDK's errors, or the execution pool's `ServerError` codes):
+ * a rate limit waits for its `retryAfter` without using an attempt; network errors and
+ * timeouts (of a request, or of the handler in the pool) are retried with back-off; anything
+ * else (a bug, a 4xx `HTTPError`, a missing secret, a worker out of memory) fails for good.
  */
 export function classifyFailure(error: unknown): Failure {
   const e = (error ?? {}) as { name?: unknown; code?: unknown; retryAfter?: unknown };
   const reason = oneLine(error);
-  if (e.name === "RateLimitError") {
+  if (e.name === "RateLimitError" || e.code === "rate_limited") {
     const seconds = typeof e.retryAfter === "number" && e.retryAfter >= 0 ? e.retryAfter : 60;
     return {
       kind: "rate_limited",

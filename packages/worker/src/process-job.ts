@@ -5,11 +5,12 @@ import {
   type TriggerState,
   type TriggerStateStore,
 } from "@plugboard/sdk";
+import type { Executor } from "@plugboard/server";
 import { DelayedError, type Job, type Queue, UnrecoverableError } from "bullmq";
 import type { CredentialSource } from "./credential-source.ts";
 import { type JobData, jobCredentials } from "./job-data.ts";
 import { classifyFailure } from "./job-outcome.ts";
-import type { OperationRunner } from "./operation-runner.ts";
+import { triggerInfo } from "./trigger-info.ts";
 
 /** What a completed poll job returns: counts only, the records go to the records queue. */
 export interface PollSummary {
@@ -20,7 +21,7 @@ export interface PollSummary {
 
 /** What the processor needs besides the job. */
 export interface ProcessorDeps {
-  runner: OperationRunner;
+  executor: Executor;
   credentials?: CredentialSource | undefined;
   store: TriggerStateStore;
   records: Queue;
@@ -63,7 +64,7 @@ async function poll(
   deps: ProcessorDeps,
   auth: Record<string, unknown> | undefined,
 ) {
-  const info = deps.runner.triggerInfo(job.name);
+  const info = triggerInfo(deps.executor, job.name);
   if (!info) throw new UnrecoverableError(`unknown polling trigger "${job.name}"`);
   const staged = new StagedStore(deps.store);
   const key = job.data.state_key ?? job.name;
@@ -114,9 +115,9 @@ export function createProcessor(deps: ProcessorDeps) {
     const auth = await jobCredentials(job.data, deps.credentials);
     try {
       if (job.data.kind === "poll") return await poll(job, deps, auth);
-      const envelope = await deps.runner.executeAction(job.name, {
+      const envelope = await deps.executor.executeAction(job.name, {
         inputs: job.data.inputs ?? {},
-        auth,
+        ...(auth === undefined ? {} : { auth }),
       });
       if (envelope.type === "validation_error") {
         throw new UnrecoverableError(JSON.stringify(envelope));

@@ -1,7 +1,8 @@
+import type { Executor } from "@plugboard/server";
 import type { Queue } from "bullmq";
 import { WorkerError } from "./errors.ts";
 import type { JobData } from "./job-data.ts";
-import type { OperationRunner } from "./operation-runner.ts";
+import { triggerInfo } from "./trigger-info.ts";
 
 /** Options of `scheduleTrigger`. */
 export interface ScheduleOptions {
@@ -28,11 +29,11 @@ export interface ScheduleOptions {
  */
 export async function scheduleTrigger(
   queue: Queue,
-  runner: Pick<OperationRunner, "triggerInfo">,
+  executor: Executor,
   qualifiedName: string,
   options: ScheduleOptions = {},
 ): Promise<string> {
-  const info = runner.triggerInfo(qualifiedName);
+  const info = triggerInfo(executor, qualifiedName);
   if (!info) {
     throw new WorkerError("unknown_operation", `unknown polling trigger "${qualifiedName}"`);
   }

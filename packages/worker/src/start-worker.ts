@@ -1,16 +1,19 @@
+import type { Executor } from "@plugboard/server";
 import { type KeepJobs, Queue, Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import { connectRedis } from "./connection.ts";
 import type { CredentialSource } from "./credential-source.ts";
 import type { JobData } from "./job-data.ts";
-import type { OperationRunner } from "./operation-runner.ts";
 import { createProcessor } from "./process-job.ts";
 import { RedisStateStore } from "./redis-state-store.ts";
 
 /** Options of `startWorker`. */
 export interface WorkerOptions {
-  /** Runs the operations: `@plugboard/server`'s execution pool. */
-  runner: OperationRunner;
+  /**
+   * Runs the operations: `@plugboard/server`'s execution pool. Handlers never run inside
+   * BullMQ's processor: a CPU-bound one there would block lock renewal and the job run twice.
+   */
+  executor: Executor;
   /** `redis://…`, `rediss://…` or `unix:///…/redis.sock`, or an open ioredis connection. */
   redis: string | Redis;
   /** The queue's name; `plugboard` by default. Delivered trigger records go to `<queue>-records`. */
@@ -55,7 +58,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     typeof options.redis === "string" ? connectRedis(options.redis) : options.redis;
   const records = new Queue(`${name}-records`, { connection });
   const processor = createProcessor({
-    runner: options.runner,
+    executor: options.executor,
     credentials: options.credentials,
     store: new RedisStateStore(connection),
     records,
