@@ -37,6 +37,8 @@ export interface WorkerOptions {
 /** A running queue worker. */
 export interface RunningWorker {
   worker: Worker;
+  /** The queue itself, on the worker's connection: for `scheduleTrigger` and inspection. */
+  queue: Queue;
   /** Stops taking jobs, lets the running ones finish, and closes its Redis connections. */
   close(): Promise<void>;
 }
@@ -56,6 +58,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   const owned = typeof options.redis === "string";
   const connection =
     typeof options.redis === "string" ? connectRedis(options.redis) : options.redis;
+  const queue = new Queue(name, { connection });
   const records = new Queue(`${name}-records`, { connection });
   const processor = createProcessor({
     executor: options.executor,
@@ -91,9 +94,11 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   await worker.waitUntilReady();
   return {
     worker,
+    queue,
     close: async () => {
       await worker.close();
       await records.close();
+      await queue.close();
       if (owned) await connection.quit().catch(() => undefined);
     },
   };
