@@ -5,6 +5,7 @@ import { devCommand } from "./commands/dev.ts";
 import { initCommand } from "./commands/init.ts";
 import { listCommand } from "./commands/list.ts";
 import { runCommand } from "./commands/run.ts";
+import { serveCommand } from "./commands/serve.ts";
 import { validateCommand } from "./commands/validate.ts";
 
 /** A `plugboard` subcommand: takes its own argv, returns the process exit code. */
@@ -17,6 +18,7 @@ const commands: Record<string, Command> = {
   validate: validateCommand,
   run: runCommand,
   dev: devCommand,
+  serve: serveCommand,
   build: buildCommand,
 };
 
@@ -29,6 +31,7 @@ Commands:
   validate [dir…]             check integrations and the version bump a change needs
   run <integration>.<action>  execute an action locally and print its result
   dev                         start the local playground in the browser
+  serve [dir…]                serve integrations over HTTP, handlers in a worker pool
   build [dir…]                bundle integrations into dist/ for publishing
 
 Run \`plugboard <command> --help\` for a command's options.

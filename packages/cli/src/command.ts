@@ -1,5 +1,6 @@
 import { PlaygroundError } from "@plugboard/playground";
 import { RegistryError } from "@plugboard/registry";
+import { ServerError } from "@plugboard/server";
 import { CliError } from "./errors.ts";
 import { fail } from "./terminal.ts";
 
@@ -11,6 +12,10 @@ export async function guard(command: string, body: () => Promise<number>): Promi
     if (error instanceof CliError) {
       fail(command, error.message);
       return error.exitCode;
+    }
+    if (error instanceof ServerError) {
+      fail(command, error.message);
+      return error.code === "invalid_options" ? 2 : 1;
     }
     if (error instanceof RegistryError || error instanceof PlaygroundError) {
       fail(command, error.message);

@@ -6,7 +6,7 @@ export {
 } from "./credentials.ts";
 export { RegistryError, type RegistryErrorCode } from "./errors.ts";
 export { findIntegrations, findWorkspaceRoot, listIntegrationDirs } from "./find-integrations.ts";
-export { loadIntegration } from "./load-integration.ts";
+export { type LoadIntegrationOptions, loadIntegration } from "./load-integration.ts";
 export {
   loadRegistry,
   type Registry,

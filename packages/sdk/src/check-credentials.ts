@@ -4,7 +4,7 @@ import { type SchemaChecks, violationsOf } from "./schema-checks.ts";
 import { describeViolations } from "./validate.ts";
 
 /** Any execution context: credentials are checked at run time, whatever their static type. */
-export type AnyContext = ExecutionContext<unknown>;
+export type AnyContext = ExecutionContext<unknown, unknown>;
 
 /** Why credentials were rejected: paths and messages only, never values. */
 export interface CredentialProblem {

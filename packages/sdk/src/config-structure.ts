@@ -8,6 +8,7 @@ export interface ConfigProblem {
 
 type Obj = Record<string, unknown>;
 
+const DEDUPE: readonly string[] = ["unique", "greatest", "last"];
 const JSON_TYPES = new Set(["string", "number", "integer", "boolean", "object", "array", "null"]);
 const SCHEMA_MAPS = ["properties", "patternProperties", "definitions", "dependencies"];
 const SCHEMA_ONE = ["additionalProperties", "additionalItems", "contains", "propertyNames"];
@@ -53,6 +54,35 @@ class Checker {
     const ok = expect === "object" ? isObj(value) : typeof value === expect;
     const article = expect === "object" ? "an" : "a";
     return ok || this.fail(`${at}/${key}`, `expected ${article} ${expect}, got ${kind(value)}`);
+  }
+
+  /** Checks that `parent[key]`, when present, is an array of non-empty strings. */
+  stringList(parent: Obj, at: string, key: string): string[] {
+    const value = parent[key];
+    if (value === undefined) return [];
+    if (!Array.isArray(value)) {
+      return this.fail(`${at}/${key}`, `expected an array of strings, got ${kind(value)}`) || [];
+    }
+    for (const [i, item] of value.entries()) {
+      if (typeof item !== "string" || item === "") {
+        return (
+          this.fail(`${at}/${key}/${i}`, `expected a non-empty string, got ${kind(item)}`) || []
+        );
+      }
+    }
+    return value as string[];
+  }
+
+  /** Checks an action's or trigger's `secrets` names against the top-level declarations. */
+  secretRefs(entry: Obj, at: string, declared: Set<string>): void {
+    for (const [i, name] of this.stringList(entry, at, "secrets").entries()) {
+      if (declared.has(name)) continue;
+      const known = declared.size ? [...declared].map((n) => `"${n}"`).join(", ") : "none";
+      this.fail(
+        `${at}/secrets/${i}`,
+        `secret "${name}" is not declared (declared: ${known}); add { "name": "${name}", "keys": [...] } to the top-level "secrets"`,
+      );
+    }
   }
 
   schema(parent: Obj, at: string, key: string): void {
@@ -151,6 +181,7 @@ export function findConfigProblem(root: unknown): ConfigProblem | undefined {
   c.field(root, "", "display_name", "string", false);
   c.field(root, "", "supports_connected_account", "boolean", false);
   c.field(root, "", "supports_billing", "boolean", false);
+  c.field(root, "", "apply_defaults", "boolean", false);
   if (c.field(root, "", "auth", "object", false) && isObj(root.auth)) {
     const auth = root.auth;
     c.field(auth, "/auth", "type", "string", 'add a "type" ("platform" or "custom")');
@@ -160,8 +191,10 @@ export function findConfigProblem(root: unknown): ConfigProblem | undefined {
       c.schemaNode(auth.fields, "/auth/fields");
     }
   }
+  const declared = secretDeclarations(c, root);
   c.field(root, "", "actions", "object", 'add an "actions" object (it may be empty)');
   c.section(root, "actions", (action, at) => {
+    c.secretRefs(action, at, declared);
     c.field(action, at, "display_name", "string", false);
     c.field(action, at, "description", "string", 'add a "description" string');
     c.schema(action, at, "input_schema");
@@ -169,6 +202,7 @@ export function findConfigProblem(root: unknown): ConfigProblem | undefined {
   });
   c.field(root, "", "polling_triggers", "object", false);
   c.section(root, "polling_triggers", (trigger, at) => {
+    c.secretRefs(trigger, at, declared);
     c.field(trigger, at, "display_name", "string", false);
     c.field(trigger, at, "description", "string", 'add a "description" string');
     const interval = trigger.polling_interval;
@@ -180,8 +214,42 @@ export function findConfigProblem(root: unknown): ConfigProblem | undefined {
         `${JSON.stringify(interval)} is not an interval: ${POLLING_INTERVAL_HINT}`,
       );
     }
+    const dedupe = trigger.dedupe;
+    if (dedupe !== undefined && !DEDUPE.includes(dedupe as string)) {
+      c.fail(
+        `${at}/dedupe`,
+        `expected one of ${DEDUPE.map((d) => `"${d}"`).join(", ")}, got ${kind(dedupe)}`,
+      );
+    }
     c.schema(trigger, at, "input_schema");
     c.schema(trigger, at, "output_schema");
   });
   return c.problem;
+}
+
+/** Checks the top-level `secrets` list (Tracecat's `RegistrySecret`) and returns its names. */
+function secretDeclarations(c: Checker, root: Obj): Set<string> {
+  const names = new Set<string>();
+  const list = root.secrets;
+  if (list === undefined) return names;
+  if (!Array.isArray(list)) {
+    c.fail("/secrets", `expected an array of { name, keys, optional_keys }, got ${kind(list)}`);
+    return names;
+  }
+  for (const [i, entry] of list.entries()) {
+    const at = `/secrets/${i}`;
+    if (!isObj(entry)) {
+      c.fail(at, `expected an object { name, keys, optional_keys }, got ${kind(entry)}`);
+      continue;
+    }
+    if (!c.field(entry, at, "name", "string", 'add a "name" string, e.g. "openai"')) continue;
+    const name = entry.name as string;
+    if (names.has(name)) c.fail(`${at}/name`, `secret "${name}" is declared twice; keep one`);
+    names.add(name);
+    const keys = [...c.stringList(entry, at, "keys"), ...c.stringList(entry, at, "optional_keys")];
+    if (keys.length === 0 && !c.problem) {
+      c.fail(at, `secret "${name}" has no keys: add "keys": ["${name.toUpperCase()}_API_KEY"]`);
+    }
+  }
+  return names;
 }

@@ -7,6 +7,8 @@ export interface ActionConfig {
   description: string;
   input_schema: JsonSchema;
   output_schema: JsonSchema;
+  /** Names of the top-level `secrets` this action reads through `context.secrets`. */
+  secrets?: string[];
 }
 
 /** One polling trigger of an integration, as declared under `polling_triggers`. */
@@ -15,8 +17,26 @@ export interface PollingTriggerConfig {
   description: string;
   /** How often the platform polls: `"30s"`, `"5m"`, `"2h"` or `"1d"`. */
   polling_interval: string;
+  /**
+   * How `integration.poll` drops records earlier polls saw (Plugboard's key; the Python SDK
+   * ignores it): `unique` ids within a window, `greatest` numeric id, or after the `last` id.
+   */
+  dedupe?: "unique" | "greatest" | "last";
   input_schema: JsonSchema;
   output_schema: JsonSchema;
+  /** Names of the top-level `secrets` this trigger reads through `context.secrets`. */
+  secrets?: string[];
+}
+
+/**
+ * An operator-held secret, declared at the top level of config.json (Tracecat's
+ * `RegistrySecret`): its `keys` must be set wherever an action using it runs, its
+ * `optional_keys` may be. Values come from the runner's secret source, never from the caller.
+ */
+export interface SecretDeclaration {
+  name: string;
+  keys?: string[];
+  optional_keys?: string[];
 }
 
 /** OAuth managed by the platform: credentials arrive as `{ auth_type, credentials: { access_token } }`. */
@@ -55,6 +75,13 @@ export interface IntegrationConfig {
   auth?: AuthConfig;
   actions: Record<string, ActionConfig>;
   polling_triggers?: Record<string, PollingTriggerConfig>;
+  /** Operator-held secrets that actions and triggers may declare they use. */
+  secrets?: SecretDeclaration[];
   supports_connected_account?: boolean;
   supports_billing?: boolean;
+  /**
+   * Fill inputs from their schema's `default`s before handlers run (Plugboard's key; off by
+   * default, as the Python SDK never applies defaults).
+   */
+  apply_defaults?: boolean;
 }

@@ -8,12 +8,19 @@ import {
 } from "./fetch.ts";
 import type { HttpCall, RequestConfig } from "./fetch-types.ts";
 import { type Logger, scrubbedLogger, silentLogger } from "./logger.ts";
+import { type Paginated, type PaginateOptions, paginate } from "./paginate.ts";
 import { REDACTED, Redactor } from "./redact.ts";
+import type { SecretValues } from "./secrets.ts";
 
 /** Options of an `ExecutionContext`. */
 export interface ExecutionContextOptions {
   /** Credentials, flat (`{ api_key }`) or wrapped (`{ auth_type, credentials }`). */
   auth?: AuthInput;
+  /**
+   * Operator-held secret values by key, for the secrets the action declares (config.json
+   * `secrets`); every value is redacted from logs and errors like a credential.
+   */
+  secrets?: Record<string, string>;
   /** Retries, timeout and back-off of `context.fetch`. */
   requestConfig?: RequestConfig;
   /** Anything the platform passes along to handlers. */
@@ -28,14 +35,19 @@ export interface ExecutionContextOptions {
   signal?: AbortSignal;
 }
 
-/** What a handler gets besides its inputs: credentials, an authenticated `fetch` and a logger. */
-export class ExecutionContext<C = Record<string, unknown>> {
+/**
+ * What a handler gets besides its inputs: credentials, declared secrets, an authenticated
+ * `fetch` and a logger.
+ */
+export class ExecutionContext<C = Record<string, unknown>, S = SecretValues> {
   /** The credentials exactly as given (flat or wrapped). */
   readonly auth: AuthInput;
   /** The credential fields, flat, whether they arrived flat or wrapped. */
   readonly credentials: C;
   /** `auth_type` of wrapped credentials, or `undefined` for flat ones. */
   readonly authType: string | undefined;
+  /** The operator's secrets this execution may read: only the keys its action declares. */
+  readonly secrets: S;
   readonly metadata: Record<string, unknown>;
   /** A logger that redacts credentials from every message and field. */
   readonly logger: Logger;
@@ -50,7 +62,9 @@ export class ExecutionContext<C = Record<string, unknown>> {
     this.authType = authType;
     this.credentials = fields as C;
     this.metadata = options.metadata ?? {};
-    this.#redactor = new Redactor(fields, this.auth);
+    const secrets = Object.freeze({ ...options.secrets });
+    this.secrets = secrets as S;
+    this.#redactor = new Redactor(fields, this.auth, secrets);
     const redactor = this.#redactor;
     this.logger = scrubbedLogger(options.logger ?? silentLogger, (value) => redactor.deep(value));
     const config = options.requestConfig ?? {};
@@ -71,6 +85,14 @@ export class ExecutionContext<C = Record<string, unknown>> {
     else signal?.addEventListener("abort", () => void this.close(), { once: true });
   }
 
+  /**
+   * Iterates every item of a paginated listing (cursor, `Link` header, offset or page number),
+   * each page requested through `this.fetch`; see `PaginateOptions`.
+   */
+  paginate<T = unknown>(url: string, options: PaginateOptions<T>): Paginated<T> {
+    return paginate<T>(this.fetch, url, options);
+  }
+
   /** `text` with every credential value replaced by `[REDACTED]`. */
   redact(text: string): string {
     return this.#redactor.text(text);
@@ -81,9 +103,12 @@ export class ExecutionContext<C = Record<string, unknown>> {
     return this.#redactor.deep(value);
   }
 
-  /** What `JSON.stringify(context)` shows: never the credentials. */
+  /** What `JSON.stringify(context)` shows: never the credentials nor secret values. */
   toJSON(): Record<string, unknown> {
-    return { authType: this.authType, credentials: REDACTED, metadata: this.metadata };
+    const secrets = Object.fromEntries(
+      Object.keys(this.secrets as object).map((k) => [k, REDACTED]),
+    );
+    return { authType: this.authType, credentials: REDACTED, secrets, metadata: this.metadata };
   }
 
   /** What `console.log(context)` and `util.inspect` show: never the credentials. */

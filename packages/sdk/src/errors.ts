@@ -5,7 +5,8 @@ export type ConfigurationErrorCode =
   | "config_invalid_json"
   | "config_invalid"
   | "unknown_action"
-  | "unknown_trigger";
+  | "unknown_trigger"
+  | "missing_secret";
 
 /** Where a configuration problem sits: the file, and a line/column or a JSON pointer. */
 export interface ConfigurationErrorDetails {
@@ -87,7 +88,7 @@ export interface ActionErrorOptions {
 
 /** Thrown by a handler for an expected failure: becomes an `action_error` result, output unchecked. */
 export class ActionError extends Error {
-  override readonly name = "ActionError";
+  override readonly name: string = "ActionError";
   readonly code = "action_error" as const;
   /** What the failed call still cost, in US dollars. */
   readonly cost_usd: number | undefined;
@@ -224,5 +225,53 @@ export class ExecutionAbortedError extends Error {
     super(message);
     this.code = details.code;
     this.operation = details.operation;
+  }
+}
+
+/** What went wrong with a polling trigger's stored state. */
+export type StateStoreErrorCode = "state_invalid" | "state_conflict";
+
+/** A trigger state store holding something other than trigger state, or writes that kept colliding. */
+export class StateStoreError extends Error {
+  override readonly name = "StateStoreError";
+  readonly code: StateStoreErrorCode;
+  /** The state key, `<integration>.<trigger>`, when the problem is one key's. */
+  readonly key: string | undefined;
+  /** The state file, for file stores. */
+  readonly file: string | undefined;
+
+  constructor(
+    message: string,
+    details: { code: StateStoreErrorCode; key?: string; file?: string; cause?: unknown },
+  ) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.code = details.code;
+    this.key = details.key;
+    this.file = details.file;
+  }
+}
+
+/** Why `context.paginate` stopped before the last page. */
+export type PaginationErrorReason =
+  | "too_many_pages"
+  | "repeated_cursor"
+  | "no_items"
+  | "foreign_next_link";
+
+/**
+ * `context.paginate` could not finish: more pages than `maxPages`, a cursor the API repeated, a
+ * page without its item list, or a next link to another origin. An `ActionError`, so an
+ * unhandled one becomes an `action_error` result the agent can read.
+ */
+export class PaginationError extends ActionError {
+  override readonly name = "PaginationError";
+  readonly reason: PaginationErrorReason;
+  /** The URL of the listing (credentials redacted by the caller's context). */
+  readonly url: string;
+
+  constructor(message: string, details: { reason: PaginationErrorReason; url: string }) {
+    super(message);
+    this.reason = details.reason;
+    this.url = details.url;
   }
 }

@@ -1,3 +1,4 @@
+export { applyDefaults } from "./apply-defaults.ts";
 export { parseConfig } from "./config.ts";
 export type {
   ActionConfig,
@@ -8,9 +9,12 @@ export type {
   OtherAuthConfig,
   PlatformAuthConfig,
   PollingTriggerConfig,
+  SecretDeclaration,
 } from "./config-types.ts";
 export { ExecutionContext, type ExecutionContextOptions } from "./context.ts";
 export type { AuthInput } from "./credentials.ts";
+export { DEFAULT_DEDUPE_WINDOW } from "./dedupe.ts";
+export { clientErrorsAsActionErrors, type ErrorMapper } from "./error-mapping.ts";
 export {
   ActionError,
   type ActionErrorOptions,
@@ -22,9 +26,13 @@ export {
   type HTTPErrorCode,
   NetworkError,
   type NetworkErrorCode,
+  PaginationError,
+  type PaginationErrorReason,
   RateLimitError,
   ResponseError,
   type ResponseErrorCode,
+  StateStoreError,
+  type StateStoreErrorCode,
   ValidationError,
   type ValidationErrorCode,
   type ValidationSource,
@@ -32,6 +40,7 @@ export {
 export type { ExecuteOptions } from "./execution-deadline.ts";
 export { type ContextFetch, DEFAULT_MAX_RESPONSE_BYTES, defaultRetryDelay } from "./fetch.ts";
 export type { FetchOptions, FetchResponse, HttpCall, RequestConfig } from "./fetch-types.ts";
+export { FileStateStore } from "./file-state-store.ts";
 export {
   type ActionsShape,
   type AnyIntegration,
@@ -42,8 +51,19 @@ export {
 export { locateSyntaxError, type TextPosition } from "./json-location.ts";
 export { type LogFields, type Logger, silentLogger } from "./logger.ts";
 export { normalizeSchema } from "./normalize-schema.ts";
+export {
+  type CursorPagination,
+  DEFAULT_MAX_PAGES,
+  type LinkPagination,
+  type OffsetPagination,
+  type PagePagination,
+  type Paginated,
+  type PaginateOptions,
+} from "./paginate.ts";
+export { type PollOptions, type PollOutcome, pollWithState } from "./poll.ts";
 export { parsePollingInterval } from "./polling-interval.ts";
 export { REDACTED } from "./redact.ts";
+export type { CredentialValue, RequestAuth, RequestsOptions } from "./request-auth.ts";
 export {
   type ActionErrorPayload,
   type ActionOutcome,
@@ -54,6 +74,19 @@ export {
   RESULT_VERSION,
   type ResultType,
 } from "./result.ts";
+export {
+  assertSecrets,
+  type DeclaredSecretKeys,
+  declaredSecretKeys,
+  pickSecrets,
+  type SecretValues,
+} from "./secrets.ts";
+export {
+  type DedupeStrategy,
+  MemoryStateStore,
+  type TriggerState,
+  type TriggerStateStore,
+} from "./trigger-state.ts";
 export type {
   ActionHandler,
   ActionMap,

@@ -2,16 +2,21 @@ import { type AnyContext, assertCredentials } from "./check-credentials.ts";
 import { parseConfig } from "./config.ts";
 import { findConfigProblem } from "./config-structure.ts";
 import type { IntegrationConfig } from "./config-types.ts";
+import type { ErrorMapper } from "./error-mapping.ts";
 import { ConfigurationError, ValidationError } from "./errors.ts";
 import { type ExecuteOptions, withinDeadline } from "./execution-deadline.ts";
+import { type PollOptions, type PollOutcome, pollWithState } from "./poll.ts";
+import { authorizeRequests, type RequestsOptions } from "./request-auth.ts";
 import {
   type ActionOutcome,
   type ConnectedAccountResult,
   connectedAccountResult,
 } from "./result.ts";
-import { runAction } from "./run-action.ts";
+import { type RunHooks, runAction } from "./run-action.ts";
 import { runPollingTrigger } from "./run-trigger.ts";
 import { SchemaChecks } from "./schema-checks.ts";
+import { withFetch } from "./scoped-context.ts";
+import { assertSecrets, type SecretValues } from "./secrets.ts";
 import type {
   ActionHandler,
   ActionMap,
@@ -79,6 +84,8 @@ export class Integration<
   readonly #actions = new Map<string, ActionHandler<never, unknown, never>>();
   readonly #triggers = new Map<string, PollingTriggerHandler<never, unknown, never>>();
   #connectedAccount: ConnectedAccountHandler<never> | undefined;
+  readonly #hooks: RunHooks;
+  #requests: RequestsOptions<C> | undefined;
 
   constructor(config: IntegrationConfig, options: IntegrationOptions = {}) {
     this.#file = options.file ?? "config.json";
@@ -92,6 +99,7 @@ export class Integration<
     }
     this.config = config;
     this.#checks = new SchemaChecks(config, options.validators);
+    this.#hooks = { applyDefaults: config.apply_defaults === true };
   }
 
   /** Reads and checks a config.json (synchronously); `ConfigurationError` says what and where. */
@@ -150,6 +158,33 @@ export class Integration<
     return this;
   }
 
+  /**
+   * Declares the API once: its `baseUrl` (relative `context.fetch` URLs resolve against it) and
+   * how requests to its origin are authorized from the credentials (query parameters, headers,
+   * Basic), so handlers carry no auth code. Requests to other origins get none of it.
+   */
+  requests(options: RequestsOptions<C>): this {
+    this.#requests = options;
+    return this;
+  }
+
+  /**
+   * Declares once how errors thrown by handlers are reported, e.g.
+   * `clientErrorsAsActionErrors(...)`: a returned `ActionError` becomes an `action_error` result.
+   */
+  mapErrors(mapper: ErrorMapper): this {
+    this.#hooks.mapError = mapper;
+    return this;
+  }
+
+  /** The context handlers get: `context` itself, or a view applying `requests(...)`. */
+  #scope(context: AnyContext): AnyContext {
+    const requests = this.#requests;
+    if (!requests) return context;
+    const fetch = authorizeRequests(context.fetch, requests, context.credentials as C);
+    return withFetch(context, fetch);
+  }
+
   /** Names of the actions with a registered handler. */
   get registeredActions(): string[] {
     return [...this.#actions.keys()];
@@ -159,7 +194,8 @@ export class Integration<
    * Runs an action: validates inputs and credentials, calls the handler, validates its output.
    * Rejected data gives a `validation_error` envelope, a thrown `ActionError` an `action_error`
    * one; any other exception propagates. `options.signal`/`options.timeout` give it up with
-   * `ExecutionAbortedError`.
+   * `ExecutionAbortedError`. A required secret the action declares that `context.secrets`
+   * lacks rejects with `ConfigurationError` (`missing_secret`), unrun.
    */
   executeAction<N extends keyof A & string>(
     name: N,
@@ -168,7 +204,16 @@ export class Integration<
     options?: ExecuteOptions,
   ): Promise<ActionOutcome<A[N]["output"]>> {
     // Not `async`: returning runAction's promise saves a wrapper promise per call.
-    const run = () => runAction(name, this.#actions.get(name), this.#checks, inputs, context);
+    if (this.config.actions[name]?.secrets) {
+      try {
+        assertSecrets(this.config, "actions", name, context.secrets as SecretValues);
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    }
+    const handler = this.#actions.get(name);
+    const run = () =>
+      runAction(name, handler, this.#checks, inputs, this.#scope(context), this.#hooks);
     return options ? withinDeadline(`action "${name}"`, options, run) : run();
   }
 
@@ -185,10 +230,41 @@ export class Integration<
     options?: ExecuteOptions,
   ): Promise<Array<PollingRecord<T[N]["record"]>>> {
     const handler = this.#triggers.get(name);
+    assertSecrets(this.config, "polling_triggers", name, context.secrets as SecretValues);
     const records = await withinDeadline(`polling trigger "${name}"`, options, () =>
-      runPollingTrigger(name, handler, this.#checks, inputs, lastPollTs, context),
+      runPollingTrigger(
+        name,
+        handler,
+        this.#checks,
+        inputs,
+        lastPollTs,
+        this.#scope(context),
+        this.#hooks,
+      ),
     );
     return records as Array<PollingRecord<T[N]["record"]>>;
+  }
+
+  /**
+   * Runs one poll with state kept in `options.store`: the handler gets the previous poll's
+   * `lastPollTs`, and its records come back split by the trigger's `dedupe` into `delivered`,
+   * `seen` (already delivered) and, on the first poll, `seeded` (recorded, not delivered).
+   */
+  poll<N extends keyof T & string>(
+    name: N,
+    inputs: T[N]["input"],
+    context: AnyContext,
+    options: PollOptions,
+  ): Promise<PollOutcome<T[N]["record"]>> {
+    const key = options.key ?? `${this.config.name}.${name}`;
+    const dedupe = this.config.polling_triggers?.[name]?.dedupe;
+    return pollWithState(
+      key,
+      name,
+      dedupe,
+      (lastPollTs) => this.executePollingTrigger(name, inputs, lastPollTs, context, options),
+      options,
+    );
   }
 
   /**
@@ -213,7 +289,12 @@ export class Integration<
       });
     }
     await assertCredentials(this.#checks, context);
-    const info: unknown = await handler(context as never);
+    let info: unknown;
+    try {
+      info = await handler(this.#scope(context) as never);
+    } catch (error) {
+      throw this.#hooks.mapError ? this.#hooks.mapError(error) : error;
+    }
     if (!isObject(info)) {
       throw new ValidationError(
         `Connected account handler must return a ConnectedAccountInfo object, got ${kindOf(info)}`,

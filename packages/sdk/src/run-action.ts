@@ -1,4 +1,6 @@
+import { applyDefaults } from "./apply-defaults.ts";
 import { type AnyContext, credentialProblem } from "./check-credentials.ts";
+import type { ErrorMapper } from "./error-mapping.ts";
 import { ActionError } from "./errors.ts";
 import { type ActionOutcome, RESULT_VERSION, validationResult } from "./result.ts";
 import { type SchemaChecks, violationsOf } from "./schema-checks.ts";
@@ -8,7 +10,8 @@ import { describeViolations, type Violation } from "./validate.ts";
 /** `instanceof`, or the same shape from another copy of the SDK (e.g. `src` next to `dist`). */
 function isActionError(value: unknown): value is ActionError {
   if (value instanceof ActionError) return true;
-  return value instanceof Error && value.name === "ActionError" && "cost_usd" in value;
+  if (!(value instanceof Error) || !("cost_usd" in value)) return false;
+  return value.name === "ActionError" || value.name === "PaginationError";
 }
 
 function isCost(value: unknown): boolean {
@@ -47,6 +50,14 @@ function rejected(
   });
 }
 
+/** What an integration declares once and every run of its handlers applies. */
+export interface RunHooks {
+  /** Maps what a handler threw (see `integration.mapErrors`). */
+  mapError?: ErrorMapper | undefined;
+  /** Fill inputs from schema `default`s before validating them (`apply_defaults`). */
+  applyDefaults?: boolean;
+}
+
 /**
  * Runs one action as `executeAction` documents it. The hot path awaits only real promises
  * (the handler's, and Ajv's first compile): each needless await is a microtask hop, a
@@ -56,8 +67,9 @@ export async function runAction(
   name: string,
   handler: ActionHandler<never, unknown, never> | undefined,
   checks: SchemaChecks,
-  inputs: unknown,
+  given: unknown,
   context: AnyContext,
+  hooks: RunHooks = {},
 ): Promise<ActionOutcome> {
   if (!handler) {
     const message = `Action "${name}" is not registered`;
@@ -65,6 +77,7 @@ export async function runAction(
   }
   const pending = checks.handler("actions", name);
   const { input, output } = pending instanceof Promise ? await pending : pending;
+  const inputs = hooks.applyDefaults ? applyDefaults(input.schema, given) : given;
   const badInput = violationsOf(input, inputs);
   if (badInput)
     return rejected(`Invalid inputs for action "${name}"`, await badInput, "input", context);
@@ -75,7 +88,8 @@ export async function runAction(
   let returned: unknown;
   try {
     returned = await handler(inputs as never, context as never);
-  } catch (error) {
+  } catch (thrown) {
+    const error = hooks.mapError ? hooks.mapError(thrown) : thrown;
     if (isActionError(error)) return actionError(error, context);
     throw error;
   }

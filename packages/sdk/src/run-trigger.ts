@@ -1,5 +1,7 @@
+import { applyDefaults } from "./apply-defaults.ts";
 import { type AnyContext, assertCredentials } from "./check-credentials.ts";
 import { ValidationError } from "./errors.ts";
+import type { RunHooks } from "./run-action.ts";
 import { type SchemaChecks, violationsOf } from "./schema-checks.ts";
 import type { PollingRecord, PollingTriggerHandler } from "./types.ts";
 import { describeViolations } from "./validate.ts";
@@ -13,9 +15,10 @@ export async function runPollingTrigger(
   name: string,
   handler: PollingTriggerHandler<never, unknown, never> | undefined,
   checks: SchemaChecks,
-  inputs: unknown,
+  given: unknown,
   lastPollTs: string | null,
   context: AnyContext,
+  hooks: RunHooks = {},
 ): Promise<PollingRecord[]> {
   if (!handler) {
     throw new ValidationError(`Polling trigger "${name}" is not registered`, {
@@ -24,6 +27,7 @@ export async function runPollingTrigger(
     });
   }
   const { input, output } = await checks.handler("triggers", name);
+  const inputs = hooks.applyDefaults ? applyDefaults(input.schema, given) : given;
   const badInput = violationsOf(input, inputs);
   if (badInput) {
     const found = await badInput;
@@ -38,7 +42,12 @@ export async function runPollingTrigger(
     );
   }
   await assertCredentials(checks, context);
-  const records: unknown = await handler(inputs as never, lastPollTs, context as never);
+  let records: unknown;
+  try {
+    records = await handler(inputs as never, lastPollTs, context as never);
+  } catch (error) {
+    throw hooks.mapError ? hooks.mapError(error) : error;
+  }
   if (!Array.isArray(records)) {
     const kind = records === null ? "null" : typeof records;
     throw new ValidationError(

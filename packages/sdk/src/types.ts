@@ -1,4 +1,5 @@
 import type { ExecutionContext } from "./context.ts";
+import type { SecretValues } from "./secrets.ts";
 
 /** What an action handler returns: its output and, for billed APIs, what the call cost. */
 export interface ActionResult<O = unknown> {
@@ -31,16 +32,23 @@ export interface PollingRecord<R = unknown> {
 }
 
 /** A function that runs one action. */
-export type ActionHandler<I = unknown, O = unknown, C = Record<string, unknown>> = (
-  inputs: I,
-  context: ExecutionContext<C>,
-) => Promise<ActionResult<O>>;
+export type ActionHandler<
+  I = unknown,
+  O = unknown,
+  C = Record<string, unknown>,
+  S = SecretValues,
+> = (inputs: I, context: ExecutionContext<C, S>) => Promise<ActionResult<O>>;
 
 /** A function that runs one poll of a polling trigger. */
-export type PollingTriggerHandler<I = unknown, R = unknown, C = Record<string, unknown>> = (
+export type PollingTriggerHandler<
+  I = unknown,
+  R = unknown,
+  C = Record<string, unknown>,
+  S = SecretValues,
+> = (
   inputs: I,
   lastPollTs: string | null,
-  context: ExecutionContext<C>,
+  context: ExecutionContext<C, S>,
 ) => Promise<Array<PollingRecord<R>>>;
 
 /** Who the connected account is, in the platform's wire names. */

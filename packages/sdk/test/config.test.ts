@@ -126,6 +126,46 @@ describe("parseConfig: structure", () => {
     expect(error.message).toContain('"30s", "5m", "2h", "1d"');
   });
 
+  it("accepts the dedupe strategies and rejects others, with the fix", () => {
+    for (const dedupe of ["unique", "greatest", "last"]) {
+      const config = parseConfig(
+        text((c) => {
+          const triggers = c.polling_triggers as { new_issues: Record<string, unknown> };
+          triggers.new_issues.dedupe = dedupe;
+        }),
+        "config.json",
+      );
+      expect(config.polling_triggers?.new_issues?.dedupe).toBe(dedupe);
+    }
+    const error = thrown(() =>
+      parseConfig(
+        text((c) => {
+          const triggers = c.polling_triggers as { new_issues: Record<string, unknown> };
+          triggers.new_issues.dedupe = "newest";
+        }),
+        "config.json",
+      ),
+    );
+    expect(error.pointer).toBe("/polling_triggers/new_issues/dedupe");
+    expect(error.message).toBe(
+      'config.json#/polling_triggers/new_issues/dedupe: expected one of "unique", "greatest", "last", got string "newest"',
+    );
+    expect(error.line).toBeGreaterThan(1);
+  });
+
+  it("checks apply_defaults is a boolean", () => {
+    const error = thrown(() =>
+      parseConfig(
+        text((c) => {
+          c.apply_defaults = "yes";
+        }),
+        "config.json",
+      ),
+    );
+    expect(error.pointer).toBe("/apply_defaults");
+    expect(error.message).toContain('expected a boolean, got string "yes"');
+  });
+
   it.each([
     [
       "a misspelt type",

@@ -1,0 +1,116 @@
+import { type LoadedIntegration, loadIntegration } from "@plugboard/registry";
+import type { ExecutionContextOptions, IntegrationResult, PollingRecord } from "@plugboard/sdk";
+import type { Task, TaskFailure, TaskOutcome } from "./task.ts";
+
+// Runs inside a pool worker (a thread with an empty environment, or a child process). The
+// integration, its SDK copy and its validators load here, never in the server's thread.
+
+/** What the worker calls on a loaded integration; the registry types only `executeAction`. */
+interface Runnable {
+  executeAction(name: string, inputs: unknown, context: unknown): Promise<IntegrationResult>;
+  executePollingTrigger(
+    name: string,
+    inputs: unknown,
+    lastPollTs: string | null,
+    context: unknown,
+  ): Promise<PollingRecord[]>;
+  getConnectedAccount(context: unknown): Promise<IntegrationResult>;
+}
+
+interface Context {
+  redact(text: string): string;
+  redactValue<T>(value: T): T;
+  close(): Promise<void>;
+}
+
+const loaded = new Map<string, Promise<LoadedIntegration>>();
+
+function load(task: Task): Promise<LoadedIntegration> {
+  const key = `${task.prefer}:${task.dir}`;
+  let pending = loaded.get(key);
+  if (!pending) {
+    pending = loadIntegration(task.dir, { prefer: task.prefer });
+    // A failed load is retried by the next call rather than cached.
+    pending.catch(() => loaded.delete(key));
+    loaded.set(key, pending);
+  }
+  return pending;
+}
+
+function failure(error: unknown, context: Context | undefined): TaskOutcome {
+  const e = error as Error & { code?: unknown; retryAfter?: unknown; status?: unknown };
+  const raw = error instanceof Error ? error.message : String(error);
+  const message = context ? context.redact(raw) : raw;
+  let failed: TaskFailure;
+  if (e?.name === "ConfigurationError" && e.code === "missing_secret") {
+    failed = { code: "missing_secret", message };
+  } else if (e?.name === "RateLimitError") {
+    failed = { code: "rate_limited", message, retryAfter: Number(e.retryAfter) || 60 };
+  } else if (e?.name === "NetworkError") {
+    // Kept apart from handler failures: a queue retries these, as it does timeouts.
+    failed = { code: "network_error", message: `NetworkError: ${message}` };
+  } else if (e?.name === "RegistryError") {
+    failed = { code: "load_failed", message };
+  } else if (e?.name === "ValidationError" && e.code === "not_registered") {
+    failed = { code: "no_connected_account", message };
+  } else {
+    const name = error instanceof Error ? error.name : "Error";
+    failed = { code: "handler_failed", message: `${name}: ${message}` };
+  }
+  return { ok: false, failure: failed };
+}
+
+/** A trigger's or connected-account lookup's `ValidationError` as a `validation_error` envelope. */
+function validationEnvelope(error: unknown, context: Context): TaskOutcome | undefined {
+  const e = error as Error & { code?: unknown; source?: unknown; property?: unknown };
+  if (e?.name !== "ValidationError" || e.code === "not_registered") return undefined;
+  const result = {
+    message: context.redact(e.message),
+    property: typeof e.property === "string" ? e.property : null,
+    value: context.redactValue((e as { value?: unknown }).value ?? null),
+    source: e.source === "output" ? "output" : "input",
+  };
+  return { ok: true, result: { version: "2.0.0", type: "validation_error", result } as never };
+}
+
+/** Runs one task: loads the integration (once per worker), builds a context, executes. */
+export default async function run(task: Task): Promise<TaskOutcome> {
+  let context: Context | undefined;
+  try {
+    if (task.kind === "warm") {
+      const dirs = task.warm ?? [];
+      await Promise.all(dirs.map((dir) => load({ ...task, dir })));
+      return { ok: true, warmed: dirs.length };
+    }
+    const { integration, ExecutionContext } = await load(task);
+    const options: ExecutionContextOptions = {
+      secrets: task.secrets,
+      ...(task.auth === undefined ? {} : { auth: task.auth }),
+      ...(task.originOverrides === undefined ? {} : { originOverrides: task.originOverrides }),
+      ...(task.metadata === undefined ? {} : { metadata: task.metadata }),
+    };
+    context = new ExecutionContext(options as never) as unknown as Context;
+    const runnable = integration as unknown as Runnable;
+    try {
+      if (task.kind === "action") {
+        return { ok: true, result: await runnable.executeAction(task.name, task.inputs, context) };
+      }
+      if (task.kind === "trigger") {
+        const records = await runnable.executePollingTrigger(
+          task.name,
+          task.inputs,
+          task.lastPollTs,
+          context,
+        );
+        return { ok: true, records };
+      }
+      return { ok: true, result: await runnable.getConnectedAccount(context) };
+    } catch (error) {
+      return validationEnvelope(error, context) ?? failure(error, context);
+    }
+  } catch (error) {
+    return failure(error, context);
+  } finally {
+    await context?.close();
+  }
+}
