@@ -7,6 +7,7 @@ import { listCommand } from "./commands/list.ts";
 import { runCommand } from "./commands/run.ts";
 import { serveCommand } from "./commands/serve.ts";
 import { validateCommand } from "./commands/validate.ts";
+import { workerCommand } from "./commands/worker.ts";
 
 /** A `plugboard` subcommand: takes its own argv, returns the process exit code. */
 export type Command = (argv: string[]) => Promise<number>;
@@ -19,6 +20,7 @@ const commands: Record<string, Command> = {
   run: runCommand,
   dev: devCommand,
   serve: serveCommand,
+  worker: workerCommand,
   build: buildCommand,
 };
 
@@ -32,6 +34,7 @@ Commands:
   run <integration>.<action>  execute an action locally and print its result
   dev                         start the local playground in the browser
   serve [dir…]                serve integrations over HTTP, handlers in a worker pool
+  worker [dir…] --redis <url> run queued actions and scheduled polls from a BullMQ queue
   build [dir…]                bundle integrations into dist/ for publishing
 
 Run \`plugboard <command> --help\` for a command's options.

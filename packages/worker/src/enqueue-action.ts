@@ -20,13 +20,16 @@ export class ActionQueue<T extends ActionTypes = ActionTypes> {
   readonly queue: Queue;
   readonly events: QueueEvents;
   readonly #owned: Redis | undefined;
+  readonly #blocking: Redis;
 
   /** Opens the queue `name` (`plugboard` by default) on `redis` (a URL or a connection). */
   constructor(redis: string | Redis, name = "plugboard") {
     const connection = typeof redis === "string" ? connectRedis(redis) : redis;
     this.#owned = typeof redis === "string" ? connection : undefined;
     this.queue = new Queue(name, { connection });
-    this.events = new QueueEvents(name, { connection: connection.duplicate() });
+    // The events stream blocks on its connection: it gets one of its own.
+    this.#blocking = connection.duplicate();
+    this.events = new QueueEvents(name, { connection: this.#blocking });
   }
 
   /** Resolves once both the queue and its events stream are connected. */
@@ -39,6 +42,7 @@ export class ActionQueue<T extends ActionTypes = ActionTypes> {
   async close(): Promise<void> {
     await this.events.close();
     await this.queue.close();
+    await this.#blocking.quit().catch(() => undefined);
     await this.#owned?.quit().catch(() => undefined);
   }
 

@@ -16,5 +16,5 @@ export type { JobData } from "./job-data.ts";
 export { type PollSummary, recordJobId } from "./process-job.ts";
 export { RedisStateStore } from "./redis-state-store.ts";
 export { type ScheduleOptions, scheduleTrigger } from "./schedule-trigger.ts";
-export { type TriggerInfo, triggerInfo } from "./trigger-info.ts";
 export { type RunningWorker, startWorker, type WorkerOptions } from "./start-worker.ts";
+export { type TriggerInfo, triggerInfo } from "./trigger-info.ts";

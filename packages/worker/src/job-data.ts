@@ -25,12 +25,14 @@ export async function jobCredentials(
   source: CredentialSource | undefined,
 ): Promise<Record<string, unknown> | undefined> {
   if (!isObject(data)) throw new UnrecoverableError("job data must be an object { inputs, auth }");
-  if (data.auth_ref === undefined) return isObject(data.auth) ? data.auth : undefined;
-  const found = source ? await source.resolve(data.auth_ref) : undefined;
+  const ref = data.auth_ref;
+  if (ref === undefined) return isObject(data.auth) ? data.auth : undefined;
+  if (typeof ref !== "string") throw new UnrecoverableError("job data: auth_ref must be a string");
+  const found = source ? await source.resolve(ref) : undefined;
   if (!found) {
     // The reference is a name, not a secret: it may appear in the reason.
     throw new UnrecoverableError(
-      `credentials "${data.auth_ref}" not found: give the worker a credential source that has them`,
+      `credentials "${ref}" not found: give the worker a credential source that has them`,
     );
   }
   return found;

@@ -73,8 +73,16 @@ async function poll(
     key,
     trigger,
     info.dedupe,
-    (lastPollTs) =>
-      deps.runner.pollTrigger(job.name, { inputs: job.data.inputs ?? {}, auth, lastPollTs }),
+    async (lastPollTs) => {
+      const polled = await deps.executor.pollTrigger(job.name, {
+        inputs: job.data.inputs ?? {},
+        ...(auth === undefined ? {} : { auth }),
+        lastPollTs,
+      });
+      // Records that fail their schema are the trigger's bug: polling again gets the same.
+      if (polled.type !== "records") throw new UnrecoverableError(JSON.stringify(polled));
+      return polled.records;
+    },
     { store: staged },
   );
   if (outcome.delivered.length > 0) {

@@ -1,5 +1,5 @@
-import type { Executor } from "@plugboard/server";
 import { type DedupeStrategy, parsePollingInterval } from "@plugboard/sdk";
+import type { Executor } from "@plugboard/server";
 
 /** What the worker needs of a polling trigger's config.json entry. */
 export interface TriggerInfo {

@@ -13,7 +13,7 @@ export interface TestRedis {
 
 /**
  * Starts Debian's redis-server with no TCP port (`--port 0`), no persistence, and a socket in
- * a temporary folder, and resolves once it accepts connections (it prints "Ready to accept").
+ * a temporary folder, and resolves once it accepts connections (it prints "ready to accept connections").
  */
 export async function startRedis(): Promise<TestRedis> {
   const dir = mkdtempSync(join(tmpdir(), "plugboard-redis-"));
@@ -29,7 +29,7 @@ export async function startRedis(): Promise<TestRedis> {
     child.once("exit", (code) => reject(new Error(`redis-server exited ${code}: ${output}`)));
     child.stdout?.on("data", (chunk: Buffer) => {
       output += chunk.toString();
-      if (output.includes("Ready to accept connections")) resolve();
+      if (/ready to accept connections/i.test(output)) resolve();
     });
   });
   child.removeAllListeners("exit");

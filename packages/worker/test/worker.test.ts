@@ -91,7 +91,7 @@ describe("plugboard worker", () => {
     const envelope = await enqueueAction(queue, "queue.strict", { count: 0 }, auth, {
       job: { attempts: 5 },
     });
-    expect(envelope).toMatchObject({ type: "validation_error", result: { property: "count" } });
+    expect(envelope).toMatchObject({ type: "validation_error", result: { property: "$.count" } });
     const failed = await queue.queue.getFailed();
     const job = failed.find((j) => j.name === "queue.strict");
     expect(job?.attemptsMade).toBe(1);
@@ -182,9 +182,11 @@ describe("plugboard worker", () => {
         }),
       );
       expect(values.join("\n")).not.toContain(auth.api_key);
-      expect(await new Queue("jobs", { connection: client }).getCompletedCount()).toBe(0);
+      const jobs = new Queue("jobs", { connection: client });
+      expect(await jobs.getCompletedCount()).toBe(0);
+      await jobs.close();
     } finally {
-      client.disconnect();
+      await client.quit();
     }
   });
 });
