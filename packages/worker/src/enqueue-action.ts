@@ -30,6 +30,9 @@ export class ActionQueue<T extends ActionTypes = ActionTypes> {
     // The events stream blocks on its connection: it gets one of its own.
     this.#blocking = connection.duplicate();
     this.events = new QueueEvents(name, { connection: this.#blocking });
+    // Every job awaited at once listens on the events stream: thousands are expected.
+    this.events.setMaxListeners(0);
+    this.queue.setMaxListeners(0);
   }
 
   /** Resolves once both the queue and its events stream are connected. */

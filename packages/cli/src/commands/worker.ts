@@ -1,6 +1,11 @@
 import path from "node:path";
 import { findWorkspaceRoot } from "@plugboard/registry";
-import { createExecutor, envSecretSource, fileSecretSource, type Isolation } from "@plugboard/server";
+import {
+  createExecutor,
+  envSecretSource,
+  fileSecretSource,
+  type Isolation,
+} from "@plugboard/server";
 import {
   type CredentialSource,
   EnvCredentialSource,
@@ -84,7 +89,8 @@ export function workerCommand(argv: string[]): Promise<number> {
       return 0;
     }
     const redis = values.redis ?? process.env.PLUGBOARD_REDIS_URL;
-    if (!redis) throw new CliError("usage", "no Redis: pass --redis <url> or set PLUGBOARD_REDIS_URL");
+    if (!redis)
+      throw new CliError("usage", "no Redis: pass --redis <url> or set PLUGBOARD_REDIS_URL");
     const isolation = values.isolation as Isolation;
     if (isolation !== "thread" && isolation !== "process") {
       throw new CliError("usage", `--isolation ${values.isolation}: expected thread or process`);
