@@ -6,7 +6,14 @@ import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 
 const root = new URL("..", import.meta.url).pathname;
-const packages = ["@plugboard/sdk", "@plugboard/cli"];
+// [package, script]: a package may run several benchmarks, each its own section.
+const packages = [
+  ["@plugboard/sdk", "bench"],
+  ["@plugboard/cli", "bench"],
+  ["@plugboard/cli", "bench:import"],
+  ["@plugboard/server", "bench"],
+  ["@plugboard/server", "bench:mcp"],
+];
 const out = join(mkdtempSync(join(tmpdir(), "plugboard-bench-")), "sections.md");
 writeFileSync(out, "");
 
@@ -18,9 +25,9 @@ const build = spawnSync("npx", [...pnpm, "turbo", "run", "build", "--output-logs
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 let failed = false;
-for (const name of packages) {
-  process.stdout.write(`\n▶ bench ${name}\n`);
-  const run = spawnSync("npx", [...pnpm, "--filter", name, "run", "bench"], {
+for (const [name, script] of packages) {
+  process.stdout.write(`\n▶ ${script} ${name}\n`);
+  const run = spawnSync("npx", [...pnpm, "--filter", name, "run", script], {
     cwd: root,
     stdio: "inherit",
     env: { ...process.env, PLUGBOARD_BENCH_OUT: out },
@@ -29,7 +36,7 @@ for (const name of packages) {
     failed = true;
     writeFileSync(
       out,
-      `${readFileSync(out, "utf8")}\n## ${name}\n\nThe benchmark failed (exit ${run.status}).\n`,
+      `${readFileSync(out, "utf8")}\n## ${name} (${script})\n\nThe benchmark failed (exit ${run.status}).\n`,
     );
   }
 }

@@ -8,9 +8,13 @@ import { listConversations } from "./actions/list_conversations.ts";
 import { listTickets } from "./actions/list_tickets.ts";
 import { replyToTicket } from "./actions/reply_to_ticket.ts";
 import { updateTicket } from "./actions/update_ticket.ts";
+import { freshdeskErrors, freshdeskRequests } from "./freshdesk-api.ts";
 import { createIntegration, type Handlers } from "./generated/contract.gen.ts";
 
-/** The Freshdesk integration, ready to execute actions. */
+/**
+ * The Freshdesk integration, ready to execute actions: requests go to the helpdesk of the
+ * `domain` field with Basic auth, and Freshdesk's 4xx answers become action errors.
+ */
 export const integration = createIntegration({
   actions: {
     list_tickets: listTickets,
@@ -24,4 +28,6 @@ export const integration = createIntegration({
     reply_to_ticket: replyToTicket,
     add_note: addNote,
   } satisfies Handlers,
-});
+})
+  .requests(freshdeskRequests)
+  .mapErrors(freshdeskErrors);

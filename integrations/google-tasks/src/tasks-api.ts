@@ -3,6 +3,25 @@ import { ActionError } from "@plugboard/sdk";
 /** The Google Tasks API root; every handler calls this origin. */
 export const TASKS_API = "https://tasks.googleapis.com/tasks/v1";
 
+/** Largest pages Google Tasks serves: 1,000 task lists, 100 tasks. */
+export const PAGE_SIZE = { taskLists: 1000, tasks: 100 } as const;
+
+/**
+ * At most this many pages are read: 100,000 tasks, Google's limit per user, so a listing always
+ * reaches its end while a misbehaving token cannot loop forever.
+ */
+export const MAX_PAGES = 1000;
+
+/** How Google Tasks pages a collection, for `context.paginate`. */
+export const GOOGLE_PAGES = {
+  type: "cursor",
+  cursorPath: "nextPageToken",
+  cursorParam: "pageToken",
+  items: "items",
+  limitParam: "maxResults",
+  maxPages: MAX_PAGES,
+} as const;
+
 /** The URL of a task list's tasks, or of one task in it. */
 export function tasksUrl(taskListId: string, taskId?: string): string {
   const list = `${TASKS_API}/lists/${encodeURIComponent(taskListId)}/tasks`;

@@ -2,7 +2,7 @@ import { ExecutionContext, HTTPError, RateLimitError } from "@plugboard/sdk";
 import { type RecordingServer, type Routes, startRecordingServer } from "@plugboard/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import { integration } from "../src/index.ts";
-import { MAX_PAGES } from "../src/paginate.ts";
+import { MAX_PAGES } from "../src/tasks-api.ts";
 import { googleError, page, task, taskList } from "./fixtures.ts";
 
 const TOKEN = "ya29.a0AfB_test_token";
@@ -101,7 +101,9 @@ describe("pagination", () => {
     });
     const result = await integration.executeAction("list_tasks", { task_list_id: LIST }, context);
     expect(result.type).toBe("action_error");
-    expect((result.result as { message: string }).message).toContain('"same" twice');
+    expect((result.result as { message: string }).message).toContain(
+      "returned the cursor of an earlier page again",
+    );
     expect(server.requests).toHaveLength(2);
   });
 });

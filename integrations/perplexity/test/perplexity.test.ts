@@ -1,6 +1,7 @@
 import { ExecutionContext, HTTPError, RateLimitError } from "@plugboard/sdk";
 import { type RecordingServer, type Routes, startRecordingServer } from "@plugboard/testing";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, expectTypeOf, it } from "vitest";
+import type { Handlers } from "../src/generated/contract.gen.ts";
 import type { ChatCompletionInput } from "../src/generated/types.gen.ts";
 import { costUsd, integration } from "../src/index.ts";
 import { completion } from "./fixtures.ts";
@@ -14,7 +15,7 @@ let server: RecordingServer;
 async function serve(routes: Routes): Promise<ExecutionContext> {
   server = await startRecordingServer(routes);
   return new ExecutionContext({
-    auth: { api_key: API_KEY },
+    secrets: { PERPLEXITY_API_KEY: API_KEY },
     originOverrides: { "https://api.perplexity.ai": server.origin },
   });
 }
@@ -157,5 +158,26 @@ describe("chat_completion", () => {
     const run = integration.executeAction("chat_completion", { messages: ask }, context);
     await expect(run).rejects.toBeInstanceOf(RateLimitError);
     await expect(run).rejects.toMatchObject({ retryAfter: 20 });
+  });
+
+  it("is refused, before any request, when the operator has not set PERPLEXITY_API_KEY", async () => {
+    await serve({ [ROUTE]: { body: completion() } });
+    const context = new ExecutionContext({
+      originOverrides: { "https://api.perplexity.ai": server.origin },
+    });
+    const run = integration.executeAction("chat_completion", { messages: ask }, context);
+    await expect(run).rejects.toMatchObject({
+      name: "ConfigurationError",
+      code: "missing_secret",
+      message: expect.stringContaining("PERPLEXITY_API_KEY"),
+    });
+    expect(server.requests).toEqual([]);
+  });
+
+  it("types context.secrets from the secrets the action declares", () => {
+    type Secrets = Parameters<Handlers["chat_completion"]>[1]["secrets"];
+    expectTypeOf<Secrets>().toEqualTypeOf<{ readonly PERPLEXITY_API_KEY: string }>();
+    // @ts-expect-error an undeclared secret is not on context.secrets
+    expectTypeOf<Secrets["OPENAI_API_KEY"]>().toBeString();
   });
 });

@@ -28,3 +28,19 @@ export const commonOptions = {
   help: { type: "boolean", short: "h" },
   cwd: { type: "string" },
 } as const;
+
+/** Default of `--timeout`: seconds one action run may take. */
+export const DEFAULT_RUN_TIMEOUT_SECONDS = 120;
+
+/** The seconds of a `--timeout` value: a non-negative number, 0 meaning no limit. */
+export function parseTimeout(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_RUN_TIMEOUT_SECONDS;
+  const seconds = Number(value);
+  if (value.trim() === "" || !Number.isFinite(seconds) || seconds < 0) {
+    throw new CliError(
+      "usage",
+      `--timeout ${value}: expected a number of seconds (e.g. 30, 0.5), or 0 for no limit`,
+    );
+  }
+  return seconds;
+}

@@ -2,8 +2,10 @@ import { closest } from "fastest-levenshtein";
 import { buildCommand } from "./commands/build.ts";
 import { codegenCommand } from "./commands/codegen.ts";
 import { devCommand } from "./commands/dev.ts";
+import { importCommand } from "./commands/import.ts";
 import { initCommand } from "./commands/init.ts";
 import { listCommand } from "./commands/list.ts";
+import { mcpCommand } from "./commands/mcp.ts";
 import { runCommand } from "./commands/run.ts";
 import { serveCommand } from "./commands/serve.ts";
 import { validateCommand } from "./commands/validate.ts";
@@ -22,6 +24,8 @@ const commands: Record<string, Command> = {
   serve: serveCommand,
   worker: workerCommand,
   build: buildCommand,
+  import: importCommand,
+  mcp: mcpCommand,
 };
 
 const help = `Usage: plugboard <command> [options]
@@ -36,6 +40,8 @@ Commands:
   serve [dir…]                serve integrations over HTTP, handlers in a worker pool
   worker [dir…] --redis <url> run queued actions and scheduled polls from a BullMQ queue
   build [dir…]                bundle integrations into dist/ for publishing
+  import openapi <spec>       create an integration from an OpenAPI description
+  mcp [integration…]          serve every action as an MCP tool over stdio
 
 Run \`plugboard <command> --help\` for a command's options.
 `;

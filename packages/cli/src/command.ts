@@ -18,11 +18,16 @@ export async function guard(command: string, body: () => Promise<number>): Promi
       return error.code === "invalid_options" ? 2 : 1;
     }
     if (error instanceof RegistryError || error instanceof PlaygroundError) {
+      if (error.code === "timed_out") {
+        fail(command, `${error.message}; pass --timeout <seconds> to allow longer (0: no limit)`);
+        return 5;
+      }
       fail(command, error.message);
       // A malformed qualified name is a usage error, as a bad flag is.
       return error.code === "invalid_name" ? 2 : 1;
     }
-    // Unexpected failures still get one line: the stack helps nobody who runs the CLI.
+    // Unexpected failures still get one line: the stack helps nobody who runs the CLI. Handler
+    // exceptions arrive as RegistryError, their credentials already redacted.
     const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     fail(command, message);
     return 1;

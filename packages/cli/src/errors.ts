@@ -5,7 +5,8 @@ export type CliErrorCode =
   | "invalid_json"
   | "port_in_use"
   | "integration_exists"
-  | "write_failed";
+  | "write_failed"
+  | "invalid_description";
 
 /** A bad command line or environment: printed as one line on stderr, never with a stack. */
 export class CliError extends Error {

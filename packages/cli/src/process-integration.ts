@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import type { ConfigWarning } from "@plugboard/codegen";
 import { generate, parseAndCheck, readConfigBytes } from "@plugboard/codegen";
@@ -11,7 +11,7 @@ import {
   sha256,
   writeRecord,
 } from "./freshness-cache.ts";
-import { writeIntegration } from "./write-integration.ts";
+import { removeStaleTemps, writeIntegration } from "./write-integration.ts";
 
 /** A thrown error, flattened so it can cross a worker boundary. */
 export interface OutcomeError {
@@ -53,7 +53,9 @@ export function processIntegration(
   const configPath = join(dir, "config.json");
   const shownPath = relative(process.cwd(), configPath) || configPath;
   try {
+    if (!options.check) removeStaleTemps(dir);
     if (knownFresh(dir)) return outcome;
+    if (!options.check) removeStaleTemps(dir, { deep: true });
     const bytes = readConfigBytes(shownPath);
     const config = parseAndCheck(bytes.toString("utf8"), shownPath, {
       onWarning: (warning) => outcome.warnings.push(warning),
@@ -74,8 +76,10 @@ export function processIntegration(
       ];
       outcome.status = outcome.files.length > 0 ? "stale" : "unchanged";
     } else if (changed.length > 0 || orphans.length > 0) {
-      writeIntegration(dir, changed);
-      for (const path of orphans) rmSync(join(dir, path), { force: true });
+      // The whole generated set is rewritten (orphans simply left out): one swap, all or nothing.
+      const generatedFiles = files.filter((file) => file.kind === "generated");
+      const newStubs = changed.filter((file) => file.kind === "stub");
+      writeIntegration(dir, generatedFiles, newStubs);
       outcome.status = "written";
     }
     if (outcome.status !== "stale") {

@@ -72,11 +72,25 @@ function writeHandlers(
   writer.write(`export interface ${name}`).block(() => {
     for (const op of operations) {
       if (op.description !== "") writeDoc(writer, jsdocText(op.description).split("\n"));
+      const secrets = secretsType(op);
       writer.writeLine(
-        `${propertyKey(op.name)}: ${handlerType}<${op.inputType}, ${op.outputType}, Credentials>;`,
+        `${propertyKey(op.name)}: ${handlerType}<${op.inputType}, ${op.outputType}, Credentials${secrets}>;`,
       );
     }
   });
+}
+
+/** `, { readonly KEY: string; readonly OPTIONAL?: string }` for declared secrets, else nothing. */
+function secretsType(op: PlannedOperation): string {
+  const { required = [], optional = [] } = op.secrets ?? {};
+  if (required.length === 0 && optional.length === 0) return "";
+  const fields = [
+    ...required.map((key) => `readonly ${propertyKey(key)}: string`),
+    ...optional
+      .filter((key) => !required.includes(key))
+      .map((key) => `readonly ${propertyKey(key)}?: string`),
+  ];
+  return `, { ${fields.join("; ")} }`;
 }
 
 function writeHelpers(writer: CodeBlockWriter): void {
@@ -122,10 +136,18 @@ function writeCreateIntegration(writer: CodeBlockWriter, plan: Plan): void {
     "Builds the integration: config.json, the precompiled validators and every handler.",
   ]);
   writer.writeLine("export function createIntegration(handlers: {");
+  // Declared triggers and a declared connected account are required, as actions are:
+  // forgetting to wire one is a compile error (TS2741), not a handler missing at run time.
   writer.indent(() => {
     writer.writeLine("actions: Handlers;");
-    writer.writeLine("triggers?: TriggerHandlers;");
-    writer.writeLine("connectedAccount?: ConnectedAccountHandler<Credentials>;");
+    writer.writeLine(
+      plan.triggers.length > 0 ? "triggers: TriggerHandlers;" : "triggers?: TriggerHandlers;",
+    );
+    writer.writeLine(
+      plan.connectedAccount
+        ? "connectedAccount: ConnectedAccountHandler<Credentials>;"
+        : "connectedAccount?: ConnectedAccountHandler<Credentials>;",
+    );
   });
   writer.write("}): Integration<Actions, Triggers, Credentials>").block(() => {
     // config.gen.ts holds a config readConfig already checked: skip the runtime's walk of it.
@@ -137,18 +159,18 @@ function writeCreateIntegration(writer: CodeBlockWriter, plan: Plan): void {
         `integration.action(${stringLiteral(action.name)}, ${access("handlers.actions", action.name)});`,
       );
     }
-    if (plan.triggers.length > 0) {
-      writer.write("if (handlers.triggers)").block(() => {
-        for (const trigger of plan.triggers) {
-          writer.writeLine(
-            `integration.pollingTrigger(${stringLiteral(trigger.name)}, ${access("handlers.triggers", trigger.name)});`,
-          );
-        }
+    for (const trigger of plan.triggers) {
+      writer.writeLine(
+        `integration.pollingTrigger(${stringLiteral(trigger.name)}, ${access("handlers.triggers", trigger.name)});`,
+      );
+    }
+    if (plan.connectedAccount) {
+      writer.writeLine("integration.connectedAccount(handlers.connectedAccount);");
+    } else {
+      writer.write("if (handlers.connectedAccount)").block(() => {
+        writer.writeLine("integration.connectedAccount(handlers.connectedAccount);");
       });
     }
-    writer.write("if (handlers.connectedAccount)").block(() => {
-      writer.writeLine("integration.connectedAccount(handlers.connectedAccount);");
-    });
     writer.writeLine("return integration;");
   });
 }

@@ -1,4 +1,8 @@
-import type { IntegrationConfig } from "@plugboard/sdk";
+import {
+  type DeclaredSecretKeys,
+  declaredSecretKeys,
+  type IntegrationConfig,
+} from "@plugboard/sdk";
 import { camelCase, fileStem, NameAllocator, pascalCase } from "./naming.ts";
 import { normalizeSchema, type Schema } from "./normalize-schema.ts";
 
@@ -21,6 +25,8 @@ export interface PlannedOperation {
   handlerConst: string;
   /** The stub's path relative to the integration root. */
   stubPath: string;
+  /** The secret keys it declares (config.json `secrets`), typing its `context.secrets`. */
+  secrets?: DeclaredSecretKeys;
 }
 
 /** The connected-account handler, planned when config.json has `supports_connected_account`. */
@@ -98,6 +104,8 @@ export function plan(config: IntegrationConfig): Plan {
     config.supports_connected_account === true
       ? { handlerConst: values.allocate("connectedAccount"), stubPath: "src/connected-account.ts" }
       : undefined;
+  for (const op of actions) op.secrets = declaredSecretKeys(config, "actions", op.name);
+  for (const op of triggers) op.secrets = declaredSecretKeys(config, "polling_triggers", op.name);
   const auth = config.auth as { type?: unknown; fields?: unknown } | undefined;
   const fields = auth?.fields;
   return {
@@ -109,7 +117,10 @@ export function plan(config: IntegrationConfig): Plan {
   };
 }
 
-type Names = Omit<PlannedOperation, "name" | "description" | "pointer" | "input" | "output">;
+type Names = Omit<
+  PlannedOperation,
+  "name" | "description" | "pointer" | "input" | "output" | "secrets"
+>;
 
 function planGroup(
   group: Record<string, unknown>,

@@ -23,9 +23,24 @@ function isObject(value: unknown): value is Json {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+/** Largest request body the API reads: a run's inputs and credentials fit in far less. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
 async function readBody(req: IncomingMessage): Promise<unknown> {
+  const tooLarge = () =>
+    new PlaygroundError(
+      "body_too_large",
+      `request body over ${MAX_BODY_BYTES} bytes: send smaller inputs`,
+    );
+  if (Number(req.headers["content-length"] ?? 0) > MAX_BODY_BYTES) throw tooLarge();
   const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    // Stop reading at once: the rest of a huge body is never buffered.
+    if (size > MAX_BODY_BYTES) throw tooLarge();
+    chunks.push(chunk as Buffer);
+  }
   return JSON.parse(Buffer.concat(chunks).toString("utf8"));
 }
 
@@ -33,6 +48,8 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
 export function handleApi(options: {
   root: string;
   originOverrides?: Record<string, string> | undefined;
+  /** Seconds one run may take; no limit when absent or 0. */
+  timeout?: number | undefined;
 }) {
   const cache = new IntegrationCache();
 
@@ -76,11 +93,18 @@ export function handleApi(options: {
       ": fill in the credentials form",
     );
     const loaded = await cache.get(integration.dir);
+    // A page closed mid-run gives the run up: its context closes and its requests stop.
+    const gone = new AbortController();
+    res.on("close", () => {
+      if (!res.writableEnded) gone.abort();
+    });
     const outcome = await runAction(loaded, {
       action: entry.name,
       inputs: body.inputs ?? {},
       auth: platformAuth(integration.auth, credentials),
       originOverrides: options.originOverrides,
+      timeout: options.timeout,
+      signal: gone.signal,
     });
     json(res, 200, {
       ...outcome,
@@ -101,6 +125,14 @@ export function handleApi(options: {
       }
       json(res, 404, { error: `no ${req.method} ${pathname}` });
     } catch (error) {
+      if (error instanceof PlaygroundError && error.code === "body_too_large") {
+        res.setHeader("connection", "close");
+        return json(res, 413, { error: error.message });
+      }
+      if (error instanceof RegistryError && error.code === "timed_out") {
+        return json(res, 504, { error: error.message });
+      }
+      // Handler exceptions arrive as RegistryError, their credentials already redacted.
       const message =
         error instanceof RegistryError ||
         error instanceof PlaygroundError ||

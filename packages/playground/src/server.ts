@@ -14,6 +14,8 @@ export interface PlaygroundOptions {
   port: number;
   /** Real API origins mapped to local replacements for every run. */
   originOverrides?: Record<string, string> | undefined;
+  /** Seconds one run may take before it is given up (504); no limit when absent or 0. */
+  timeout?: number | undefined;
 }
 
 /** A running playground. */
@@ -50,6 +52,14 @@ function allowedHost(req: IncomingMessage, port: number): boolean {
   return [`127.0.0.1:${port}`, `localhost:${port}`].includes(host);
 }
 
+function allowedOrigin(req: IncomingMessage, port: number): boolean {
+  // Guards against cross-site requests: a browser names the page that sent them. Tools such as
+  // curl send no Origin, and cannot be made to send one by another site.
+  const origin = req.headers.origin;
+  if (origin === undefined) return true;
+  return [`http://127.0.0.1:${port}`, `http://localhost:${port}`].includes(origin);
+}
+
 /** Starts the playground on 127.0.0.1 and resolves once it is listening. */
 export async function startPlayground(options: PlaygroundOptions): Promise<Playground> {
   let port = options.port;
@@ -57,6 +67,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
   const server = createServer((req, res) => {
     void (async () => {
       if (!allowedHost(req, port)) return send(res, 403, "Forbidden host", "text/plain");
+      if (!allowedOrigin(req, port)) return send(res, 403, "Forbidden origin", "text/plain");
       const url = new URL(req.url ?? "/", "http://127.0.0.1");
       if (url.pathname.startsWith("/api/")) return api(req, res, url.pathname);
       if (url.pathname === "/favicon.ico") return send(res, 204, "", "text/plain");
@@ -64,7 +75,8 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
       if (!file) return send(res, 404, "Not found", "text/plain");
       send(res, 200, await readFile(file.path()), file.type);
     })().catch((error: unknown) => {
-      if (!res.headersSent) send(res, 500, String(error), "text/plain");
+      // The error's class only: its message may quote what the request carried.
+      if (!res.headersSent) send(res, 500, (error as Error).name ?? "Error", "text/plain");
     });
   });
   await new Promise<void>((resolve, reject) => {

@@ -70,7 +70,9 @@ describe.skipIf(!hasChromium)("the playground in a real browser", () => {
     await workspace?.remove();
   });
 
-  it("renders the action's form, runs it against a local API and shows the result", async () => {
+  it("renders the action's form, runs it against a local API and shows the result", {
+    timeout: 90_000,
+  }, async () => {
     await page.goto(playground.url);
     await page.click('[data-action="notes.create_note"]');
     await expect.poll(() => page.locator("#action-name").textContent()).toBe("notes.create_note");
@@ -97,7 +99,10 @@ describe.skipIf(!hasChromium)("the playground in a real browser", () => {
     await page.press('input[name="inputs[count]"]', "Tab");
     await page.click("#run");
 
-    await expect.poll(() => page.locator("#result-type").textContent()).toBe("action");
+    // The first run loads the integration through tsx: seconds on a busy machine, not 1 s.
+    await expect
+      .poll(() => page.locator("#result-type").textContent(), { timeout: 60_000 })
+      .toBe("action");
     const result = JSON.parse((await page.locator("#result").textContent()) ?? "{}");
     expect(result.result.data.note).toMatchObject({
       title: "Buy milk",

@@ -5,7 +5,9 @@ export type RegistryErrorCode =
   | "unknown_integration"
   | "unknown_action"
   | "missing_credentials"
-  | "load_failed";
+  | "load_failed"
+  | "timed_out"
+  | "handler_failed";
 
 /** A workspace, integration or qualified name the registry cannot serve; its message says how to fix it. */
 export class RegistryError extends Error {

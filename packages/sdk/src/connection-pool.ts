@@ -50,7 +50,9 @@ export class ConnectionPool {
       agent = new AgentClass({
         headersTimeout: timeoutMs,
         bodyTimeout: timeoutMs,
-        connect: { timeout: timeoutMs },
+        // Shorter than the attempt's deadline, so that a connect timeout is told apart from a
+        // request that may have been sent: only the former lets a POST be retried.
+        connect: { timeout: Math.min(timeoutMs / 2, 10_000) },
       });
       this.#agents.set(timeoutMs, agent);
     }

@@ -94,6 +94,9 @@ export function createContextFetch(settings: FetchSettings): ContextFetch {
 
     if (pool.closed) throw closedError(method, shownUrl, attempts);
     const { ofetch, Agent } = await loadHttp();
+    // Checked again: the context may have closed while the HTTP modules loaded, and a request
+    // on a fresh agent of a closed pool would outlive its context.
+    if (pool.closed) throw closedError(method, shownUrl, attempts);
     const dispatcher = pool.agent(Agent, timeoutMs);
 
     const networkError = (cause: unknown) => {

@@ -81,8 +81,8 @@ export class Integration<
   readonly config: IntegrationConfig;
   readonly #file: string;
   readonly #checks: SchemaChecks;
-  readonly #actions = new Map<string, ActionHandler<never, unknown, never>>();
-  readonly #triggers = new Map<string, PollingTriggerHandler<never, unknown, never>>();
+  readonly #actions = new Map<string, ActionHandler<never, unknown, never, never>>();
+  readonly #triggers = new Map<string, PollingTriggerHandler<never, unknown, never, never>>();
   #connectedAccount: ConnectedAccountHandler<never> | undefined;
   readonly #hooks: RunHooks;
   #requests: RequestsOptions<C> | undefined;
@@ -132,23 +132,23 @@ export class Integration<
   }
 
   /** Registers (or replaces) the handler of an action declared in the config. */
-  action<N extends keyof A & string>(
+  action<N extends keyof A & string, S = SecretValues>(
     name: N,
-    handler: ActionHandler<A[N]["input"], A[N]["output"], C>,
+    handler: ActionHandler<A[N]["input"], A[N]["output"], C, S>,
   ): this {
     if (!Object.hasOwn(this.config.actions, name)) throw this.#unknown("action", name);
-    this.#actions.set(name, handler as ActionHandler<never, unknown, never>);
+    this.#actions.set(name, handler as ActionHandler<never, unknown, never, never>);
     return this;
   }
 
   /** Registers (or replaces) the handler of a polling trigger declared in the config. */
-  pollingTrigger<N extends keyof T & string>(
+  pollingTrigger<N extends keyof T & string, S = SecretValues>(
     name: N,
-    handler: PollingTriggerHandler<T[N]["input"], T[N]["record"], C>,
+    handler: PollingTriggerHandler<T[N]["input"], T[N]["record"], C, S>,
   ): this {
     if (!Object.hasOwn(this.config.polling_triggers ?? {}, name))
       throw this.#unknown("trigger", name);
-    this.#triggers.set(name, handler as PollingTriggerHandler<never, unknown, never>);
+    this.#triggers.set(name, handler as PollingTriggerHandler<never, unknown, never, never>);
     return this;
   }
 

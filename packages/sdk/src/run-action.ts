@@ -65,7 +65,7 @@ export interface RunHooks {
  */
 export async function runAction(
   name: string,
-  handler: ActionHandler<never, unknown, never> | undefined,
+  handler: ActionHandler<never, unknown, never, never> | undefined,
   checks: SchemaChecks,
   given: unknown,
   context: AnyContext,

@@ -13,7 +13,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
 /** Runs one poll as `executePollingTrigger` documents it, throwing `ValidationError` on bad data. */
 export async function runPollingTrigger(
   name: string,
-  handler: PollingTriggerHandler<never, unknown, never> | undefined,
+  handler: PollingTriggerHandler<never, unknown, never, never> | undefined,
   checks: SchemaChecks,
   given: unknown,
   lastPollTs: string | null,

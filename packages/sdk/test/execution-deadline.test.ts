@@ -93,7 +93,7 @@ describe("a deadline on executions", () => {
     await context.close();
     await done;
     expect(fetchOutcome).toMatchObject({ name: "NetworkError", code: "aborted" });
-  });
+  }, 30_000);
 
   it("returns results as usual within the deadline", async () => {
     const integration = new Integration(sampleConfig()).action("create_issue", async () => ({

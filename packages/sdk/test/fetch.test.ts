@@ -68,7 +68,11 @@ describe("response bodies", () => {
 
   it("sends a large body whole", async () => {
     const text = "x".repeat(3_000_000);
-    await context().fetch(`${server.origin}/upload`, { method: "POST", json: { text } });
+    // The deadline covers the upload too: generous, for a busy machine.
+    await context({ requestConfig: { timeout: 60 } }).fetch(`${server.origin}/upload`, {
+      method: "POST",
+      json: { text },
+    });
     expect(JSON.parse(server.requests[0]?.body ?? "").text).toHaveLength(3_000_000);
   });
 });

@@ -26,7 +26,7 @@ afterEach(async () => {
 function context(options: ExecutionContextOptions = {}): ExecutionContext {
   const created = new ExecutionContext({
     ...options,
-    requestConfig: { retryDelay: () => 5, timeout: 10, ...options.requestConfig },
+    requestConfig: { retryDelay: () => 5, timeout: 60, ...options.requestConfig },
   });
   contexts.push(created);
   return created;

@@ -23,7 +23,7 @@ afterEach(async () => {
 function context(options: ExecutionContextOptions = {}): ExecutionContext {
   const created = new ExecutionContext({
     auth: { auth_type: "Custom", credentials: { api_key: API_KEY } },
-    requestConfig: { retryDelay: () => 5, timeout: 5 },
+    requestConfig: { retryDelay: () => 5, timeout: 30 },
     ...options,
   });
   contexts.push(created);

@@ -24,7 +24,7 @@ afterEach(async () => {
 function context(options: ExecutionContextOptions = {}): ExecutionContext {
   const created = new ExecutionContext({
     ...options,
-    requestConfig: { retryDelay: () => 5, timeout: 5, ...options.requestConfig },
+    requestConfig: { retryDelay: () => 5, timeout: 30, ...options.requestConfig },
   });
   contexts.push(created);
   return created;

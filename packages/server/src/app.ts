@@ -7,6 +7,7 @@ import { describeIntegrations } from "./describe.ts";
 import { ServerError } from "./errors.ts";
 import type { CallOptions, Executor } from "./executor.ts";
 import { Lifecycle } from "./lifecycle.ts";
+import { type McpAuthOptions, mcpRoute } from "./mcp/mcp-route.ts";
 import { buildOpenApi } from "./openapi.ts";
 import { envelopeStatus } from "./status.ts";
 
@@ -23,6 +24,8 @@ export interface AppOptions {
   lifecycle?: Lifecycle;
   /** Receives one line per request (method, path, status, duration): never a body or header. */
   log?: (line: string) => void;
+  /** Credentials of the tools served at `/mcp` (default: `PLUGBOARD_AUTH_*` variables). */
+  mcp?: McpAuthOptions;
 }
 
 type Json = Record<string, unknown>;
@@ -177,6 +180,9 @@ export function createApp(executor: Executor, options: AppOptions): Hono {
     c.json({ integrations: describeIntegrations(executor.integrations) }),
   );
   app.get("/openapi.json", (c) => c.json(buildOpenApi(executor.integrations)));
+
+  // MCP Streamable HTTP, stateless: POST carries JSON-RPC, GET and DELETE answer 405.
+  app.all("/mcp", limit, mcpRoute(executor, options.mcp));
 
   app.post("/integrations/:name/actions/:action", limit, async (c) => {
     const body = await readBody(await c.req.text());

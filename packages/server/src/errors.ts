@@ -21,7 +21,9 @@ export type ServerErrorCode =
   | "load_failed"
   | "invalid_options"
   | "port_in_use"
-  | "secrets_unreadable";
+  | "secrets_unreadable"
+  | "invalid_auth_file"
+  | "tool_name_collision";
 
 /** The HTTP status each error code is answered with (see README "Status codes"). */
 export const errorStatus: Record<ServerErrorCode, number> = {
@@ -47,6 +49,8 @@ export const errorStatus: Record<ServerErrorCode, number> = {
   invalid_options: 500,
   port_in_use: 500,
   secrets_unreadable: 500,
+  invalid_auth_file: 500,
+  tool_name_collision: 500,
 };
 
 /**

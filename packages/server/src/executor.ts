@@ -9,6 +9,7 @@ import {
 import { ServerError } from "./errors.ts";
 import { createPool, defaultWorkers, type Isolation } from "./pool.ts";
 import { envSecretSource, type SecretSource } from "./secret-source.ts";
+import { Slots } from "./slots.ts";
 import { readServedIntegrations, type ServedIntegration } from "./served-integration.ts";
 import type { Task, TaskOutcome } from "./task.ts";
 
@@ -121,6 +122,7 @@ export async function createExecutor(options: ExecutorOptions): Promise<Executor
   const secrets = options.secretSource ?? envSecretSource();
   const prefer = options.prefer ?? "build";
   const pool = createPool({ workers, memoryLimitMb, isolation: options.isolation ?? "thread" });
+  const slots = new Slots(workers);
   let pending = 0;
 
   const base = {
@@ -140,12 +142,18 @@ export async function createExecutor(options: ExecutorOptions): Promise<Executor
     limit: number,
   ): Promise<TaskOutcome> {
     const ms = positive(call.timeoutMs, "timeoutMs", limit);
+    pending++;
+    try {
+      await slots.acquire(call.signal);
+    } catch {
+      pending--;
+      throw new ServerError("aborted", `${label} was aborted by the caller before it started`);
+    }
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), ms);
     const signal = call.signal
       ? AbortSignal.any([controller.signal, call.signal])
       : controller.signal;
-    pending++;
     try {
       return (await pool.run(task, { signal })) as TaskOutcome;
     } catch (error) {
@@ -168,6 +176,7 @@ export async function createExecutor(options: ExecutorOptions): Promise<Executor
       throw new ServerError("worker_failed", `${label}: its worker failed (${reason})`);
     } finally {
       clearTimeout(timer);
+      slots.release();
       pending--;
     }
   }

@@ -16,6 +16,26 @@ export {
 } from "./executor.ts";
 export { createLambdaHandler, type LambdaHandler, type LambdaHandlerOptions } from "./lambda.ts";
 export { Lifecycle } from "./lifecycle.ts";
+export {
+  type AuthByIntegration,
+  type CredentialLookup,
+  credentialEnvName,
+  lookupCredentials,
+  parseAuthFile,
+} from "./mcp/credentials.ts";
+export { mcpHttpHandler } from "./mcp/http-handler.ts";
+export { type McpAuthOptions, mcpRoute } from "./mcp/mcp-route.ts";
+export { createMcpServer, type McpServerOptions } from "./mcp/mcp-server.ts";
+export { serveMcpStdio } from "./mcp/stdio.ts";
+export {
+  buildCatalog,
+  type CatalogEntry,
+  QUALIFIED_NAME_META,
+  type ToolCatalog,
+} from "./mcp/tool-catalog.ts";
+export { TOOL_NAME_PATTERN, toolName } from "./mcp/tool-name.ts";
+export { type Envelope, envelopeResult, thrownResult } from "./mcp/tool-result.ts";
+export { inputToolSchema, outputToolSchema, type ToolSchema } from "./mcp/tool-schema.ts";
 export { buildOpenApi } from "./openapi.ts";
 export { defaultWorkers, type Isolation } from "./pool.ts";
 export {

@@ -1,4 +1,5 @@
 import { once } from "node:events";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import type { Hono } from "hono";
@@ -59,6 +60,12 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const lifecycle = new Lifecycle();
   const app = createApp(executor, { ...options, lifecycle });
   const server = serve({ fetch: app.fetch, port: options.port ?? 8787, hostname: host });
+  // Responses still being written: the app has finished with them, the socket has not.
+  const writing = new Set<ServerResponse>();
+  server.on("request", (_request: IncomingMessage, response: ServerResponse) => {
+    writing.add(response);
+    response.once("close", () => writing.delete(response));
+  });
   try {
     await Promise.race([
       once(server, "listening"),
@@ -89,6 +96,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     close() {
       closing ??= (async () => {
         await lifecycle.drain();
+        await Promise.all([...writing].map((response) => once(response, "close")));
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         if ("closeAllConnections" in server) server.closeAllConnections();
         await closed;

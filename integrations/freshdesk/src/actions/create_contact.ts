@@ -1,5 +1,4 @@
 import { ActionError } from "@plugboard/sdk";
-import { freshdesk } from "../freshdesk-api.ts";
 import { defineAction } from "../generated/contract.gen.ts";
 
 /** Creates a contact reachable by email, phone, mobile or Twitter. */
@@ -10,10 +9,8 @@ export const createContact = defineAction("create_contact", async (inputs, conte
       `create_contact for "${inputs.name}" needs a way to reach them: give email, phone, mobile or twitter_id.`,
     );
   }
-  const { baseUrl, headers } = freshdesk(context);
-  const response = await context.fetch(`${baseUrl}/contacts`, {
+  const response = await context.fetch(`/contacts`, {
     method: "POST",
-    headers,
     json: inputs,
   });
   return { data: { contact: response.data } };

@@ -1,5 +1,4 @@
 import { ActionError } from "@plugboard/sdk";
-import { freshdesk } from "../freshdesk-api.ts";
 import { defineAction } from "../generated/contract.gen.ts";
 
 /** Opens a ticket for a requester given by email, phone or contact id. */
@@ -13,10 +12,8 @@ export const createTicket = defineAction("create_ticket", async (inputs, context
       "create_ticket needs a requester: give email, requester_id or phone (with name).",
     );
   }
-  const { baseUrl, headers } = freshdesk(context);
-  const response = await context.fetch(`${baseUrl}/tickets`, {
+  const response = await context.fetch(`/tickets`, {
     method: "POST",
-    headers,
     json: inputs,
   });
   return { data: { ticket: response.data } };

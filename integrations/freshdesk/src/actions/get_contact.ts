@@ -1,9 +1,7 @@
-import { freshdesk } from "../freshdesk-api.ts";
 import { defineAction } from "../generated/contract.gen.ts";
 
 /** Returns one contact. */
 export const getContact = defineAction("get_contact", async (inputs, context) => {
-  const { baseUrl, headers } = freshdesk(context);
-  const response = await context.fetch(`${baseUrl}/contacts/${inputs.contact_id}`, { headers });
+  const response = await context.fetch(`/contacts/${inputs.contact_id}`);
   return { data: { contact: response.data } };
 });

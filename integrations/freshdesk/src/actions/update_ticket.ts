@@ -1,5 +1,4 @@
 import { ActionError } from "@plugboard/sdk";
-import { freshdesk } from "../freshdesk-api.ts";
 import { defineAction } from "../generated/contract.gen.ts";
 
 /** Changes the given fields of a ticket. */
@@ -8,10 +7,8 @@ export const updateTicket = defineAction("update_ticket", async (inputs, context
   if (Object.keys(changes).length === 0) {
     throw new ActionError(`update_ticket on ticket ${ticketId} has no field to change.`);
   }
-  const { baseUrl, headers } = freshdesk(context);
-  const response = await context.fetch(`${baseUrl}/tickets/${ticketId}`, {
+  const response = await context.fetch(`/tickets/${ticketId}`, {
     method: "PUT",
-    headers,
     json: changes,
   });
   return { data: { ticket: response.data } };

@@ -1,14 +1,13 @@
 import { defineAction } from "../generated/contract.gen.ts";
 import type { ListTaskListsOutput } from "../generated/types.gen.ts";
-import { fetchAllPages, PAGE_SIZE } from "../paginate.ts";
-import { taskListsUrl } from "../tasks-api.ts";
+import { GOOGLE_PAGES, PAGE_SIZE, taskListsUrl } from "../tasks-api.ts";
+
+type TaskList = ListTaskListsOutput["task_lists"][number];
 
 /** Returns all of the user's task lists, following every page. */
 export const listTaskLists = defineAction("list_task_lists", async (_inputs, context) => {
-  const taskLists = await fetchAllPages<ListTaskListsOutput["task_lists"][number]>(
-    context,
-    taskListsUrl(),
-    PAGE_SIZE.taskLists,
-  );
+  const taskLists = await context
+    .paginate<TaskList>(taskListsUrl(), { ...GOOGLE_PAGES, limit: PAGE_SIZE.taskLists })
+    .all();
   return { data: { task_lists: taskLists } };
 });

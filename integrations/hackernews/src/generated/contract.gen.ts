@@ -71,7 +71,7 @@ export function defineConnectedAccount(handler: ConnectedAccountHandler<Credenti
 /** Builds the integration: config.json, the precompiled validators and every handler. */
 export function createIntegration(handlers: {
   actions: Handlers;
-  triggers?: TriggerHandlers;
+  triggers: TriggerHandlers;
   connectedAccount?: ConnectedAccountHandler<Credentials>;
 }): Integration<Actions, Triggers, Credentials> {
   const integration = new Integration<Actions, Triggers, Credentials>(config, { validators, configChecked: true });
@@ -80,9 +80,7 @@ export function createIntegration(handlers: {
   integration.action("get_best_stories", handlers.actions.get_best_stories);
   integration.action("get_item", handlers.actions.get_item);
   integration.action("get_user", handlers.actions.get_user);
-  if (handlers.triggers) {
-    integration.pollingTrigger("new_stories", handlers.triggers.new_stories);
-  }
+  integration.pollingTrigger("new_stories", handlers.triggers.new_stories);
   if (handlers.connectedAccount) {
     integration.connectedAccount(handlers.connectedAccount);
   }

@@ -68,7 +68,7 @@ export function defineConnectedAccount(handler: ConnectedAccountHandler<Credenti
 export function createIntegration(handlers: {
   actions: Handlers;
   triggers?: TriggerHandlers;
-  connectedAccount?: ConnectedAccountHandler<Credentials>;
+  connectedAccount: ConnectedAccountHandler<Credentials>;
 }): Integration<Actions, Triggers, Credentials> {
   const integration = new Integration<Actions, Triggers, Credentials>(config, { validators, configChecked: true });
   integration.action("get_profile", handlers.actions.get_profile);
@@ -76,8 +76,6 @@ export function createIntegration(handlers: {
   integration.action("get_media", handlers.actions.get_media);
   integration.action("list_comments", handlers.actions.list_comments);
   integration.action("reply_to_comment", handlers.actions.reply_to_comment);
-  if (handlers.connectedAccount) {
-    integration.connectedAccount(handlers.connectedAccount);
-  }
+  integration.connectedAccount(handlers.connectedAccount);
   return integration;
 }

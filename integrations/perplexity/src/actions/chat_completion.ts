@@ -27,7 +27,8 @@ export const chatCompletion = defineAction("chat_completion", async (inputs, con
     );
   }
   const model = inputs.model ?? "sonar";
-  const { api_key: apiKey } = context.credentials;
+  // The operator's key (a declared secret), not the end user's: Perplexity bills the operator.
+  const apiKey = context.secrets.PERPLEXITY_API_KEY;
   const response = await context.fetch<Completion>(COMPLETIONS_URL, {
     method: "POST",
     headers: { Authorization: `Bearer ${apiKey}` },

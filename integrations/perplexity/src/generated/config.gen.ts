@@ -21,27 +21,20 @@ const json = {
   "description": "Asks Perplexity's Sonar models questions answered from live web search, with citations, and reports what each call cost.",
   "entry_point": "src/index.ts",
   "supports_billing": true,
-  "auth": {
-    "type": "custom",
-    "title": "Perplexity API key",
-    "fields": {
-      "type": "object",
-      "properties": {
-        "api_key": {
-          "type": "string",
-          "format": "password",
-          "label": "API key",
-          "help_text": "Create one at perplexity.ai → Settings → API; it starts with pplx-."
-        }
-      },
-      "required": [
-        "api_key"
+  "secrets": [
+    {
+      "name": "perplexity",
+      "keys": [
+        "PERPLEXITY_API_KEY"
       ]
     }
-  },
+  ],
   "actions": {
     "chat_completion": {
       "display_name": "Ask Perplexity",
+      "secrets": [
+        "perplexity"
+      ],
       "description": "Sends a conversation to a Sonar model, which searches the web and answers with citations. Reports the call's cost in USD from the token usage Perplexity returns.",
       get input_schema() {
         return schema(0);

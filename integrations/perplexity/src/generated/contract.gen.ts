@@ -24,7 +24,7 @@ import { validators } from "./validators.gen.js";
  */
 export interface Handlers {
   /** Sends a conversation to a Sonar model, which searches the web and answers with citations. Reports the call's cost in USD from the token usage Perplexity returns. */
-  chat_completion: ActionHandler<ChatCompletionInput, ChatCompletionOutput, Credentials>;
+  chat_completion: ActionHandler<ChatCompletionInput, ChatCompletionOutput, Credentials, { readonly PERPLEXITY_API_KEY: string }>;
 }
 
 /** One handler per polling trigger of config.json, by trigger name. */

@@ -68,10 +68,8 @@ export interface ChatCompletionOutput {
   cost_usd: number
 }
 
-/** The credentials the user enters (`auth.fields`). */
-export interface Credentials {
-  api_key: string
-}
+/** This integration declares no credentials. */
+export type Credentials = Record<string, unknown>;
 
 /** Every action by name, with its input and output types. */
 export type Actions = {

@@ -4,14 +4,11 @@
 import type { ValidateFunction } from "@plugboard/sdk";
 import type * as types from "./types.gen.js";
 
-export declare const credentials: ValidateFunction<types.Credentials>;
-
 /**
  * Every validator, in the shape `new Integration(config, { validators })` takes: each action's
  * and trigger's validators are loaded on first use.
  */
 export declare const validators: {
-  credentials: ValidateFunction<types.Credentials>;
   actions: {
     chat_completion: () => Promise<{ input: ValidateFunction<types.ChatCompletionInput>; output: ValidateFunction<types.ChatCompletionOutput>; }>;
   };

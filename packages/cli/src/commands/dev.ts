@@ -1,13 +1,18 @@
 import path from "node:path";
 import { startPlayground } from "@plugboard/playground";
 import { findWorkspaceRoot } from "@plugboard/registry";
-import { commonOptions, parseCommandArgs } from "../args.ts";
+import {
+  commonOptions,
+  DEFAULT_RUN_TIMEOUT_SECONDS,
+  parseCommandArgs,
+  parseTimeout,
+} from "../args.ts";
 import { guard } from "../command.ts";
 import { CliError } from "../errors.ts";
 import { parseOrigins } from "../parse-json.ts";
 import { stdoutColors } from "../terminal.ts";
 
-const help = `Usage: plugboard dev [--port <n>] [--origin <real>=<local>]… [--cwd <dir>]
+const help = `Usage: plugboard dev [--port <n>] [--origin <real>=<local>]… [--timeout <s>] [--cwd <dir>]
 
 Starts the local playground on 127.0.0.1 and prints its URL. The page lists the workspace's
 integrations and actions, renders a form for each action's input_schema and a credentials
@@ -17,6 +22,7 @@ field errors and the HTTP calls the handler made. Credentials stay in the page's
 Options:
   --port <n>        port to listen on (default 4321; 0 for any free port)
   --origin <a>=<b>  send requests for origin <a> to <b> instead (repeatable)
+  --timeout <s>     give each run up after this many seconds (default ${DEFAULT_RUN_TIMEOUT_SECONDS}; 0: no limit)
   --cwd <dir>       look for the workspace from <dir>
   -h, --help        show this help
 
@@ -30,6 +36,7 @@ export function devCommand(argv: string[]): Promise<number> {
       ...commonOptions,
       port: { type: "string", default: "4321" },
       origin: { type: "string", multiple: true },
+      timeout: { type: "string" },
     });
     if (values.help) {
       process.stdout.write(help);
@@ -39,11 +46,13 @@ export function devCommand(argv: string[]): Promise<number> {
     if (!Number.isInteger(port) || port < 0 || port > 65535) {
       throw new CliError("usage", `--port ${values.port}: expected a port number from 0 to 65535`);
     }
+    const timeout = parseTimeout(values.timeout);
     const root = findWorkspaceRoot(path.resolve(values.cwd ?? process.cwd()));
     const playground = await startPlayground({
       root,
       port,
       originOverrides: parseOrigins(values.origin),
+      timeout,
     });
     const c = stdoutColors();
     process.stdout.write(`Plugboard playground: ${c.cyan(playground.url)}\n`);

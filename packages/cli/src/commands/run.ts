@@ -11,7 +11,12 @@ import {
   resolveAction,
   runAction,
 } from "@plugboard/registry";
-import { commonOptions, parseCommandArgs } from "../args.ts";
+import {
+  commonOptions,
+  DEFAULT_RUN_TIMEOUT_SECONDS,
+  parseCommandArgs,
+  parseTimeout,
+} from "../args.ts";
 import { guard } from "../command.ts";
 import { CliError } from "../errors.ts";
 import { parseJson, parseOrigins } from "../parse-json.ts";
@@ -26,7 +31,8 @@ export const runExitCodes = {
 } as const;
 
 const help = `Usage: plugboard run <integration>.<action> (--input '<json>' | --input-file <file>)
-                     [--auth-file <file>] [--origin <real>=<local>]… [--json] [--cwd <dir>]
+                     [--auth-file <file>] [--origin <real>=<local>]… [--timeout <s>]
+                     [--json] [--cwd <dir>]
 
 Executes one action of a workspace integration locally and prints its IntegrationResult:
 pretty on a terminal, JSON otherwise (or with --json).
@@ -38,11 +44,16 @@ Options:
                         wrapped ({"auth_type": "Custom", "credentials": {…}})
   --origin <a>=<b>      send requests for origin <a> to <b> instead, e.g.
                         --origin https://api.example.com=http://127.0.0.1:8080 (repeatable)
+  --timeout <seconds>   give the action up after this long (default ${DEFAULT_RUN_TIMEOUT_SECONDS}; 0: no limit)
   --json                print JSON even on a terminal
+
+The secrets an action declares (config.json "secrets", e.g. PERPLEXITY_API_KEY) are read from
+environment variables of the same name; no other variable reaches the action.
   --cwd <dir>           look for the workspace from <dir>
   -h, --help            show this help
 
-Exit code: 0 action, 3 action_error, 4 validation_error, 1 bad input, 2 bad usage.
+Exit code: 0 action, 3 action_error, 4 validation_error, 5 timed out, 1 bad input or a
+handler exception (its message printed with credentials redacted), 2 bad usage.
 `;
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -82,6 +93,7 @@ export function runCommand(argv: string[]): Promise<number> {
       "input-file": { type: "string" },
       "auth-file": { type: "string" },
       origin: { type: "string", multiple: true },
+      timeout: { type: "string" },
       json: { type: "boolean" },
     });
     if (values.help) {
@@ -97,6 +109,7 @@ export function runCommand(argv: string[]): Promise<number> {
     }
     const cwd = path.resolve(values.cwd ?? process.cwd());
     const originOverrides = parseOrigins(values.origin);
+    const timeout = parseTimeout(values.timeout);
     const registry = await loadRegistry(findWorkspaceRoot(cwd));
     const { integration, entry } = resolveAction(registry, target);
 
@@ -128,6 +141,9 @@ export function runCommand(argv: string[]): Promise<number> {
       inputs,
       auth: platformAuth(integration.auth, auth),
       originOverrides,
+      timeout,
+      // Declared secrets (config.json "secrets") come from the environment, only their keys.
+      secretLookup: (key) => process.env[key],
     });
     if (values.json || !process.stdout.isTTY) {
       process.stdout.write(`${JSON.stringify(run.result, null, 2)}\n`);

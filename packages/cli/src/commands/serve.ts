@@ -6,17 +6,21 @@ import { commonOptions, parseCommandArgs } from "../args.ts";
 import { guard } from "../command.ts";
 import { CliError } from "../errors.ts";
 import { parseOrigins } from "../parse-json.ts";
+import { readAuthFile } from "../read-auth-file.ts";
 import { stdoutColors } from "../terminal.ts";
 
 const help = `Usage: plugboard serve [integration-dir…] [--port <n>] [--host <addr>] [--workers <n>]
                        [--timeout <ms>] [--memory <mb>] [--isolation thread|process]
-                       [--token-file <file> | --no-auth] [--secrets-file <file>] [--cwd <dir>]
+                       [--token-file <file> | --no-auth] [--secrets-file <file>]
+                       [--auth-file <file>] [--cwd <dir>]
 
 Serves integrations over HTTP: GET /integrations, POST /integrations/<name>/actions/<action>
 ({ inputs, auth } → the IntegrationResult envelope), …/triggers/<trigger>,
-…/connected-account, GET /healthz and GET /openapi.json. Handlers run in a pool of workers
-that see no environment variable of this process; declared secrets are read from the
-environment (or --secrets-file) and only the keys an action declares reach it.
+…/connected-account, GET /healthz, GET /openapi.json, and every action as an MCP tool at
+/mcp (Streamable HTTP; credentials from --auth-file or PLUGBOARD_AUTH_* variables).
+Handlers run in a pool of workers that see no environment variable of this process;
+declared secrets are read from the environment (or --secrets-file) and only the keys an
+action declares reach it.
 
 Every route but /healthz requires "Authorization: Bearer <token>", the token being
 PLUGBOARD_SERVE_TOKEN or the contents of --token-file; --no-auth drops that, on a loopback
@@ -34,6 +38,8 @@ Options:
   --no-auth             serve without a token (loopback only)
   --secrets-file <file> read declared secrets from a JSON object { "KEY": "value" }
                         instead of the environment
+  --auth-file <file>    credentials of the /mcp tools, keyed by integration name:
+                        {"notion": {"access_token": "…"}} (see plugboard mcp --help)
   --body-limit <bytes>  largest request body (default 1048576)
   --origin <a>=<b>      send requests for origin <a> to <b> instead (repeatable)
   --log                 print one line per request (method, path, status, time)
@@ -73,6 +79,7 @@ export function serveCommand(argv: string[]): Promise<number> {
       "token-file": { type: "string" },
       "no-auth": { type: "boolean" },
       "secrets-file": { type: "string" },
+      "auth-file": { type: "string" },
       "body-limit": { type: "string" },
       origin: { type: "string", multiple: true },
       log: { type: "boolean" },
@@ -116,6 +123,8 @@ export function serveCommand(argv: string[]): Promise<number> {
     const memoryLimitMb = number(values.memory, "--memory", 16);
     const bodyLimitBytes = number(values["body-limit"], "--body-limit", 1);
     const originOverrides = parseOrigins(values.origin);
+    const authFileName = values["auth-file"];
+    const authFile = authFileName === undefined ? undefined : await readAuthFile(authFileName, cwd);
     const server = await startServer({
       integrations,
       port,
@@ -131,6 +140,7 @@ export function serveCommand(argv: string[]): Promise<number> {
       ...(memoryLimitMb === undefined ? {} : { memoryLimitMb }),
       ...(bodyLimitBytes === undefined ? {} : { bodyLimitBytes }),
       ...(originOverrides === undefined ? {} : { originOverrides }),
+      ...(authFile === undefined ? {} : { mcp: { authFile, authFileName } }),
       ...(values.log ? { log: (line: string) => process.stdout.write(`${line}\n`) } : {}),
     });
     const c = stdoutColors();

@@ -16,8 +16,12 @@ import { createIntegration, type Handlers } from "./generated/contract.gen.ts";
 import { createNote } from "./actions/create_note.ts";
 import { listNotes } from "./actions/list_notes.ts";
 import { deleteNote } from "./actions/delete_note.ts";
+import { newNotesTrigger } from "./triggers/new_notes.ts";
 void [createNote, listNotes, deleteNote];
-export const integration = createIntegration({ actions: { ${actions} } satisfies Handlers });
+export const integration = createIntegration({
+  actions: { ${actions} } satisfies Handlers,
+  triggers: { new_notes: newNotesTrigger },
+});
 `;
 
 describe("the goldens compile", () => {

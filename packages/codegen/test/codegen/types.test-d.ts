@@ -1,10 +1,13 @@
 // Type tests over the committed goldens: compiled by compile.test.ts (and the package
 // typecheck), never run. Each expectation pins what a schema shape means in TypeScript.
-import type { ActionHandler, PollingTriggerHandler } from "@plugboard/sdk";
+import type { ActionHandler, ConnectedAccountHandler, PollingTriggerHandler } from "@plugboard/sdk";
 import { expectTypeOf } from "vitest";
 import type * as adversarial from "../golden/adversarial/src/generated/types.gen.ts";
 import type { Handlers, TriggerHandlers } from "../golden/notes/src/generated/contract.gen.ts";
-import { defineAction } from "../golden/notes/src/generated/contract.gen.ts";
+import {
+  defineAction,
+  createIntegration as notesCreate,
+} from "../golden/notes/src/generated/contract.gen.ts";
 import type {
   Actions,
   CreateNoteInput,
@@ -15,6 +18,7 @@ import type {
   Triggers,
 } from "../golden/notes/src/generated/types.gen.ts";
 import type { validators } from "../golden/notes/src/generated/validators.gen.js";
+import type * as shapesContract from "../golden/shapes/src/generated/contract.gen.ts";
 import type * as shapes from "../golden/shapes/src/generated/types.gen.ts";
 
 // Required properties are non-optional, the others optional.
@@ -89,3 +93,18 @@ defineAction("create_note", async (inputs) => {
 });
 // @ts-expect-error -- no such action.
 defineAction("create_notes", async () => ({ data: {} }));
+
+// Declared polling triggers and a declared connected account must be wired, as actions must.
+declare const notesActions: Handlers;
+declare const notesTriggers: TriggerHandlers;
+notesCreate({ actions: notesActions, triggers: notesTriggers });
+// @ts-expect-error notes declares the polling trigger new_notes: `triggers` is required
+notesCreate({ actions: notesActions });
+// @ts-expect-error every declared trigger needs its handler
+notesCreate({ actions: notesActions, triggers: {} });
+declare const shapesActions: shapesContract.Handlers;
+declare const account: ConnectedAccountHandler<shapes.Credentials>;
+declare const shapesCreate: typeof shapesContract.createIntegration;
+shapesCreate({ actions: shapesActions, connectedAccount: account });
+// @ts-expect-error shapes sets supports_connected_account: its handler is required
+shapesCreate({ actions: shapesActions });

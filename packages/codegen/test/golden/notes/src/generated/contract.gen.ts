@@ -63,16 +63,14 @@ export function defineConnectedAccount(handler: ConnectedAccountHandler<Credenti
 /** Builds the integration: config.json, the precompiled validators and every handler. */
 export function createIntegration(handlers: {
   actions: Handlers;
-  triggers?: TriggerHandlers;
+  triggers: TriggerHandlers;
   connectedAccount?: ConnectedAccountHandler<Credentials>;
 }): Integration<Actions, Triggers, Credentials> {
   const integration = new Integration<Actions, Triggers, Credentials>(config, { validators, configChecked: true });
   integration.action("create_note", handlers.actions.create_note);
   integration.action("list_notes", handlers.actions.list_notes);
   integration.action("delete_note", handlers.actions.delete_note);
-  if (handlers.triggers) {
-    integration.pollingTrigger("new_notes", handlers.triggers.new_notes);
-  }
+  integration.pollingTrigger("new_notes", handlers.triggers.new_notes);
   if (handlers.connectedAccount) {
     integration.connectedAccount(handlers.connectedAccount);
   }

@@ -60,14 +60,12 @@ export function defineConnectedAccount(handler: ConnectedAccountHandler<Credenti
 export function createIntegration(handlers: {
   actions: Handlers;
   triggers?: TriggerHandlers;
-  connectedAccount?: ConnectedAccountHandler<Credentials>;
+  connectedAccount: ConnectedAccountHandler<Credentials>;
 }): Integration<Actions, Triggers, Credentials> {
   const integration = new Integration<Actions, Triggers, Credentials>(config, { validators, configChecked: true });
   integration.action("kitchen_sink", handlers.actions.kitchen_sink);
   integration.action("either", handlers.actions.either);
   integration.action("no_schema_body", handlers.actions.no_schema_body);
-  if (handlers.connectedAccount) {
-    integration.connectedAccount(handlers.connectedAccount);
-  }
+  integration.connectedAccount(handlers.connectedAccount);
   return integration;
 }

@@ -1,0 +1,76 @@
+import { Ajv, type ValidateFunction } from "ajv";
+import { sample } from "openapi-sampler";
+import { isObject, type Json } from "./description.ts";
+
+// The validation the generated validators do (draft-07, formats not asserted, unknown keywords
+// ignored), so "valid here" means "valid to the integration".
+const ajv = new Ajv({ strict: false, validateFormats: false, allErrors: false });
+const compiled = new WeakMap<object, ValidateFunction>();
+
+/** A draft-07 validator of `schema` with the generated validators' semantics. */
+export function validatorOf(schema: Json): ValidateFunction {
+  const key = isObject(schema) ? schema : { schema };
+  let validate = compiled.get(key);
+  if (validate === undefined) {
+    validate = ajv.compile(isObject(schema) ? schema : {});
+    compiled.set(key, validate);
+  }
+  return validate;
+}
+
+const MAPS = new Set(["properties", "patternProperties", "definitions"]);
+
+function mapValues(map: Record<string, Json>): Json {
+  const copy: Record<string, Json> = {};
+  for (const [name, value] of Object.entries(map)) copy[name] = withoutExamples(value);
+  return copy;
+}
+
+function withoutExamples(schema: Json): Json {
+  if (Array.isArray(schema)) return schema.map(withoutExamples);
+  if (!isObject(schema)) return schema;
+  const copy: Record<string, Json> = {};
+  for (const [key, value] of Object.entries(schema)) {
+    if (key === "examples" || key === "default") continue;
+    copy[key] = MAPS.has(key) && isObject(value) ? mapValues(value) : withoutExamples(value);
+  }
+  return copy;
+}
+
+function generate(schema: Json, requiredOnly: boolean): Json {
+  const document = isObject(schema) ? schema : {};
+  return (sample(
+    document as object,
+    {
+      skipNonRequired: requiredOnly,
+      skipReadOnly: false,
+      skipWriteOnly: false,
+      enablePatterns: true,
+      quiet: true,
+      maxSampleDepth: 8,
+    },
+    document,
+  ) ?? null) as Json;
+}
+
+/**
+ * A value `schema` accepts, for a generated test: the first of the description's `candidates`
+ * (its examples) that is valid, else a sample built from the schema (with its examples, then
+ * without them). `undefined` when nothing valid could be built.
+ */
+export function validSample(
+  schema: Json,
+  options: { requiredOnly: boolean; candidates?: Json[] },
+): Json | undefined {
+  const validate = validatorOf(schema);
+  for (const candidate of options.candidates ?? []) if (validate(candidate)) return candidate;
+  for (const source of [schema, withoutExamples(schema)]) {
+    try {
+      const value = generate(source, options.requiredOnly);
+      if (validate(value)) return value;
+    } catch {
+      // openapi-sampler gives up on some schemas (contradictory allOf): try the next way.
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,159 @@
+import { appendFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { loadIntegration } from "@plugboard/registry";
+import autocannon from "autocannon";
+import { createExecutor } from "../src/index.ts";
+import { removeWorkspace, writeProbeIntegration } from "../test/fixtures/probe-integration.ts";
+import { percentile, startProcess } from "./processes.ts";
+
+// Three figures of issue "Run integrations as a service": throughput of a no-op action through
+// `plugboard serve` against a bare Hono app, the pool's overhead per call, and the latency of
+// light calls while a CPU-bound handler runs.
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const cli = path.resolve(here, "../../cli/bin/plugboard.js");
+const root = path.resolve(here, "../test-results/bench-workspace");
+const SECONDS = Number(process.env.PLUGBOARD_BENCH_SECONDS ?? 8);
+const CALLS = Number(process.env.PLUGBOARD_BENCH_CALLS ?? 3000);
+const NOOP = "/integrations/probe/actions/noop";
+const BODY = '{"inputs":{}}';
+const fmt = (n: number, digits = 1) => n.toFixed(digits);
+const verdict = (ok: boolean) => (ok ? "PASS" : "MISS");
+
+async function load(url: string) {
+  const result = await autocannon({
+    url: `${url}${NOOP}`,
+    method: "POST",
+    body: BODY,
+    headers: { "content-type": "application/json" },
+    connections: 10,
+    duration: SECONDS,
+  });
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.non2xx,
+  };
+}
+
+async function sequential(url: string, until: () => boolean, max: number): Promise<number[]> {
+  const times: number[] = [];
+  while (times.length < max && !until()) {
+    const started = performance.now();
+    const response = await fetch(`${url}${NOOP}`, { method: "POST", body: BODY });
+    await response.arrayBuffer();
+    times.push(performance.now() - started);
+  }
+  return times;
+}
+
+await writeProbeIntegration(root);
+const lines: string[] = ["## @plugboard/server", ""];
+try {
+  const integrations = path.join(root, "integrations");
+  const serveArgs = [cli, "serve", integrations, "--port", "0", "--no-auth", "--workers", "2"];
+  const served = await startProcess(serveArgs, /Plugboard server: (http:\/\/[^\s]+)/);
+  const bare = await startProcess([path.join(here, "bare-app.mjs")], /Bare Hono: (http:\/\/\S+)/);
+  let throughput: { serve: Awaited<ReturnType<typeof load>>; bare: Awaited<ReturnType<typeof load>> };
+  let isolation: { idle: number[]; busy: number[] };
+  try {
+    await load(served.url); // warm-up: validators compiled, JIT warm
+    await load(bare.url);
+    // Alternated, so both see the same machine load.
+    const bareRun = await load(bare.url);
+    const serveRun = await load(served.url);
+    throughput = { serve: serveRun, bare: bareRun };
+
+    const idle = await sequential(served.url, () => false, 400);
+    let done = false;
+    const heavy = fetch(`${served.url}/integrations/probe/actions/busy`, {
+      method: "POST",
+      body: '{"inputs":{"ms":2000}}',
+    }).then(async (r) => {
+      await r.arrayBuffer();
+      done = true;
+    });
+    // Let the heavy call reach its worker before measuring.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const busy = await sequential(served.url, () => done, 100_000);
+    await heavy;
+    isolation = { idle, busy };
+  } finally {
+    await served.stop();
+    await bare.stop();
+  }
+
+  // Pool overhead: the same no-op action through the executor, and called in this thread.
+  const executor = await createExecutor({ integrations: [integrations], workers: 1 });
+  const pooled: number[] = [];
+  for (let i = 0; i < CALLS + 200; i++) {
+    const started = performance.now();
+    await executor.executeAction("probe.noop", { inputs: {} });
+    if (i >= 200) pooled.push((performance.now() - started) * 1000);
+  }
+  await executor.close();
+  const loaded = await loadIntegration(path.join(integrations, "probe"));
+  const direct: number[] = [];
+  for (let i = 0; i < CALLS + 200; i++) {
+    const started = performance.now();
+    const context = new loaded.ExecutionContext({});
+    await loaded.integration.executeAction("noop", {}, context);
+    await context.close();
+    if (i >= 200) direct.push((performance.now() - started) * 1000);
+  }
+
+  const { serve, bare: base } = throughput;
+  const ratio = serve.rps / base.rps;
+  lines.push(
+    "### Throughput of a no-op action",
+    "",
+    `autocannon, 10 connections, ${SECONDS} s each, after a warm-up run; \`plugboard serve\` with 2 worker threads and a bare Hono app returning the same JSON, each a process of its own, measured one after the other in this run.`,
+    "",
+    "| server | requests/s | p50 ms | p99 ms | errors |",
+    "| --- | ---: | ---: | ---: | ---: |",
+    `| bare Hono "return JSON" | ${Math.round(base.rps)} | ${base.p50} | ${base.p99} | ${base.errors} |`,
+    `| \`plugboard serve\` (pool, validation, envelope) | ${Math.round(serve.rps)} | ${serve.p50} | ${serve.p99} | ${serve.errors} |`,
+    "",
+    `Ratio: ${fmt(ratio, 2)}× of bare (target ≥ 0.6×: ${verdict(ratio >= 0.6)}).`,
+    "",
+  );
+  const pooledMedian = percentile(pooled, 50);
+  const directMedian = percentile(direct, 50);
+  const overhead = pooledMedian - directMedian;
+  lines.push(
+    "### Pool overhead per call",
+    "",
+    `${CALLS} sequential calls of the no-op action after 200 warm-up calls: through \`createExecutor\` (1 worker thread: secrets picked, task posted, envelope cloned back) and in this thread (same integration, same context per call).`,
+    "",
+    "| path | median µs | p99 µs |",
+    "| --- | ---: | ---: |",
+    `| \`executor.executeAction\` (worker thread) | ${fmt(pooledMedian)} | ${fmt(percentile(pooled, 99))} |`,
+    `| \`integration.executeAction\` in-thread | ${fmt(directMedian)} | ${fmt(percentile(direct, 99))} |`,
+    "",
+    `Overhead: ${fmt(overhead)} µs median (target ≤ 100 µs: ${verdict(overhead <= 100)}).`,
+    "",
+  );
+  const idleP99 = percentile(isolation.idle, 99);
+  const busyP99 = percentile(isolation.busy, 99);
+  lines.push(
+    "### CPU isolation",
+    "",
+    `Sequential no-op calls to \`plugboard serve\` (2 worker threads): ${isolation.idle.length} on an idle server, then ${isolation.busy.length} while another call spins the CPU for 2 s in a handler.`,
+    "",
+    "| light calls | p50 ms | p99 ms |",
+    "| --- | ---: | ---: |",
+    `| idle server | ${fmt(percentile(isolation.idle, 50), 2)} | ${fmt(idleP99, 2)} |`,
+    `| during a 2 s CPU-bound handler | ${fmt(percentile(isolation.busy, 50), 2)} | ${fmt(busyP99, 2)} |`,
+    "",
+    `p99 ratio: ${fmt(busyP99 / idleP99, 2)}× of idle (target within 2×: ${verdict(busyP99 / idleP99 <= 2)}).`,
+    "",
+  );
+} finally {
+  await removeWorkspace(root);
+}
+
+const markdown = `${lines.join("\n")}\n`;
+process.stdout.write(markdown);
+if (process.env.PLUGBOARD_BENCH_OUT) appendFileSync(process.env.PLUGBOARD_BENCH_OUT, markdown);
