@@ -7,3 +7,4 @@ export {
   type Routes,
   startRecordingServer,
 } from "./recording-server.ts";
+export { startRedisServer, type TestRedis } from "./redis-server.ts";

@@ -6,7 +6,7 @@ import { type Job, Worker } from "bullmq";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { ActionQueue, connectRedis, enqueueAction } from "../src/index.ts";
 import { createQueueIntegration } from "./fixtures/queue-integration.ts";
-import { startRedis, type TestRedis } from "./redis-server.ts";
+import { startRedisServer, type TestRedis } from "@plugboard/testing";
 
 const script = fileURLToPath(new URL("./worker-process.ts", import.meta.url));
 const auth = { api_key: "sk-process-secret" };
@@ -45,7 +45,7 @@ async function stop(child: ChildProcess, signal: NodeJS.Signals = "SIGTERM"): Pr
 }
 
 beforeAll(async () => {
-  [redis, fixture] = await Promise.all([startRedis(), createQueueIntegration()]);
+  [redis, fixture] = await Promise.all([startRedisServer(), createQueueIntegration()]);
   api = await startRecordingServer({
     "GET /seen": (request) => ({ body: { n: request.query.n } }),
     // The first call hangs until the test releases it; later ones answer at once.

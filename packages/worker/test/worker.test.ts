@@ -13,7 +13,7 @@ import {
   WorkerError,
 } from "../src/index.ts";
 import { createQueueIntegration } from "./fixtures/queue-integration.ts";
-import { startRedis, type TestRedis } from "./redis-server.ts";
+import { startRedisServer, type TestRedis } from "@plugboard/testing";
 
 let redis: TestRedis;
 let fixture: Awaited<ReturnType<typeof createQueueIntegration>>;
@@ -25,7 +25,7 @@ const log: string[] = [];
 const auth = { api_key: "sk-queue-secret-4242" };
 
 beforeAll(async () => {
-  [redis, fixture] = await Promise.all([startRedis(), createQueueIntegration()]);
+  [redis, fixture] = await Promise.all([startRedisServer(), createQueueIntegration()]);
   let limited = 0;
   let flaky = 0;
   api = await startRecordingServer({

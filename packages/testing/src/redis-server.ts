@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-/** A real redis-server of the test's own, on a unix socket in a fresh folder. */
+/** A real redis-server of a test's own, on a unix socket in a fresh folder. */
 export interface TestRedis {
   /** `unix:///…/redis.sock`, the URL `plugboard worker --redis` takes. */
   url: string;
@@ -15,7 +15,7 @@ export interface TestRedis {
  * Starts Debian's redis-server with no TCP port (`--port 0`), no persistence, and a socket in
  * a temporary folder, and resolves once it accepts connections (it prints "ready to accept connections").
  */
-export async function startRedis(): Promise<TestRedis> {
+export async function startRedisServer(): Promise<TestRedis> {
   const dir = mkdtempSync(join(tmpdir(), "plugboard-redis-"));
   const socket = join(dir, "redis.sock");
   const child: ChildProcess = spawn(
