@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { IntegrationResult } from "@plugboard/sdk";
 import { type JobsOptions, Queue, QueueEvents } from "bullmq";
 import type { Redis } from "ioredis";
@@ -21,6 +22,11 @@ export class ActionQueue<T extends ActionTypes = ActionTypes> {
   readonly events: QueueEvents;
   readonly #owned: Redis | undefined;
   readonly #blocking: Redis;
+  /** Jobs awaited by `enqueueAction`, by id: settled from the events stream. */
+  readonly #waiting = new Map<
+    string,
+    { resolve: (value: unknown) => void; reject: (reason: Error) => void }
+  >();
 
   /** Opens the queue `name` (`plugboard` by default) on `redis` (a URL or a connection). */
   constructor(redis: string | Redis, name = "plugboard") {
@@ -30,15 +36,51 @@ export class ActionQueue<T extends ActionTypes = ActionTypes> {
     // The events stream blocks on its connection: it gets one of its own.
     this.#blocking = connection.duplicate();
     this.events = new QueueEvents(name, { connection: this.#blocking });
-    // Every job awaited at once listens on the events stream: thousands are expected.
-    this.events.setMaxListeners(0);
-    this.queue.setMaxListeners(0);
+    // One listener for every awaited job: a job removed on completion is settled by its event
+    // alone, whereas BullMQ's waitUntilFinished may look for it after it is gone.
+    this.events.on("completed", ({ jobId, returnvalue }) => {
+      this.#waiting.get(jobId)?.resolve(returnvalue);
+      this.#waiting.delete(jobId);
+    });
+    this.events.on("failed", ({ jobId, failedReason }) => {
+      this.#waiting.get(jobId)?.reject(new Error(failedReason));
+      this.#waiting.delete(jobId);
+    });
   }
 
   /** Resolves once both the queue and its events stream are connected. */
   async ready(): Promise<this> {
     await Promise.all([this.queue.waitUntilReady(), this.events.waitUntilReady()]);
     return this;
+  }
+
+  /** A promise of job `id`'s return value, listening before the job exists. */
+  waitFor(id: string, waitMs?: number): Promise<unknown> {
+    return new Promise((resolve, reject) => {
+      const timer =
+        waitMs === undefined
+          ? undefined
+          : setTimeout(() => {
+              this.#waiting.delete(id);
+              reject(new Error(`no outcome within ${waitMs} ms`));
+            }, waitMs);
+      const clear = () => clearTimeout(timer);
+      this.#waiting.set(id, {
+        resolve: (value) => {
+          clear();
+          resolve(value);
+        },
+        reject: (reason) => {
+          clear();
+          reject(reason);
+        },
+      });
+    });
+  }
+
+  /** Stops listening for `id` (its job was never added). */
+  forget(id: string): void {
+    this.#waiting.delete(id);
   }
 
   /** Closes the queue, the events stream and the connection it opened. */
@@ -75,23 +117,28 @@ export async function enqueueAction<T extends ActionTypes, N extends keyof T & s
   auth?: Record<string, unknown>,
   options: EnqueueOptions = {},
 ): Promise<IntegrationResult<T[N]["output"]>> {
-  const job = await target.queue.add(
-    qualifiedName,
-    {
-      inputs,
-      ...(options.authRef === undefined ? { auth } : { auth_ref: options.authRef }),
-    },
-    { attempts: 3, backoff: { type: "exponential", delay: 1000 }, ...options.job },
-  );
+  const jobId = options.job?.jobId ?? randomUUID();
+  const outcome = target.waitFor(jobId, options.waitMs);
   try {
-    return (await job.waitUntilFinished(target.events, options.waitMs)) as IntegrationResult<
-      T[N]["output"]
-    >;
+    await target.queue.add(
+      qualifiedName,
+      {
+        inputs,
+        ...(options.authRef === undefined ? { auth } : { auth_ref: options.authRef }),
+      },
+      { attempts: 3, backoff: { type: "exponential", delay: 1000 }, ...options.job, jobId },
+    );
+  } catch (error) {
+    target.forget(jobId);
+    throw error;
+  }
+  try {
+    return (await outcome) as IntegrationResult<T[N]["output"]>;
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     // A validation_error fails its job for good; the reason is the envelope itself.
     if (reason.startsWith('{"version"')) return JSON.parse(reason) as IntegrationResult<never>;
-    throw new WorkerError("job_failed", `${qualifiedName} (job ${job.id}): ${reason}`, {
+    throw new WorkerError("job_failed", `${qualifiedName} (job ${jobId}): ${reason}`, {
       cause: error,
     });
   }

@@ -1,12 +1,16 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import { fileURLToPath } from "node:url";
-import { type RecordingServer, startRecordingServer } from "@plugboard/testing";
+import {
+  type RecordingServer,
+  startRecordingServer,
+  startRedisServer,
+  type TestRedis,
+} from "@plugboard/testing";
 import { type Job, Worker } from "bullmq";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { ActionQueue, connectRedis, enqueueAction } from "../src/index.ts";
 import { createQueueIntegration } from "./fixtures/queue-integration.ts";
-import { startRedisServer, type TestRedis } from "@plugboard/testing";
 
 const script = fileURLToPath(new URL("./worker-process.ts", import.meta.url));
 const auth = { api_key: "sk-process-secret" };

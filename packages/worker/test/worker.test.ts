@@ -1,5 +1,10 @@
 import { createExecutor, type Executor } from "@plugboard/server";
-import { type RecordingServer, startRecordingServer } from "@plugboard/testing";
+import {
+  type RecordingServer,
+  startRecordingServer,
+  startRedisServer,
+  type TestRedis,
+} from "@plugboard/testing";
 import { Queue } from "bullmq";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -13,7 +18,6 @@ import {
   WorkerError,
 } from "../src/index.ts";
 import { createQueueIntegration } from "./fixtures/queue-integration.ts";
-import { startRedisServer, type TestRedis } from "@plugboard/testing";
 
 let redis: TestRedis;
 let fixture: Awaited<ReturnType<typeof createQueueIntegration>>;
@@ -119,7 +123,7 @@ describe("plugboard worker", () => {
   it("fails anything else for good with a one-line reason and no secret", async () => {
     const attempt = enqueueAction(queue, "queue.boom", {}, auth, { job: { attempts: 4 } });
     await expect(attempt).rejects.toThrow(WorkerError);
-    await expect(attempt).rejects.toThrow(/queue\.boom \(job \d+\): .*TypeError/);
+    await expect(attempt).rejects.toThrow(/queue\.boom \(job [\w-]+\): .*TypeError/);
     const forbidden = enqueueAction(queue, "queue.call", { path: "/forbidden" }, auth, {
       job: { attempts: 4 },
     });
