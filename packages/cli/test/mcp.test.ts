@@ -216,6 +216,14 @@ describe("plugboard mcp over stdio", () => {
 });
 
 describe("plugboard mcp refusing its input", () => {
+  it("is listed by plugboard --help and explains itself on --help", async () => {
+    const top = await exec(process.execPath, [bin, "--help"]);
+    expect(top.stdout).toMatch(/^ {2}mcp \[integration…\] +serve every action as an MCP tool/m);
+    const help = await exec(process.execPath, [bin, "mcp", "--help"]);
+    expect(help.stdout).toContain("Usage: plugboard mcp [integration…]");
+    expect(help.stdout).toContain("PLUGBOARD_AUTH_<INTEGRATION>_<FIELD>");
+  });
+
   it("names the auth file entry that is not an object, and exits 1", async () => {
     const bad = path.join(scratch, "bad-auth.json");
     await writeFile(bad, JSON.stringify({ notion: "ntn-plain-string" }));
