@@ -1,4 +1,11 @@
 export {
+  type Fixture,
+  type FixtureExchange,
+  type FixtureRequest,
+  type FixtureResponse,
+  loadFixture,
+} from "./fixture.ts";
+export {
   type RecordedRequest,
   type RecordingServer,
   type RecordingServerOptions,
@@ -7,3 +14,4 @@ export {
   type Routes,
   startRecordingServer,
 } from "./recording-server.ts";
+export { type FixtureReplay, replayFixture } from "./replay-fixture.ts";
