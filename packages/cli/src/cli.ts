@@ -6,6 +6,8 @@ import { importCommand } from "./commands/import.ts";
 import { initCommand } from "./commands/init.ts";
 import { listCommand } from "./commands/list.ts";
 import { mcpCommand } from "./commands/mcp.ts";
+import { pollCommand } from "./commands/poll.ts";
+import { readmeCommand } from "./commands/readme.ts";
 import { runCommand } from "./commands/run.ts";
 import { serveCommand } from "./commands/serve.ts";
 import { validateCommand } from "./commands/validate.ts";
@@ -20,6 +22,8 @@ const commands: Record<string, Command> = {
   list: listCommand,
   validate: validateCommand,
   run: runCommand,
+  poll: pollCommand,
+  readme: readmeCommand,
   dev: devCommand,
   serve: serveCommand,
   worker: workerCommand,
@@ -35,7 +39,9 @@ Commands:
   codegen [dir…]              generate src/generated/ (and stubs) from config.json
   list                        list every action and trigger as <integration>.<action>
   validate [dir…]             check integrations and the version bump a change needs
-  run <integration>.<action>  execute an action locally and print its result
+  run <integration>.<action>  execute an action, a trigger's poll or --connected-account
+  poll <integration>.<trigger> simulate a polling schedule: new vs already-seen records
+  readme [dir…]               write the action tables into each README.md
   dev                         start the local playground in the browser
   serve [dir…]                serve integrations over HTTP, handlers in a worker pool
   worker [dir…] --redis <url> run queued actions and scheduled polls from a BullMQ queue

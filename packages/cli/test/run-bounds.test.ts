@@ -27,9 +27,9 @@ function run(args: string[]) {
 }
 
 describe("plugboard run, bounded and redacted", () => {
-  it("prints a handler's exception with its credential redacted", async () => {
+  it("prints a handler's exception with its credential redacted, exiting 6", async () => {
     const { code, stdout, stderr } = await run(["vault.leak"]);
-    expect(code).toBe(1);
+    expect(code).toBe(6);
     expect(stdout).toBe("");
     expect(stderr).toBe(
       'plugboard run: action "leak" threw TypeError: request with key [REDACTED] failed\n',

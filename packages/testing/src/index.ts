@@ -1,4 +1,11 @@
 export {
+  type Fixture,
+  type FixtureExchange,
+  type FixtureRequest,
+  type FixtureResponse,
+  loadFixture,
+} from "./fixture.ts";
+export {
   type RecordedRequest,
   type RecordingServer,
   type RecordingServerOptions,
@@ -8,3 +15,4 @@ export {
   startRecordingServer,
 } from "./recording-server.ts";
 export { startRedisServer, type TestRedis } from "./redis-server.ts";
+export { type FixtureReplay, replayFixture } from "./replay-fixture.ts";
