@@ -11,6 +11,7 @@ export interface ServeProcess {
   /** Everything the process printed so far, stdout and stderr. */
   output(): string;
   /** Calls the server with the token (unless `token: null`), returning status and JSON. */
+  // biome-ignore lint/suspicious/noExplicitAny: test bodies are read as loosely as JSON is.
   call(
     path: string,
     options?: { body?: unknown; raw?: string; token?: string | null },
