@@ -107,10 +107,13 @@ describe("convertDescription", () => {
     expect(files["src/api.ts"]).toContain(
       'export const serverUrl = "https://api.tasks.example/v2";',
     );
-    expect(files["src/api.ts"]).toContain(
-      'if (fields.token) headers["X-Api-Key"] = String(fields.token);',
-    );
+    // The SDK's per-integration authorization puts the API key on requests to the API only.
+    expect(files["src/index.ts"]).toContain(`}).requests({
+  baseUrl: serverUrl,
+  auth: { headers: { "X-Api-Key": "token" } },
+});`);
     const handler = files["src/actions/list_tasks.ts"];
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the generated source text itself.
     expect(handler).toContain("/projects/${encodeURIComponent(String(inputs.project_id))}/tasks");
     expect(handler).toContain('pick(inputs, ["status", "limit", "label"])');
     expect(files["src/actions/create_task.ts"]).toContain(
