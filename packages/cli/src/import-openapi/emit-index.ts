@@ -6,7 +6,8 @@ import { jsdoc } from "./source-text.ts";
 function requestAuth(placement: CredentialPlacement | undefined): string {
   if (placement === undefined) return "";
   const field = JSON.stringify(placement.field);
-  const name = JSON.stringify(placement.name);
+  const wire = placement.name ?? "";
+  const name = /^[A-Za-z_$][\w$]*$/.test(wire) ? wire : JSON.stringify(wire);
   const value = {
     header: `headers: { ${name}: ${field} }`,
     query: `query: { ${name}: ${field} }`,
