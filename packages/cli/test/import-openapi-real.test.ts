@@ -153,7 +153,7 @@ describe.skipIf(!withRef)("imported real integrations, end to end", () => {
 
   it.each([
     ["github", github, ["--operations", githubSubset.join(",")]],
-    ["blockfrost", blockfrost, ["--tags", "Cardano » Blocks,Cardano » Assets", "--allow-invalid"]],
+    ["blockfrost", blockfrost, ["--tags", "Cardano » Blocks", "--allow-invalid"]],
   ])(
     "%s: generates, type-checks and passes its generated tests",
     async (name, spec, options) => {
