@@ -112,6 +112,9 @@ describe("Blockfrost's description, whole", () => {
     expect(converted.files["src/api.ts"]).toContain(
       'export const serverUrl = "https://cardano-mainnet.blockfrost.io/api/v0";',
     );
+    expect(converted.files["src/index.ts"]).toContain(
+      'auth: { headers: { project_id: "project_id" } },',
+    );
   });
 
   it("has validators that accept the description's examples, but for the ones it gets wrong", () => {
@@ -150,7 +153,7 @@ describe.skipIf(!withRef)("imported real integrations, end to end", () => {
 
   it.each([
     ["github", github, ["--operations", githubSubset.join(",")]],
-    ["blockfrost", blockfrost, ["--tags", "Cardano » Blocks,Cardano » Assets", "--allow-invalid"]],
+    ["blockfrost", blockfrost, ["--tags", "Cardano » Blocks", "--allow-invalid"]],
   ])(
     "%s: generates, type-checks and passes its generated tests",
     async (name, spec, options) => {
