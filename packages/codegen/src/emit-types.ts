@@ -1,3 +1,4 @@
+import { defaultsRequired } from "./defaults-required.ts";
 import { DefinitionNames } from "./definition-names.ts";
 import { escapeSeparators, reindent } from "./format-code.ts";
 import { header } from "./header.ts";
@@ -15,16 +16,18 @@ export function emitTypes(plan: Plan): string {
     declaration(schema, name, doc, names);
   const outputDeclaration = (operation: PlannedOperation, doc: string) =>
     outputOf(operation, doc, declare);
+  const inputOf = (operation: PlannedOperation) =>
+    plan.applyDefaults ? defaultsRequired(operation.input) : operation.input;
   for (const action of plan.actions) {
     blocks.push(
-      declare(action.input, action.inputType, `Inputs of the \`${action.name}\` action.`),
+      declare(inputOf(action), action.inputType, `Inputs of the \`${action.name}\` action.`),
     );
     blocks.push(outputDeclaration(action, `Output of the \`${action.name}\` action.`));
   }
   for (const trigger of plan.triggers) {
     blocks.push(
       declare(
-        trigger.input,
+        inputOf(trigger),
         trigger.inputType,
         `Inputs of the \`${trigger.name}\` polling trigger.`,
       ),

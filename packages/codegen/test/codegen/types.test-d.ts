@@ -120,3 +120,5 @@ expectTypeOf<refs.ListTasksInput["status"]>().toEqualTypeOf<refs.Status | undefi
 // A different definition under a taken name is prefixed with its schema's type name.
 expectTypeOf<refs.GetBoardOutput["task"]>().toEqualTypeOf<refs.GetBoardOutputTask | undefined>();
 expectTypeOf<refs.GetBoardOutputTask>().toEqualTypeOf<{ title?: string }>();
+// apply_defaults: true (refs) marks defaulted inputs present; off by default (notes' priority above).
+expectTypeOf<refs.ListTasksInput["limit"]>().toEqualTypeOf<number>();

@@ -4,7 +4,7 @@
 import type { IntegrationConfig, JsonSchema } from "@plugboard/sdk";
 
 const schemas: string[] = [
-  "{\"type\":\"object\",\"properties\":{\"status\":{\"$ref\":\"#/definitions/status\"}},\"definitions\":{\"status\":{\"type\":\"string\",\"enum\":[\"open\",\"done\"]}}}",
+  "{\"type\":\"object\",\"properties\":{\"status\":{\"$ref\":\"#/definitions/status\"},\"limit\":{\"type\":\"integer\",\"default\":20,\"description\":\"At most this many tasks.\"}},\"definitions\":{\"status\":{\"type\":\"string\",\"enum\":[\"open\",\"done\"]}}}",
   "{\"type\":\"object\",\"properties\":{\"tasks\":{\"type\":\"array\",\"items\":{\"$ref\":\"#/definitions/task\"}}},\"required\":[\"tasks\"],\"definitions\":{\"status\":{\"type\":\"string\",\"enum\":[\"open\",\"done\"]},\"task\":{\"type\":\"object\",\"description\":\"A task and its subtasks.\",\"properties\":{\"id\":{\"type\":\"string\"},\"status\":{\"$ref\":\"#/definitions/status\"},\"subtasks\":{\"type\":\"array\",\"items\":{\"$ref\":\"#/definitions/task\"}}},\"required\":[\"id\",\"status\"]}}}",
   "{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"string\"}},\"required\":[\"id\"]}",
   "{\"type\":\"object\",\"properties\":{\"task\":{\"$ref\":\"#/definitions/task\"}},\"required\":[\"task\"],\"definitions\":{\"status\":{\"type\":\"string\",\"enum\":[\"open\",\"done\"]},\"task\":{\"type\":\"object\",\"description\":\"A task and its subtasks.\",\"properties\":{\"id\":{\"type\":\"string\"},\"status\":{\"$ref\":\"#/definitions/status\"},\"subtasks\":{\"type\":\"array\",\"items\":{\"$ref\":\"#/definitions/task\"}}},\"required\":[\"id\",\"status\"]}}}",
@@ -24,6 +24,7 @@ const json = {
   "display_name": "Refs",
   "description": "Schemas with local $ref and definitions, recursion included.",
   "entry_point": "src/index.ts",
+  "apply_defaults": true,
   "actions": {
     "list_tasks": {
       "description": "Lists tasks, each with its subtasks.",

@@ -6,6 +6,8 @@ export type Status = ("open" | "done")
 /** Inputs of the `list_tasks` action. */
 export interface ListTasksInput {
   status?: Status
+  /** At most this many tasks. */
+  limit: number
 }
 
 /** Output of the `list_tasks` action. */
