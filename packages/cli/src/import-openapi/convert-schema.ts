@@ -182,8 +182,10 @@ export function withDefinitions(schema: Json, scope: SchemaScope): Json {
   const root = typeof schema.$ref === "string" ? schema.$ref.slice("#/definitions/".length) : "";
   const target = definitions[unescapePointer(root)];
   if (root !== "" && isObject(target) && Object.keys(schema).length <= 2) {
+    // Its examples stay with the definition: one schema's examples are checked once.
+    const { examples: _examples, ...spelled } = target;
     return {
-      ...target,
+      ...spelled,
       ...(schema.description === undefined ? {} : { description: schema.description }),
       definitions,
     };
