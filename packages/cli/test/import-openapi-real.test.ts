@@ -153,9 +153,7 @@ describe.skipIf(!withRef)("imported real integrations, end to end", () => {
 
   it.each([
     ["github", github, ["--operations", githubSubset.join(",")]],
-    // Blockfrost end to end waits on codegen: its types.gen.ts names `BlockContent`, a
-    // definition it never declares (codegen's new $ref support), so tsc fails today. Enable with
-    // ["blockfrost", blockfrost, ["--tags", "Cardano » Blocks", "--allow-invalid"]].
+    ["blockfrost", blockfrost, ["--tags", "Cardano » Blocks", "--allow-invalid"]],
   ])(
     "%s: generates, type-checks and passes its generated tests",
     async (name, spec, options) => {

@@ -64,6 +64,37 @@ function* slots(node: Schema): Generator<[Record<string | number, unknown>, stri
 }
 
 /**
+ * The `definitions` keys a schema reaches through `$ref`, from its root and transitively from
+ * the definitions reached. json-schema-to-typescript declares only those
+ * (`unreachableDefinitions: false`), so only those may claim a file-wide name.
+ */
+function reachableDefinitions(view: Schema): Set<string> {
+  const definitions = isObject(view.definitions) ? view.definitions : {};
+  const keyOf = new Map<unknown, string>();
+  for (const [key, value] of Object.entries(definitions)) keyOf.set(value, key);
+  const reached = new Set<string>();
+  const seen = new Set<unknown>();
+  const visit = (node: unknown): void => {
+    if (!isObject(node) || seen.has(node)) return;
+    seen.add(node);
+    if (typeof node.$ref === "string") {
+      const key = keyOf.get(resolveLocalRef(view, node.$ref));
+      if (key !== undefined && !reached.has(key)) {
+        reached.add(key);
+        visit(definitions[key]);
+      }
+    }
+    for (const [container, key] of slots(node)) {
+      // The root's own definitions count only once a reference reaches them.
+      if (container === definitions) continue;
+      visit(container[key]);
+    }
+  };
+  visit(view);
+  return reached;
+}
+
+/**
  * Prepares a types view (a private copy) for json-schema-to-typescript: each definition gets
  * its file-wide name as `title` (or, when declared by an earlier schema, becomes a reference
  * to it), and every local `$ref` node is replaced by the very node it points at, so recursive
@@ -79,9 +110,10 @@ export function linkDefinitions(
   const originals = isObject(normalized) ? normalized.definitions : undefined;
   const declaredElsewhere: string[] = [];
   if (isObject(definitions) && isObject(originals)) {
+    const reached = reachableDefinitions(view);
     for (const key of Object.keys(definitions)) {
       const target = definitions[key];
-      if (!isObject(target)) continue;
+      if (!isObject(target) || !reached.has(key)) continue;
       const { name, declared } = names.claim(key, owner, JSON.stringify(originals[key]));
       if (declared) declaredElsewhere.push(key);
       definitions[key] = declared ? { tsType: name } : { ...target, title: name };
