@@ -13,6 +13,7 @@ const packages = [
   ["@plugboard/cli", "bench:import"],
   ["@plugboard/server", "bench"],
   ["@plugboard/server", "bench:mcp"],
+  ["@plugboard/worker", "bench"],
 ];
 const out = join(mkdtempSync(join(tmpdir(), "plugboard-bench-")), "sections.md");
 writeFileSync(out, "");

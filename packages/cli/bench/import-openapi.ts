@@ -16,7 +16,10 @@ const descriptions = [
   {
     label: "GitHub (`@octokit/openapi`), tag `issues`",
     name: "github",
-    spec: join(require.resolve("@octokit/openapi/package.json"), "../generated/api.github.com.json"),
+    spec: join(
+      require.resolve("@octokit/openapi/package.json"),
+      "../generated/api.github.com.json",
+    ),
     tags: ["issues"],
     allowInvalid: false,
   },
@@ -66,7 +69,12 @@ try {
     const result = convertDescription(document, { name: d.name, source: d.spec, tags: d.tags });
     const convert = performance.now() - start;
     start = performance.now();
-    const dir = await writeImport(root, d.name, result.files, withRef ? writeGenerated : async () => {});
+    const dir = await writeImport(
+      root,
+      d.name,
+      result.files,
+      withRef ? writeGenerated : async () => {},
+    );
     const write = performance.now() - start;
     const size = folderSize(dir);
     const examples = checkExamples(result.actions);

@@ -6,9 +6,12 @@ import { importCommand } from "./commands/import.ts";
 import { initCommand } from "./commands/init.ts";
 import { listCommand } from "./commands/list.ts";
 import { mcpCommand } from "./commands/mcp.ts";
+import { pollCommand } from "./commands/poll.ts";
+import { readmeCommand } from "./commands/readme.ts";
 import { runCommand } from "./commands/run.ts";
 import { serveCommand } from "./commands/serve.ts";
 import { validateCommand } from "./commands/validate.ts";
+import { workerCommand } from "./commands/worker.ts";
 
 /** A `plugboard` subcommand: takes its own argv, returns the process exit code. */
 export type Command = (argv: string[]) => Promise<number>;
@@ -19,8 +22,11 @@ const commands: Record<string, Command> = {
   list: listCommand,
   validate: validateCommand,
   run: runCommand,
+  poll: pollCommand,
+  readme: readmeCommand,
   dev: devCommand,
   serve: serveCommand,
+  worker: workerCommand,
   build: buildCommand,
   import: importCommand,
   mcp: mcpCommand,
@@ -33,9 +39,12 @@ Commands:
   codegen [dir…]              generate src/generated/ (and stubs) from config.json
   list                        list every action and trigger as <integration>.<action>
   validate [dir…]             check integrations and the version bump a change needs
-  run <integration>.<action>  execute an action locally and print its result
+  run <integration>.<action>  execute an action, a trigger's poll or --connected-account
+  poll <integration>.<trigger> simulate a polling schedule: new vs already-seen records
+  readme [dir…]               write the action tables into each README.md
   dev                         start the local playground in the browser
   serve [dir…]                serve integrations over HTTP, handlers in a worker pool
+  worker [dir…] --redis <url> run queued actions and scheduled polls from a BullMQ queue
   build [dir…]                bundle integrations into dist/ for publishing
   import openapi <spec>       create an integration from an OpenAPI description
   mcp [integration…]          serve every action as an MCP tool over stdio

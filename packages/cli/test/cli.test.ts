@@ -35,7 +35,7 @@ describe("the plugboard command line", () => {
   it("lists its commands and suggests the closest one for a typo", async () => {
     const help = await plugboard("--help");
     expect(help.code).toBe(0);
-    for (const command of ["init", "codegen", "list", "validate", "run", "dev"]) {
+    for (const command of ["init", "codegen", "list", "validate", "run", "dev", "import"]) {
       expect(help.stdout).toMatch(new RegExp(`^  ${command} `, "m"));
     }
     const typo = await plugboard("lst");
@@ -43,7 +43,7 @@ describe("the plugboard command line", () => {
     expect(typo.stderr).toMatch(/^plugboard: unknown command "lst"\. Did you mean "list"\?/);
   }, 120_000);
 
-  it.each(["init", "list", "validate", "run", "dev"])(
+  it.each(["init", "list", "validate", "run", "dev", "import"])(
     "explains `%s` on --help",
     async (command) => {
       const { code, stdout } = await plugboard(command, "--help");

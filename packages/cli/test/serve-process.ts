@@ -4,6 +4,10 @@ import { fileURLToPath } from "node:url";
 
 const entry = fileURLToPath(new URL("./plugboard-entry.ts", import.meta.url));
 
+/** A response body, read as loosely as JSON is. */
+// biome-ignore lint/suspicious/noExplicitAny: tests index into bodies of every shape.
+type Json = Record<string, any>;
+
 /** A `plugboard serve` child process listening on a free port. */
 export interface ServeProcess {
   url: string;
@@ -14,7 +18,7 @@ export interface ServeProcess {
   call(
     path: string,
     options?: { body?: unknown; raw?: string; token?: string | null },
-  ): Promise<{ status: number; body: Record<string, any>; headers: Headers }>;
+  ): Promise<{ status: number; body: Json; headers: Headers }>;
   /** Sends SIGTERM and resolves with the exit code. */
   stop(): Promise<number | null>;
 }

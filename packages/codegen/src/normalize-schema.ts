@@ -18,6 +18,8 @@ export const SCHEMA_ARRAY_KEYWORDS = ["allOf", "anyOf", "oneOf"] as const;
 export const SCHEMA_MAP_KEYWORDS = ["properties", "patternProperties", "definitions"] as const;
 /** Draft-07 keywords kept as they are (assertions, plus the annotations types turn into JSDoc). */
 const VALUE_KEYWORDS = [
+  // Local only (check-schemas.ts); kept so validators follow it and types name its target.
+  "$ref",
   "type",
   "enum",
   "const",

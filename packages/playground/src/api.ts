@@ -3,10 +3,15 @@ import {
   assertCredentials,
   loadRegistry,
   platformAuth,
+  type RegistryEntry,
   RegistryError,
   resolveAction,
+  resolveIntegration,
   runAction,
+  runConnectedAccount,
+  runTrigger,
 } from "@plugboard/registry";
+import { MemoryStateStore } from "@plugboard/sdk";
 import { PlaygroundError } from "./errors.ts";
 import { fieldErrors } from "./field-errors.ts";
 import { credentialsSchema, toFormSchema } from "./form-schema.ts";
@@ -44,14 +49,32 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
   return JSON.parse(Buffer.concat(chunks).toString("utf8"));
 }
 
-/** The playground's JSON API: the registry as forms, and running an action. */
-export function handleApi(options: {
+/** Options of the playground's API. */
+export interface ApiOptions {
   root: string;
   originOverrides?: Record<string, string> | undefined;
   /** Seconds one run may take; no limit when absent or 0. */
   timeout?: number | undefined;
-}) {
+  /** Says why an integration's generated code is stale (config.json changed since codegen). */
+  staleWarning?: ((dir: string) => string | undefined) | undefined;
+}
+
+function formEntry(entry: RegistryEntry) {
+  return {
+    name: entry.name,
+    qualifiedName: entry.qualifiedName,
+    kind: entry.kind,
+    displayName: entry.displayName ?? entry.name,
+    description: entry.description,
+    schema: { type: "object", ...toFormSchema(entry.inputSchema) },
+  };
+}
+
+/** The playground's JSON API: the registry as forms; running actions, polls and the account. */
+export function handleApi(options: ApiOptions) {
   const cache = new IntegrationCache();
+  // Trigger state for "poll again": the SDK's store, in memory, for this server's life.
+  const triggerStates = new MemoryStateStore();
 
   async function integrations(res: ServerResponse) {
     const registry = await loadRegistry(options.root);
@@ -62,21 +85,19 @@ export function handleApi(options: {
         displayName: integration.displayName ?? integration.name,
         description: integration.description,
         credentials: credentialsSchema(integration.auth),
-        actions: integration.entries
-          .filter((entry) => entry.kind === "action")
-          .map((entry) => ({
-            name: entry.name,
-            qualifiedName: entry.qualifiedName,
-            displayName: entry.displayName ?? entry.name,
-            description: entry.description,
-            schema: { type: "object", ...toFormSchema(entry.inputSchema) },
-          })),
+        connectedAccount: integration.supportsConnectedAccount,
+        stale: options.staleWarning?.(integration.dir) ?? null,
+        actions: integration.entries.filter((e) => e.kind === "action").map(formEntry),
+        triggers: integration.entries.filter((e) => e.kind === "polling_trigger").map(formEntry),
       })),
     });
   }
 
   async function run(req: IncomingMessage, res: ServerResponse) {
     const body = await readBody(req);
+    if (isObject(body) && typeof body.connectedAccount === "string") {
+      return account(res, body.connectedAccount, body);
+    }
     if (!isObject(body) || typeof body.action !== "string") {
       return json(res, 400, {
         error: 'expected {"action": "<integration>.<action>", "inputs": {…}}',
@@ -93,6 +114,30 @@ export function handleApi(options: {
       ": fill in the credentials form",
     );
     const loaded = await cache.get(integration.dir);
+    if (entry.kind === "polling_trigger") {
+      const poll = await runTrigger(loaded, {
+        trigger: entry.name,
+        inputs: body.inputs ?? {},
+        auth: platformAuth(integration.auth, credentials),
+        originOverrides: options.originOverrides,
+        state: { store: triggerStates, key: entry.qualifiedName },
+      });
+      if (poll.result.type !== "polling_trigger") {
+        return json(res, 200, { ...poll, fieldErrors: fieldErrors(poll.result.result) });
+      }
+      const ids = (records: Array<{ id: unknown }>) => records.map((record) => record.id);
+      return json(res, 200, {
+        ...poll,
+        poll: {
+          lastPollTs: poll.split?.lastPollTs ?? null,
+          dedupe: poll.split?.dedupe ?? null,
+          delivered: ids(poll.split?.delivered ?? poll.records),
+          seen: ids(poll.split?.seen ?? []),
+          seeded: ids(poll.split?.seeded ?? []),
+        },
+        fieldErrors: [],
+      });
+    }
     // A page closed mid-run gives the run up: its context closes and its requests stop.
     const gone = new AbortController();
     res.on("close", () => {
@@ -111,6 +156,19 @@ export function handleApi(options: {
       fieldErrors:
         outcome.result.type === "validation_error" ? fieldErrors(outcome.result.result) : [],
     });
+  }
+
+  async function account(res: ServerResponse, name: string, body: Json) {
+    const registry = await loadRegistry(options.root);
+    const integration = resolveIntegration(registry, name);
+    const credentials = isObject(body.credentials) ? body.credentials : undefined;
+    assertCredentials(name, integration.auth, credentials, ": fill in the credentials form");
+    const loaded = await cache.get(integration.dir);
+    const outcome = await runConnectedAccount(loaded, {
+      auth: platformAuth(integration.auth, credentials),
+      originOverrides: options.originOverrides,
+    });
+    json(res, 200, { ...outcome, fieldErrors: [] });
   }
 
   return async (req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> => {

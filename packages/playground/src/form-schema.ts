@@ -6,11 +6,38 @@ function isObject(value: unknown): value is Schema {
 
 const nested = ["items", "additionalProperties", "not", "if", "then", "else"];
 const lists = ["oneOf", "anyOf", "allOf"];
+const maps = ["properties", "definitions", "$defs", "patternProperties"];
+
+/** What the form shows for an optional enum left unset; the page drops it from the inputs. */
+export const UNSET_ENUM = "";
+
+/**
+ * An optional string enum renders as a select with a first "(not set)" choice instead of an
+ * opt-in checkbox, so picking a value is one step; the page drops the empty choice before
+ * sending (see `x-pb-unset` in app.js).
+ */
+function optionalEnum(schema: Schema): Schema {
+  const values = schema.enum;
+  if (!Array.isArray(values) || !values.every((value) => typeof value === "string")) return schema;
+  const options = isObject(schema.options) ? schema.options : {};
+  const titles = Array.isArray(options.enum_titles) ? options.enum_titles : values;
+  return {
+    ...schema,
+    enum: [UNSET_ENUM, ...values],
+    "x-pb-unset": true,
+    // The form library decides opt-in boxes from `required` alone; its draft-03 boolean form
+    // keeps this select out of them (app.js takes the "required" mark off its label again).
+    required: true,
+    options: { ...options, enum_titles: ["(not set)", ...titles] },
+  };
+}
 
 /**
  * Rewrites a config.json schema for the form library: `label` becomes the `title`,
  * `help_text` joins the `description`, OpenAPI-style `nullable: true` becomes a `null` type,
- * booleans render as checkboxes, and credentials-like `format`s stay (password masks input).
+ * booleans render as checkboxes, optional enums as selects with a "(not set)" choice, and
+ * credentials-like `format`s stay (password masks input). `definitions` and `$ref` pass
+ * through: the form library resolves local references itself.
  */
 export function toFormSchema(schema: unknown): Schema {
   if (!isObject(schema)) return {};
@@ -24,10 +51,19 @@ export function toFormSchema(schema: unknown): Schema {
   if (out.type === "boolean" && out.format === undefined) out.format = "checkbox";
   // The form library only knows formats it renders; unknown ones (text, file…) would be dropped.
   if (out.format === "text") out.format = "textarea";
+  for (const key of maps) {
+    const map = out[key];
+    if (isObject(map)) {
+      out[key] = Object.fromEntries(
+        Object.entries(map).map(([name, value]) => [name, toFormSchema(value)]),
+      );
+    }
+  }
   if (isObject(out.properties)) {
-    out.properties = Object.fromEntries(
-      Object.entries(out.properties).map(([key, value]) => [key, toFormSchema(value)]),
-    );
+    const required = Array.isArray(out.required) ? out.required : [];
+    for (const [name, value] of Object.entries(out.properties)) {
+      if (!required.includes(name) && isObject(value)) out.properties[name] = optionalEnum(value);
+    }
   }
   for (const key of nested) if (isObject(out[key])) out[key] = toFormSchema(out[key]);
   for (const key of lists) {

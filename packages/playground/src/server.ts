@@ -16,6 +16,8 @@ export interface PlaygroundOptions {
   originOverrides?: Record<string, string> | undefined;
   /** Seconds one run may take before it is given up (504); no limit when absent or 0. */
   timeout?: number | undefined;
+  /** Says why an integration's generated code is stale; the page shows it. */
+  staleWarning?: ((dir: string) => string | undefined) | undefined;
 }
 
 /** A running playground. */

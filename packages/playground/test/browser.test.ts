@@ -10,7 +10,18 @@ import { createFixtureWorkspace, resultsDir } from "./fixtures/workspace.ts";
 /** The notes API: every request is recorded and answered 201 with the posted JSON and an id. */
 async function startNotesApi() {
   const api = await startRecordingServer(
-    {},
+    {
+      // The feed grows by one note per poll: n1, then n1 n2…
+      "GET /v1/feed": () => ({
+        body: {
+          notes: Array.from({ length: api.requestsTo("GET /v1/feed").length }, (_, i) => ({
+            id: `n${i + 1}`,
+            title: `Note ${i + 1}`,
+          })),
+        },
+      }),
+      "GET /v1/me": { body: { email: "ada@example.com", name: "Ada" } },
+    },
     {
       fallback: (request) => ({
         status: 201,
@@ -132,5 +143,120 @@ describe.skipIf(!hasChromium)("the playground in a real browser", () => {
       fullPage: true,
     });
     expect(pageErrors).toEqual([]);
+  });
+
+  it("filters the list with the search box", async () => {
+    const visible = () =>
+      page
+        .locator("#registry button:visible")
+        .evaluateAll((nodes) =>
+          nodes.map(
+            (node) =>
+              node.getAttribute("data-action") ?? `account:${node.getAttribute("data-account")}`,
+          ),
+        );
+    expect(await visible()).toContain("weather.get_forecast");
+    await page.fill("#search", "notes nothing-matches");
+    await expect.poll(visible).toEqual([]);
+    await page.fill("#search", "notes created since");
+    await expect.poll(visible).toEqual(["notes.new_notes"]);
+    expect(await page.locator('[data-integration="weather"]').isHidden()).toBe(true);
+    await page.fill("#search", "account");
+    await expect.poll(visible).toEqual(["account:notes"]);
+    await page.fill("#search", "");
+    await expect.poll(async () => (await visible()).length).toBeGreaterThan(4);
+  });
+
+  it("polls a trigger, and 'poll again' shows new vs already-seen records", async () => {
+    await page.click('[data-action="notes.new_notes"]');
+    await expect.poll(() => page.locator("#run").textContent()).toBe("Poll");
+    expect(await page.locator('[data-action="notes.new_notes"] .kind').textContent()).toBe(
+      "trigger",
+    );
+    // The credentials typed for notes earlier are remembered for its trigger.
+    expect(await page.inputValue('input[name="credentials[api_key]"]')).toBe("browser-secret-7");
+    await page.click("#run");
+    await expect.poll(() => page.locator("#result-type").textContent()).toBe("polling_trigger");
+    // Seed-on-enable, as in production: the first poll records n1 and delivers nothing.
+    expect(await page.locator("#records li.seeded").allTextContents()).toEqual([
+      'seededn1 {"title":"Note 1"}',
+    ]);
+    expect(await page.locator("#records li.new").count()).toBe(0);
+    await expect.poll(() => page.locator("#run").textContent()).toBe("Poll again");
+    await page.click("#run");
+    await expect.poll(() => page.locator("#records li").count()).toBe(2);
+    expect(await page.locator("#records li.seen").getAttribute("data-id")).toBe("n1");
+    expect(await page.locator("#records li.new").getAttribute("data-id")).toBe("n2");
+    expect(await page.locator("#poll-summary").textContent()).toMatch(
+      /^2 records: 1 new, 1 already seen \(last_poll_ts \d{4}-/,
+    );
+    const polls = api.requestsTo("GET /v1/feed");
+    expect(polls[0]?.query.since).toBeUndefined();
+    expect(polls[1]?.query.since).toMatch(/^\d{4}-\d\d-\d\dT/);
+    await page.screenshot({ path: path.join(resultsDir, "playground-poll.png"), fullPage: true });
+  });
+
+  it("runs the connected-account handler with the integration's credentials", async () => {
+    await page.click('[data-account="notes"]');
+    await expect.poll(() => page.locator("#action-title").textContent()).toBe("Connected account");
+    expect(await page.locator("#inputs-heading").isHidden()).toBe(true);
+    await page.click("#run");
+    await expect.poll(() => page.locator("#result-type").textContent()).toBe("connected_account");
+    const result = JSON.parse((await page.locator("#result").textContent()) ?? "{}");
+    expect(result.result).toMatchObject({ email: "ada@example.com", first_name: "Ada" });
+    expect(api.requestsTo("GET /v1/me")).toHaveLength(1);
+  });
+
+  it("renders a form from definitions and $ref, with enums usable without an opt-in box", async () => {
+    await page.click('[data-action="catalog.create_order"]');
+    const street = page.locator('input[name="inputs[shipping][street]"]');
+    await expect.poll(() => street.count()).toBe(1);
+    const shippingLabel = page.locator('[data-schemapath="inputs.shipping.street"] label').first();
+    expect(await shippingLabel.getAttribute("class")).toContain("required");
+    // An optional enum is a select with a "(not set)" choice: no checkbox to tick first.
+    const channel = page.locator('select[name="inputs[channel]"]');
+    expect(await channel.locator("option").allTextContents()).toEqual([
+      "(not set)",
+      "web",
+      "phone",
+    ]);
+    expect(
+      await page.locator('[data-schemapath="inputs.channel"] input[type="checkbox"]').count(),
+    ).toBe(0);
+    await street.fill("Storgata 1");
+    await street.press("Tab");
+    await page.selectOption('select[name="inputs[shipping][country]"]', "NO");
+    await page.click("#run");
+    await expect.poll(() => page.locator("#result-type").textContent()).toBe("action");
+    let result = JSON.parse((await page.locator("#result").textContent()) ?? "{}");
+    expect(result.result.data.order).toEqual({ shipping: { street: "Storgata 1", country: "NO" } });
+
+    await page.selectOption('select[name="inputs[channel]"]', "phone");
+    await page.click("#run");
+    await expect
+      .poll(
+        async () =>
+          JSON.parse((await page.locator("#result").textContent()) ?? "{}").result?.data?.order
+            ?.channel,
+      )
+      .toBe("phone");
+    result = JSON.parse((await page.locator("#result").textContent()) ?? "{}");
+    expect(result.result.data.order.shipping.street).toBe("Storgata 1");
+    expect(pageErrors).toEqual([]);
+  });
+
+  it("keeps the form in view when a long list scrolls the page", async () => {
+    await page.setViewportSize({ width: 1280, height: 300 });
+    await page.click('[data-action="weather.get_forecast"]');
+    const tall = await page.evaluate<boolean>(
+      "document.documentElement.scrollHeight > innerHeight + 60",
+    );
+    expect(tall).toBe(true);
+    await page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)");
+    await expect.poll(() => page.evaluate<number>("window.scrollY")).toBeGreaterThan(60);
+    const box = await page.locator("#action").boundingBox();
+    expect(box?.y).toBeGreaterThanOrEqual(0);
+    expect(box?.y).toBeLessThan(40);
+    await page.setViewportSize({ width: 1280, height: 1000 });
   });
 });

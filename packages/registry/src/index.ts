@@ -17,7 +17,16 @@ export {
   type Schema,
 } from "./registry.ts";
 export { resolveAction, resolveIntegration, suggestion } from "./resolve.ts";
-export { type ActionRun, type RunActionOptions, runAction } from "./run-action.ts";
+export {
+  type ActionRun,
+  type RunActionOptions,
+  type RunOptions,
+  type RunTriggerOptions,
+  runAction,
+  runConnectedAccount,
+  runTrigger,
+  type TriggerRun,
+} from "./run-action.ts";
 export type {
   HttpCall,
   LoadedIntegration,
@@ -25,4 +34,5 @@ export type {
   RunContextOptions,
   RunnableIntegration,
   RunResult,
+  TriggerRecord,
 } from "./types.ts";

@@ -1,5 +1,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { locateSyntaxError } from "@plugboard/sdk";
+import { RegistryError } from "./errors.ts";
 import { listIntegrationDirs } from "./find-integrations.ts";
 
 /** A JSON Schema as config.json holds it. */
@@ -14,6 +16,8 @@ export interface RegistryEntry {
   displayName: string | undefined;
   description: string;
   inputSchema: Schema;
+  /** Polling triggers: config.json's `polling_interval` (`"5m"`), when it has one. */
+  pollingInterval: string | undefined;
 }
 
 /** One integration of the workspace, named after its folder. */
@@ -23,12 +27,17 @@ export interface RegistryIntegration {
   displayName: string | undefined;
   description: string;
   auth: Schema | undefined;
+  /** config.json's `supports_connected_account`: the integration has an account handler. */
+  supportsConnectedAccount: boolean;
   entries: RegistryEntry[];
 }
 
 /** An integration whose config.json could not be read. */
 export interface RegistryProblem {
   dir: string;
+  /** The integration's folder name, as a qualified name would spell it. */
+  name: string;
+  /** `<file>:<line>:<column>: …` for a syntax error, `<file>: …` otherwise. */
   message: string;
 }
 
@@ -58,6 +67,7 @@ function entriesOf(integration: string, section: unknown, kind: RegistryEntry["k
       displayName: text(item.display_name),
       description: text(item.description) ?? "",
       inputSchema: isObject(item.input_schema) ? item.input_schema : {},
+      pollingInterval: text(item.polling_interval),
     };
   });
 }
@@ -65,8 +75,23 @@ function entriesOf(integration: string, section: unknown, kind: RegistryEntry["k
 /** Reads one integration folder's config.json into registry form. */
 export async function readIntegration(dir: string): Promise<RegistryIntegration> {
   const file = path.join(dir, "config.json");
-  const config: unknown = JSON.parse(await readFile(file, "utf8"));
-  if (!isObject(config)) throw new Error(`${file}: expected a JSON object`);
+  const shown = path.relative(process.cwd(), file) || file;
+  const source = await readFile(file, "utf8");
+  let config: unknown;
+  try {
+    config = JSON.parse(source);
+  } catch (error) {
+    // file:line:column, as editors and terminals link it; the raw message names a byte offset.
+    const { line, column, found } = locateSyntaxError(source, error);
+    throw new RegistryError(
+      "invalid_config",
+      `${shown}:${line}:${column}: invalid JSON: unexpected ${found}; fix the syntax there`,
+      { cause: error },
+    );
+  }
+  if (!isObject(config)) {
+    throw new RegistryError("invalid_config", `${shown}: expected a JSON object at the top level`);
+  }
   const name = path.basename(dir);
   return {
     name,
@@ -74,6 +99,7 @@ export async function readIntegration(dir: string): Promise<RegistryIntegration>
     displayName: text(config.display_name),
     description: text(config.description) ?? "",
     auth: isObject(config.auth) ? config.auth : undefined,
+    supportsConnectedAccount: config.supports_connected_account === true,
     entries: [
       ...entriesOf(name, config.actions, "action"),
       ...entriesOf(name, config.polling_triggers, "polling_trigger"),
@@ -89,7 +115,12 @@ export async function loadRegistry(root: string): Promise<Registry> {
       registry.integrations.push(await readIntegration(dir));
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      registry.problems.push({ dir, message: `${path.join(dir, "config.json")}: ${message}` });
+      const file = path.relative(process.cwd(), path.join(dir, "config.json"));
+      registry.problems.push({
+        dir,
+        name: path.basename(dir),
+        message: error instanceof RegistryError ? message : `${file}: ${message}`,
+      });
     }
   }
   return registry;

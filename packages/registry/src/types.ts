@@ -1,10 +1,16 @@
-import type { HttpCall } from "@plugboard/sdk";
+import type { HttpCall, PollOptions, PollOutcome } from "@plugboard/sdk";
 
 /** The result envelope an integration returns, as the SDK serialises it. */
 export interface RunResult {
   version: string;
   type: "action" | "action_error" | "validation_error" | "connected_account" | string;
   result: unknown;
+}
+
+/** One record a polling trigger returned. */
+export interface TriggerRecord {
+  id: string | number;
+  data: unknown;
 }
 
 /** One HTTP attempt a handler made, as the SDK's `onHttpCall` reports it (secrets redacted). */
@@ -40,6 +46,20 @@ export interface RunnableIntegration {
     context: RunContext,
     options?: RunDeadline,
   ): Promise<RunResult>;
+  executePollingTrigger(
+    name: string,
+    inputs: unknown,
+    lastPollTs: string | null,
+    context: RunContext,
+  ): Promise<TriggerRecord[]>;
+  getConnectedAccount(context: RunContext): Promise<RunResult>;
+  /** One poll with state (the SDK's dedupe and seed-on-enable); absent on older SDKs. */
+  poll?(
+    name: string,
+    inputs: unknown,
+    context: RunContext,
+    options: PollOptions,
+  ): Promise<PollOutcome<unknown>>;
 }
 
 /** An integration imported from its source, with the SDK copy it runs on. */

@@ -4,6 +4,8 @@ import { POLLING_INTERVAL_HINT, tryParsePollingInterval } from "./polling-interv
 export interface ConfigProblem {
   pointer: string;
   message: string;
+  /** `false` when the text must not be walked again to find a line (it is nested too deep). */
+  locate?: false;
 }
 
 type Obj = Record<string, unknown>;
@@ -157,6 +159,8 @@ function findDepthProblem(root: unknown): ConfigProblem | undefined {
       return {
         pointer,
         message: `nested deeper than ${MAX_CONFIG_DEPTH} levels of objects and arrays, the most a config.json may have; flatten this schema`,
+        // json-source-map builds every pointer of the document: quadratic in its depth.
+        locate: false,
       };
     }
     const entries = Object.entries(value);

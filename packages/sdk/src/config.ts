@@ -23,7 +23,7 @@ export function parseConfig(text: string, file: string): IntegrationConfig {
   }
   const problem = findConfigProblem(root);
   if (problem) {
-    const position = locatePointer(source, problem.pointer);
+    const position = problem.locate === false ? undefined : locatePointer(source, problem.pointer);
     throw new ConfigurationError(`${file}#${problem.pointer}: ${problem.message}`, {
       code: "config_invalid",
       file,

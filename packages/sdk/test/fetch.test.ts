@@ -61,7 +61,10 @@ describe("response bodies", () => {
   it("reads a large body whole", async () => {
     const items = Array.from({ length: 50_000 }, (_, i) => ({ i, name: `item-${i}` }));
     server.respond((_r, res) => sendJson(res, 200, { items }));
-    const response = await context().fetch(`${server.origin}/big`);
+    // The deadline covers the whole body: generous, for a busy machine.
+    const response = await context({ requestConfig: { timeout: 60 } }).fetch(
+      `${server.origin}/big`,
+    );
     expect(response.data.items).toHaveLength(50_000);
     expect(response.data.items[49_999]).toEqual({ i: 49_999, name: "item-49999" });
   });

@@ -9,6 +9,7 @@ import type { CallOptions, Executor } from "./executor.ts";
 import { Lifecycle } from "./lifecycle.ts";
 import { type McpAuthOptions, mcpRoute } from "./mcp/mcp-route.ts";
 import { buildOpenApi } from "./openapi.ts";
+import { readBodyText } from "./read-body.ts";
 import { envelopeStatus } from "./status.ts";
 
 /** Options of `createApp`. */
@@ -166,6 +167,8 @@ export function createApp(executor: Executor, options: AppOptions): Hono {
     }
   });
 
+  // The MCP transport reads the body through Hono; the other routes read it themselves
+  // (read-body.ts), with the same limit.
   const limit = bodyLimit({
     maxSize,
     onError: () => {
@@ -184,8 +187,8 @@ export function createApp(executor: Executor, options: AppOptions): Hono {
   // MCP Streamable HTTP, stateless: POST carries JSON-RPC, GET and DELETE answer 405.
   app.all("/mcp", limit, mcpRoute(executor, options.mcp));
 
-  app.post("/integrations/:name/actions/:action", limit, async (c) => {
-    const body = await readBody(await c.req.text());
+  app.post("/integrations/:name/actions/:action", async (c) => {
+    const body = await readBody(await readBodyText(c, maxSize));
     const auth = field(body, "auth", "object") as Json | undefined;
     const qualified = `${c.req.param("name")}.${c.req.param("action")}`;
     const envelope = await executor.executeAction(
@@ -196,8 +199,8 @@ export function createApp(executor: Executor, options: AppOptions): Hono {
     return c.json(envelope, envelopeStatus(envelope));
   });
 
-  app.post("/integrations/:name/triggers/:trigger", limit, async (c) => {
-    const body = await readBody(await c.req.text());
+  app.post("/integrations/:name/triggers/:trigger", async (c) => {
+    const body = await readBody(await readBodyText(c, maxSize));
     const auth = field(body, "auth", "object") as Json | undefined;
     const lastPollTs = field(body, "last_poll_ts", "string") as string | undefined;
     const qualified = `${c.req.param("name")}.${c.req.param("trigger")}`;
@@ -215,8 +218,8 @@ export function createApp(executor: Executor, options: AppOptions): Hono {
     return c.json(outcome, envelopeStatus(outcome));
   });
 
-  app.post("/integrations/:name/connected-account", limit, async (c) => {
-    const body = await readBody(await c.req.text());
+  app.post("/integrations/:name/connected-account", async (c) => {
+    const body = await readBody(await readBodyText(c, maxSize));
     const auth = field(body, "auth", "object") as Json | undefined;
     const envelope = await executor.connectedAccount(
       c.req.param("name"),

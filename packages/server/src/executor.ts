@@ -9,8 +9,8 @@ import {
 import { ServerError } from "./errors.ts";
 import { createPool, defaultWorkers, type Isolation } from "./pool.ts";
 import { envSecretSource, type SecretSource } from "./secret-source.ts";
-import { Slots } from "./slots.ts";
 import { readServedIntegrations, type ServedIntegration } from "./served-integration.ts";
+import { Slots } from "./slots.ts";
 import type { Task, TaskOutcome } from "./task.ts";
 
 /** Options of `createExecutor`. */

@@ -6,7 +6,7 @@ import type { LambdaEvent } from "hono/aws-lambda";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLambdaHandler, type RunningServer, startServer } from "../src/index.ts";
 import { apiGatewayV2Event, functionUrlEvent } from "./fixtures/lambda-events.ts";
-import { removeWorkspace, writeProbeIntegration } from "./fixtures/probe-integration.ts";
+import { removeWorkspace, writeProbeIntegration } from "@plugboard/testing";
 
 const TOKEN = "lambda-token-0123456789abcdef";
 const root = fileURLToPath(

@@ -1,5 +1,12 @@
-export { exampleConfigs } from "./example-configs.ts";
+export { catalogConfig, notesConfig, weatherConfig } from "./example-configs.ts";
 export { exampleSources } from "./example-sources.ts";
+export {
+  type Fixture,
+  type FixtureExchange,
+  type FixtureRequest,
+  type FixtureResponse,
+  loadFixture,
+} from "./fixture.ts";
 export {
   type RecordedRequest,
   type RecordingServer,
@@ -9,4 +16,6 @@ export {
   type Routes,
   startRecordingServer,
 } from "./recording-server.ts";
-export { sampleValue } from "./sample-value.ts";
+export { startRedisServer, type TestRedis } from "./redis-server.ts";
+export { type FixtureReplay, replayFixture } from "./replay-fixture.ts";
+export { probeConfig, removeWorkspace, writeProbeIntegration } from "./probe-integration.ts";

@@ -21,6 +21,8 @@ export interface Reply {
   body?: unknown;
   /** A body sent as is (no JSON encoding), e.g. an HTML error page. */
   raw?: string;
+  /** Close the connection without answering, as a crashed server or a reset network does. */
+  reset?: boolean;
 }
 
 /** Computes a reply from the request; may throw to answer 500. */
@@ -106,6 +108,10 @@ export async function startRecordingServer(
       }
     } catch (error) {
       reply = { status: 500, body: { error: String(error) } };
+    }
+    if (reply.reset) {
+      incoming.socket.destroy();
+      return;
     }
     const text = reply.raw ?? (reply.body === undefined ? "" : JSON.stringify(reply.body));
     const headers: Record<string, string> = { ...reply.headers };

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { startPlayground } from "@plugboard/playground";
-import { findWorkspaceRoot } from "@plugboard/registry";
+import { findWorkspaceRoot, listIntegrationDirs } from "@plugboard/registry";
 import {
   commonOptions,
   DEFAULT_RUN_TIMEOUT_SECONDS,
@@ -10,7 +10,8 @@ import {
 import { guard } from "../command.ts";
 import { CliError } from "../errors.ts";
 import { parseOrigins } from "../parse-json.ts";
-import { stdoutColors } from "../terminal.ts";
+import { staleWarning } from "../run/stale-warning.ts";
+import { stderrColors, stdoutColors } from "../terminal.ts";
 
 const help = `Usage: plugboard dev [--port <n>] [--origin <real>=<local>]… [--timeout <s>] [--cwd <dir>]
 
@@ -53,7 +54,15 @@ export function devCommand(argv: string[]): Promise<number> {
       port,
       originOverrides: parseOrigins(values.origin),
       timeout,
+      // The page shows it per integration, checked again on every reload of the list.
+      staleWarning,
     });
+    for (const dir of await listIntegrationDirs(root)) {
+      const stale = staleWarning(dir);
+      if (stale)
+        process.stderr.write(`${stderrColors().yellow("warning:")} ${stale}
+`);
+    }
     const c = stdoutColors();
     process.stdout.write(`Plugboard playground: ${c.cyan(playground.url)}\n`);
     await new Promise<void>((resolve) => {

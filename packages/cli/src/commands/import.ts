@@ -3,10 +3,7 @@ import { findWorkspaceRoot } from "@plugboard/registry";
 import { commonOptions, parseCommandArgs } from "../args.ts";
 import { guard } from "../command.ts";
 import { CliError } from "../errors.ts";
-import { convertDescription, SelectionError } from "../import-openapi/convert-description.ts";
-import { dryRunLines } from "../import-openapi/dry-run-report.ts";
-import { loadDescription } from "../import-openapi/load-description.ts";
-import { writeImport } from "../import-openapi/write-import.ts";
+import type { ConvertedDescription } from "../import-openapi/convert-description.ts";
 import { linkWorkspacePackages } from "../scaffold/scaffold.ts";
 import { writeGenerated } from "../scaffold/write-generated.ts";
 import { out, stdoutColors } from "../terminal.ts";
@@ -70,6 +67,18 @@ export function importCommand(argv: string[]): Promise<number> {
           : `--name ${name}: use lowercase words joined by dashes, e.g. "acme-crm"`,
       );
     }
+    // Loaded on use: the parser, Ajv and the sampler would slow every other command's start.
+    const [
+      { loadDescription },
+      { convertDescription, SelectionError },
+      { dryRunLines },
+      { writeImport },
+    ] = await Promise.all([
+      import("../import-openapi/load-description.ts"),
+      import("../import-openapi/convert-description.ts"),
+      import("../import-openapi/dry-run-report.ts"),
+      import("../import-openapi/write-import.ts"),
+    ]);
     const { document, problems } = await loadDescription(spec, {
       allowInvalid: values["allow-invalid"],
     });
@@ -79,7 +88,7 @@ export function importCommand(argv: string[]): Promise<number> {
         `plugboard import: ${spec} fails OpenAPI validation; importing anyway:\n${problems}\n`,
       );
     }
-    let result: ReturnType<typeof convertDescription>;
+    let result: ConvertedDescription;
     try {
       result = convertDescription(document, {
         name,

@@ -1,7 +1,6 @@
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { inspect } from "node:util";
-import type { HttpCall } from "@plugboard/registry";
+import type { HttpCall, RegistryIntegration, RunResult } from "@plugboard/registry";
 import {
   assertCredentials,
   findWorkspaceRoot,
@@ -9,8 +8,12 @@ import {
   loadRegistry,
   platformAuth,
   resolveAction,
+  resolveIntegration,
   runAction,
+  runConnectedAccount,
+  runTrigger,
 } from "@plugboard/registry";
+import { FileStateStore } from "@plugboard/sdk";
 import {
   commonOptions,
   DEFAULT_RUN_TIMEOUT_SECONDS,
@@ -19,60 +22,56 @@ import {
 } from "../args.ts";
 import { guard } from "../command.ts";
 import { CliError } from "../errors.ts";
-import { parseJson, parseOrigins } from "../parse-json.ts";
-import { colorEnabled, stdoutColors } from "../terminal.ts";
+import { startRecordSession } from "../record/record-option.ts";
+import { HANDLER_ERROR_EXIT, reportHandlerFailure } from "../run/handler-failure.ts";
+import { readRunInputs, runInputHelp, runInputOptions } from "../run/run-inputs.ts";
+import { staleWarning } from "../run/stale-warning.ts";
+import { colorEnabled, stderrColors, stdoutColors } from "../terminal.ts";
 
 /** Exit codes of `plugboard run`, one per result type. */
 export const runExitCodes = {
   action: 0,
   connected_account: 0,
+  polling_trigger: 0,
   action_error: 3,
   validation_error: 4,
+  handler_error: HANDLER_ERROR_EXIT,
 } as const;
 
-const help = `Usage: plugboard run <integration>.<action> (--input '<json>' | --input-file <file>)
-                     [--auth-file <file>] [--origin <real>=<local>]… [--timeout <s>]
-                     [--json] [--cwd <dir>]
+const help = `Usage: plugboard run <integration>.<action> [options]
+       plugboard run <integration>.<trigger> [--last-poll-ts <iso>] [--state <file>] [options]
+       plugboard run <integration> --connected-account [options]
 
-Executes one action of a workspace integration locally and prints its IntegrationResult:
-pretty on a terminal, JSON otherwise (or with --json).
+Runs one action, one poll of a polling trigger, or the connected-account handler of a
+workspace integration locally and prints the result: pretty on a terminal, JSON otherwise
+(or with --json).
 
 Options:
-  --input <json>        the action's inputs as JSON (default {})
-  --input-file <file>   read the inputs from a JSON file
-  --auth-file <file>    credentials as JSON: the fields flat ({"api_key": "…"}) or
-                        wrapped ({"auth_type": "Custom", "credentials": {…}})
-  --origin <a>=<b>      send requests for origin <a> to <b> instead, e.g.
-                        --origin https://api.example.com=http://127.0.0.1:8080 (repeatable)
-  --timeout <seconds>   give the action up after this long (default ${DEFAULT_RUN_TIMEOUT_SECONDS}; 0: no limit)
-  --json                print JSON even on a terminal
-
-The secrets an action declares (config.json "secrets", e.g. PERPLEXITY_API_KEY) are read from
-environment variables of the same name; no other variable reaches the action.
+${runInputHelp}
+  --last-poll-ts <iso>  a trigger's last_poll_ts (default: from --state, else none)
+  --state <file>        a trigger's state between runs (last_poll_ts, ids seen) in the
+                        SDK's JSON file store; the records are split by the trigger's
+                        "dedupe" into new, seen and (first poll) seeded
+  --connected-account   run the connected-account handler of <integration>
+  --record <file>       record the HTTP exchanges into a fixture (credentials redacted);
+                        replay it in tests with replayFixture from @plugboard/testing
+  --timeout <seconds>   give an action up after this long (default ${DEFAULT_RUN_TIMEOUT_SECONDS}; 0: no limit)
+  --record-origin <o>   also record requests to origin <o> (repeatable; origins named in
+                        the integration's sources and --origin keys are recorded anyway)
   --cwd <dir>           look for the workspace from <dir>
   -h, --help            show this help
 
-Exit code: 0 action, 3 action_error, 4 validation_error, 5 timed out, 1 bad input or a
-handler exception (its message printed with credentials redacted), 2 bad usage.
+The secrets an action declares (config.json "secrets", e.g. PERPLEXITY_API_KEY) are read from
+environment variables of the same name; no other variable reaches the action.
+
+Exit code: 0 action, polling_trigger or connected_account; 3 action_error;
+4 validation_error; 5 timed out; 6 the handler threw (one line on stderr, credentials
+redacted; {"type": "handler_error"} on stdout with --json); 1 bad input; 2 bad usage.
 `;
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-async function readText(file: string, flag: string): Promise<string> {
-  try {
-    return await readFile(file, "utf8");
-  } catch (error) {
-    const reason =
-      (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : String(error);
-    throw new CliError("usage", `${flag} ${file}: ${reason}`);
-  }
-}
-
-function printPretty(result: { type: string; result: unknown }, calls: HttpCall[], ms: number) {
+function printPretty(result: RunResult, calls: HttpCall[], ms: number) {
   const c = stdoutColors();
-  const ok = result.type === "action" || result.type === "connected_account";
+  const ok = !["action_error", "validation_error"].includes(result.type);
   const head = ok ? c.green(result.type) : c.red(result.type);
   process.stdout.write(`${head} ${c.dim(`in ${ms.toFixed(0)} ms`)}\n`);
   process.stdout.write(`${inspect(result.result, { depth: 8, colors: colorEnabled() })}\n`);
@@ -84,17 +83,26 @@ function printPretty(result: { type: string; result: unknown }, calls: HttpCall[
   }
 }
 
-/** \`plugboard run\`: executes one action locally and prints its result envelope. */
+function checkTimestamp(value: string | undefined): string | undefined {
+  if (value === undefined || !Number.isNaN(Date.parse(value))) return value;
+  throw new CliError(
+    "usage",
+    `--last-poll-ts ${value}: expected an ISO 8601 time, e.g. 2026-01-31T12:00:00Z`,
+  );
+}
+
+/** \`plugboard run\`: executes an action, a poll or the account handler and prints its result. */
 export function runCommand(argv: string[]): Promise<number> {
   return guard("run", async () => {
     const { values, positionals } = parseCommandArgs(argv, {
       ...commonOptions,
-      input: { type: "string" },
-      "input-file": { type: "string" },
-      "auth-file": { type: "string" },
-      origin: { type: "string", multiple: true },
+      ...runInputOptions,
+      "last-poll-ts": { type: "string" },
+      state: { type: "string" },
+      "connected-account": { type: "boolean" },
+      record: { type: "string" },
+      "record-origin": { type: "string", multiple: true },
       timeout: { type: "string" },
-      json: { type: "boolean" },
     });
     if (values.help) {
       process.stdout.write(help);
@@ -102,54 +110,96 @@ export function runCommand(argv: string[]): Promise<number> {
     }
     const [target, ...extra] = positionals;
     if (target === undefined || extra.length > 0) {
-      throw new CliError("usage", "expected one <integration>.<action>. Pass --help for usage.");
-    }
-    if (values.input !== undefined && values["input-file"] !== undefined) {
-      throw new CliError("usage", "pass either --input or --input-file, not both");
-    }
-    const cwd = path.resolve(values.cwd ?? process.cwd());
-    const originOverrides = parseOrigins(values.origin);
-    const timeout = parseTimeout(values.timeout);
-    const registry = await loadRegistry(findWorkspaceRoot(cwd));
-    const { integration, entry } = resolveAction(registry, target);
-
-    const inputFile = values["input-file"];
-    const inputs =
-      inputFile !== undefined
-        ? parseJson(await readText(path.resolve(cwd, inputFile), "--input-file"), inputFile)
-        : parseJson(values.input ?? "{}", "--input");
-    const authFile = values["auth-file"];
-    let auth: Record<string, unknown> | undefined;
-    if (authFile !== undefined) {
-      const parsed = parseJson(
-        await readText(path.resolve(cwd, authFile), "--auth-file"),
-        authFile,
+      throw new CliError(
+        "usage",
+        "expected one <integration>.<action or trigger>, or <integration> --connected-account. Pass --help for usage.",
       );
-      if (!isObject(parsed)) throw new CliError("usage", `${authFile}: expected a JSON object`);
-      auth = parsed;
     }
+    const account = values["connected-account"] === true;
+    if (account && target.includes(".")) {
+      throw new CliError("usage", `--connected-account takes an integration name, got "${target}"`);
+    }
+    const lastPollTs = checkTimestamp(values["last-poll-ts"]);
+    const timeout = parseTimeout(values.timeout);
+    const cwd = path.resolve(values.cwd ?? process.cwd());
+    const registry = await loadRegistry(findWorkspaceRoot(cwd));
+    let integration: RegistryIntegration;
+    let entry: ReturnType<typeof resolveAction>["entry"] | undefined;
+    if (account) integration = resolveIntegration(registry, target);
+    else ({ integration, entry } = resolveAction(registry, target));
+    if (entry?.kind !== "polling_trigger" && (values.state ?? lastPollTs) !== undefined) {
+      throw new CliError("usage", "--last-poll-ts and --state apply to polling triggers only");
+    }
+    const stale = staleWarning(integration.dir);
+    if (stale) process.stderr.write(`${stderrColors().yellow("warning:")} ${stale}\n`);
+
+    const { inputs, auth, authFile, originOverrides } = await readRunInputs(values, cwd);
     assertCredentials(
       integration.name,
       integration.auth,
       auth,
       authFile === undefined ? " (pass --auth-file <file.json>)" : ` in ${authFile}`,
     );
-
     const loaded = await loadIntegration(integration.dir);
-    const run = await runAction(loaded, {
-      action: entry.name,
-      inputs,
-      auth: platformAuth(integration.auth, auth),
+    const recording = await startRecordSession({
+      file: values.record,
+      cwd,
+      integrationDir: integration.dir,
       originOverrides,
-      timeout,
-      // Declared secrets (config.json "secrets") come from the environment, only their keys.
-      secretLookup: (key) => process.env[key],
+      extraOrigins: values["record-origin"],
+      auth,
     });
-    if (values.json || !process.stdout.isTTY) {
-      process.stdout.write(`${JSON.stringify(run.result, null, 2)}\n`);
-    } else {
-      printPretty(run.result, run.calls, run.durationMs);
+    const options = {
+      auth: platformAuth(integration.auth, auth),
+      originOverrides: recording.originOverrides,
+    };
+    const json = values.json === true || !process.stdout.isTTY;
+    let run: { result: RunResult; calls: HttpCall[]; durationMs: number };
+    try {
+      if (account) run = await runConnectedAccount(loaded, options);
+      else if (entry?.kind === "polling_trigger") {
+        const stateFile = values.state === undefined ? undefined : path.resolve(cwd, values.state);
+        const poll = await runTrigger(loaded, {
+          ...options,
+          trigger: entry.name,
+          inputs,
+          lastPollTs: stateFile === undefined ? (lastPollTs ?? null) : lastPollTs,
+          state:
+            stateFile === undefined
+              ? undefined
+              : { store: new FileStateStore(stateFile), key: entry.qualifiedName },
+        });
+        const body: Record<string, unknown> = { records: poll.records };
+        if (poll.split) {
+          body.last_poll_ts = poll.split.lastPollTs;
+          body.new = poll.split.delivered.map((record) => record.id);
+          body.seen = poll.split.seen.map((record) => record.id);
+          body.seeded = poll.split.seeded.map((record) => record.id);
+        } else body.last_poll_ts = lastPollTs ?? null;
+        run = {
+          ...poll,
+          result:
+            poll.result.type === "polling_trigger" ? { ...poll.result, result: body } : poll.result,
+        };
+      } else {
+        run = await runAction(loaded, {
+          ...options,
+          action: entry?.name ?? target,
+          inputs,
+          timeout,
+          // Declared secrets (config.json "secrets") come from the environment, only their keys.
+          secretLookup: (key) => process.env[key],
+        });
+      }
+    } catch (error) {
+      const code = reportHandlerFailure("run", error, values.json === true);
+      if (code === undefined) throw error;
+      return code;
+    } finally {
+      await recording.finish(`plugboard run ${target}`);
     }
+    if (json) process.stdout.write(`${JSON.stringify(run.result, null, 2)}\n`);
+    else printPretty(run.result, run.calls, run.durationMs);
     const code = runExitCodes[run.result.type as keyof typeof runExitCodes];
     return code ?? 1;
   });

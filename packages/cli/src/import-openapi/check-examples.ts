@@ -22,7 +22,7 @@ const SCHEMA_MAPS = new Set(["properties", "patternProperties", "definitions", "
 /** Every `examples` list in a converted schema, with the JSON pointer of its schema. */
 function examplesIn(node: Json, pointer: string, found: Array<[string, Json[]]>): void {
   if (Array.isArray(node)) {
-    node.forEach((item, index) => examplesIn(item, `${pointer}/${index}`, found));
+    for (const [index, item] of node.entries()) examplesIn(item, `${pointer}/${index}`, found);
     return;
   }
   if (!isObject(node)) return;

@@ -16,6 +16,8 @@ export interface CredentialPlacement {
 export interface ImportedAuth {
   auth: JsonObject | undefined;
   placements: CredentialPlacement[];
+  /** Security schemes left out: a second way in, or a kind Plugboard cannot apply (cookie…). */
+  unused: string[];
 }
 
 function field(label: string, help: string): JsonObject {
@@ -24,8 +26,9 @@ function field(label: string, help: string): JsonObject {
 
 /**
  * `auth` from `components.securitySchemes`: OAuth2 and OpenID Connect become platform auth
- * (the platform injects the bearer token); HTTP bearer/basic and API keys in a header or the
- * query become custom fields that `src/api.ts` puts on every request.
+ * (the platform injects the bearer token); otherwise the first HTTP bearer/basic scheme or API
+ * key in a header or the query becomes custom fields that the integration's `requests(...)`
+ * puts on every request to the API.
  */
 export function convertAuth(document: OpenApiDocument, integration: string): ImportedAuth {
   const schemes = objectAt(objectAt(document.components).securitySchemes);
@@ -41,14 +44,28 @@ export function convertAuth(document: OpenApiDocument, integration: string): Imp
     return {
       auth: { type: "platform", provider: integration, scopes: [...scopes].sort() },
       placements: [],
+      unused: entries.filter(([, s]) => !oauth.some(([, o]) => o === s)).map(([name]) => name),
     };
   }
+  // The description's `security` order first: it says which scheme the API prefers.
+  const preferred = (Array.isArray(document.security) ? document.security : []).flatMap((req) =>
+    Object.keys(objectAt(req)),
+  );
+  entries.sort(
+    ([a], [b]) =>
+      (preferred.includes(a) ? preferred.indexOf(a) : preferred.length) -
+      (preferred.includes(b) ? preferred.indexOf(b) : preferred.length),
+  );
   const properties: JsonObject = {};
   const placements: CredentialPlacement[] = [];
+  const unused: string[] = [];
   for (const [name, scheme] of entries) {
     const key = snakeCase(name);
     const help = stringAt(scheme.description) ?? `The ${name} credential.`;
-    if (scheme.type === "apiKey" && (scheme.in === "header" || scheme.in === "query")) {
+    const before = placements.length;
+    if (placements.length > 0) {
+      // One way in is enough: the user enters one credential, not one per scheme.
+    } else if (scheme.type === "apiKey" && (scheme.in === "header" || scheme.in === "query")) {
       const wire = stringAt(scheme.name) ?? name;
       properties[key] = field(`${wire} (${scheme.in})`, help);
       placements.push({ field: key, kind: scheme.in, name: wire });
@@ -64,11 +81,9 @@ export function convertAuth(document: OpenApiDocument, integration: string): Imp
         passwordField: `${key}_password`,
       });
     }
+    if (placements.length === before) unused.push(name);
   }
-  if (placements.length === 0) return { auth: undefined, placements };
-  // With several schemes the description lets the user pick one: none is required alone.
-  const required = placements.length === 1 ? Object.keys(properties) : [];
-  const fields: JsonObject = { type: "object", properties };
-  if (required.length > 0) fields.required = required;
-  return { auth: { type: "custom", title: "API credentials", fields }, placements };
+  if (placements.length === 0) return { auth: undefined, placements, unused };
+  const fields: JsonObject = { type: "object", properties, required: Object.keys(properties) };
+  return { auth: { type: "custom", title: "API credentials", fields }, placements, unused };
 }

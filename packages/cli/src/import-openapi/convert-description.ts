@@ -19,6 +19,14 @@ import { validSample } from "./sample-value.ts";
 import { type Selection, type Skipped, selectOperations } from "./select-operations.ts";
 import { serverUrl } from "./server-url.ts";
 
+// A big API's validators take seconds to load on a loaded machine: timeouts only catch hangs.
+const VITEST_CONFIG = `import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: { testTimeout: 60_000, hookTimeout: 120_000 },
+});
+`;
+
 /** What to import and under which name. */
 export interface ConvertOptions extends Selection {
   /** The integration name (`acme-crm`). */
@@ -110,7 +118,16 @@ export function convertDescription(
 
   const info = objectAt(document.info);
   const title = stringAt(info.title) ?? options.name;
-  const { auth, placements } = convertAuth(document, options.name);
+  const { auth, placements, unused } = convertAuth(document, options.name);
+  for (const scheme of unused) {
+    skipped.push({
+      what: `security scheme ${scheme}`,
+      reason:
+        auth === undefined
+          ? "a kind of scheme Plugboard cannot apply (cookie API key, digest…)"
+          : "the integration authenticates with one scheme, the description's first",
+    });
+  }
   const config: JsonObject = {
     name: options.name,
     display_name: title,
@@ -133,23 +150,26 @@ export function convertDescription(
       ? "The description declares no security scheme: no credentials."
       : auth.type === "platform"
         ? "OAuth managed by the platform (`auth.type: platform`), from the description's OAuth2/OpenID Connect scheme."
-        : "User-entered credentials (`auth.fields`) from the description's security schemes; `src/api.ts` puts them on each request.";
+        : "User-entered credentials (`auth.fields`) from the description's security scheme; `requests(...)` in `src/index.ts` puts them on each request to the API.";
+  const baseUrl = serverUrl(document);
   const files: Record<string, string> = {
     "config.json": `${JSON.stringify(config, null, 2)}\n`,
     "package.json": `${JSON.stringify(pkg, null, 2)}\n`,
     "tsconfig.json": main,
     "tsconfig.build.json": build,
+    "vitest.config.ts": VITEST_CONFIG,
     "README.md": emitReadme(options.name, title, options.source, authText, actions),
-    "src/api.ts": emitApiModule(serverUrl(document), placements),
+    "src/api.ts": emitApiModule(baseUrl),
     "src/index.ts": emitIndex(
       actions.map((a) => a.name),
       title,
+      placements[0],
     ),
   };
   const credentials = testAuth(auth?.type === "platform", placements);
   const unsampled: string[] = [];
   for (const action of actions) {
-    files[`src/actions/${action.name}.ts`] = emitHandler(action, placements.length > 0);
+    files[`src/actions/${action.name}.ts`] = emitHandler(action, baseUrl);
     const inputSchema = action.config.input_schema as Json;
     const inputs = validSample(inputSchema, { requiredOnly: true });
     const reply = action.response.json
@@ -170,6 +190,7 @@ export function convertDescription(
         hasRequired: Array.isArray(required) && required.length > 0,
       },
       credentials,
+      baseUrl,
     );
   }
   return { config, files, actions, skipped, unsampled };

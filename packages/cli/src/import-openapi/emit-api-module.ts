@@ -1,50 +1,11 @@
-import type { CredentialPlacement } from "./convert-auth.ts";
-import { access } from "./source-text.ts";
-
-function authorizeBody(placements: CredentialPlacement[]): string {
-  const lines = placements.map((p) => {
-    const value = access("fields", p.field);
-    if (p.kind === "header")
-      return `  if (${value}) headers[${JSON.stringify(p.name)}] = String(${value});`;
-    if (p.kind === "query")
-      return `  if (${value}) query[${JSON.stringify(p.name)}] = String(${value});`;
-    if (p.kind === "bearer")
-      return `  if (${value}) headers.Authorization = \`Bearer \${String(${value})}\`;`;
-    const password = access("fields", p.passwordField ?? "");
-    return [
-      `  if (${value}) {`,
-      `    const pair = \`\${String(${value})}:\${String(${password} ?? "")}\`;`,
-      `    headers.Authorization = \`Basic \${Buffer.from(pair).toString("base64")}\`;`,
-      "  }",
-    ].join("\n");
-  });
-  return lines.join("\n");
-}
-
 /**
  * `src/api.ts` of an imported integration: the server URL and the helpers its handlers share.
  * Created once; a person owns it afterwards.
  */
-export function emitApiModule(serverUrl: string, placements: CredentialPlacement[]): string {
-  const authorize =
-    placements.length === 0
-      ? ""
-      : `
-/** Credentials as request headers and query parameters, as the description's securitySchemes say. */
-export function authorize(credentials: object): {
-  headers: Record<string, string>;
-  query: Record<string, string>;
-} {
-  const fields = credentials as Record<string, unknown>;
-  const headers: Record<string, string> = {};
-  const query: Record<string, string> = {};
-${authorizeBody(placements)}
-  return { headers, query };
-}
-`;
+export function emitApiModule(serverUrl: string): string {
   return `/** Where the API is served, from the OpenAPI description's \`servers\`. */
 export const serverUrl = ${JSON.stringify(serverUrl)};
-${authorize}
+
 /**
  * The values of \`inputs\` under \`keys\` (a list, or wire name → input key), without the
  * absent ones.

@@ -27,25 +27,23 @@ function pathExpression(action: ImportedAction): string {
  * substituted and encoded, query, headers, body) and returns the response body as `data`.
  * Created once; a person owns it afterwards.
  */
-export function emitHandler(action: ImportedAction, withAuth: boolean): string {
+export function emitHandler(action: ImportedAction, baseUrl: string): string {
   const { request } = action;
-  const imports = new Set(["serverUrl"]);
+  const imports = new Set<string>();
   const statements: string[] = [];
-  if (withAuth) {
-    imports.add("authorize");
-    statements.push("const auth = authorize(context.credentials);");
-  }
   const queryParts: string[] = [];
   if (request.query.length > 0) {
     imports.add("pick");
     queryParts.push(`...pick(inputs, ${keysLiteral(request.query)})`);
   }
-  if (withAuth) queryParts.push("...auth.query");
-  let url = `\`\${serverUrl}${pathExpression(action)}\``;
+  // Relative to the API root that `requests({ baseUrl })` in src/index.ts declares.
+  // An operation served elsewhere (its own `servers`) gets an absolute URL, and no credentials.
+  const root = request.serverUrl === baseUrl ? "" : request.serverUrl.replace(/[`\\$]/g, "\\$&");
+  let url = `\`${root}${pathExpression(action)}\``;
   if (queryParts.length > 0) {
     imports.add("queryString");
     statements.push(`const query = queryString({ ${queryParts.join(", ")} });`);
-    url = `\`\${serverUrl}${pathExpression(action)}\${query}\``;
+    url = `\`${root}${pathExpression(action)}\${query}\``;
   }
   const options = [`method: ${JSON.stringify(request.method)}`];
   const headerParts: string[] = [];
@@ -54,7 +52,6 @@ export function emitHandler(action: ImportedAction, withAuth: boolean): string {
     imports.add("headerValues");
     headerParts.push(`...headerValues(pick(inputs, ${keysLiteral(request.headers)}))`);
   }
-  if (withAuth) headerParts.push("...auth.headers");
   if (headerParts.length > 0) options.push(`headers: { ${headerParts.join(", ")} }`);
   const body = request.body;
   if (body !== undefined) {
@@ -69,8 +66,9 @@ export function emitHandler(action: ImportedAction, withAuth: boolean): string {
     statements.some((s) => s.includes(name)) || options.join().includes(name) || url.includes(name);
   const inputsParam = uses("inputs") ? "inputs" : "_inputs";
   const doc = String(action.config.description ?? action.name);
-  return `import { ${[...imports].sort().join(", ")} } from "../api.ts";
-import { defineAction } from "../generated/contract.gen.ts";
+  const helpers =
+    imports.size === 0 ? "" : `import { ${[...imports].sort().join(", ")} } from "../api.ts";\n`;
+  return `${helpers}import { defineAction } from "../generated/contract.gen.ts";
 
 ${jsdoc(doc)}
 export const ${handlerConst(action.name)} = defineAction(${JSON.stringify(action.name)}, async (${inputsParam}, context) => {

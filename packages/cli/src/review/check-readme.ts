@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { readmeTableState } from "../readme/action-table.ts";
 import type { Finding } from "./finding.ts";
 
 function escapeRegExp(text: string): string {
@@ -7,7 +8,11 @@ function escapeRegExp(text: string): string {
 }
 
 /** Checks README.md exists and mentions every action and trigger by its config name. */
-export async function checkReadme(dir: string, names: string[]): Promise<Finding[]> {
+export async function checkReadme(
+  dir: string,
+  names: string[],
+  config: Record<string, unknown>,
+): Promise<Finding[]> {
   let readme: string;
   try {
     readme = await readFile(path.join(dir, "README.md"), "utf8");
@@ -23,8 +28,17 @@ export async function checkReadme(dir: string, names: string[]): Promise<Finding
   const missing = names.filter(
     (name) => !new RegExp(`(^|[^A-Za-z0-9_])${escapeRegExp(name)}($|[^A-Za-z0-9_])`).test(readme),
   );
-  if (missing.length === 0) return [];
+  const findings: Finding[] = [];
+  if (readmeTableState(readme, config) === "stale") {
+    findings.push({
+      level: "warning",
+      check: "readme",
+      message: "README.md's generated action tables are out of date: run `plugboard readme`",
+    });
+  }
+  if (missing.length === 0) return findings;
   return [
+    ...findings,
     {
       level: "error",
       check: "readme",

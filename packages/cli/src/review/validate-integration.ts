@@ -1,7 +1,9 @@
 import path from "node:path";
 import type { PendingChangeset } from "./changesets.ts";
 import { checkHandlers } from "./check-handlers.ts";
+import { checkPackageVersion } from "./check-package-version.ts";
 import { checkReadme } from "./check-readme.ts";
+import { checkStubs } from "./check-stubs.ts";
 import { checkVersion, type VersionReport } from "./check-version.ts";
 import type { Finding } from "./finding.ts";
 import { loadConfig } from "./load-config.ts";
@@ -45,7 +47,9 @@ export async function validateIntegration(
   report.findings.push(
     ...(await checkHandlers(dir, "polling trigger", "polling_triggers", triggers)),
   );
-  report.findings.push(...(await checkReadme(dir, [...actions, ...triggers])));
+  report.findings.push(...(await checkStubs(dir)));
+  report.findings.push(...(await checkReadme(dir, [...actions, ...triggers], config)));
+  report.findings.push(...(await checkPackageVersion(dir, config)));
   const version = await checkVersion(dir, config, options.root, options.base, options.changesets);
   report.findings.push(...version.findings);
   report.version = version.report;

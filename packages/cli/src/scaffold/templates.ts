@@ -1,3 +1,5 @@
+import { markdownTable } from "../readme/action-table.ts";
+import { formatJson } from "./format-json.ts";
 /** How a scaffolded integration authenticates. */
 export type AuthKind = "none" | "platform" | "custom";
 
@@ -73,7 +75,7 @@ export function configJson({ name, auth }: ScaffoldInput): string {
       },
     },
   };
-  return `${JSON.stringify(config, null, 2)}\n`;
+  return formatJson(config);
 }
 
 /** package.json of `@plugboard/integration-<name>`. */
@@ -100,11 +102,13 @@ export function packageJson({ name }: ScaffoldInput): string {
     dependencies: { "@plugboard/sdk": "workspace:^" },
     devDependencies: {
       "@plugboard/cli": "workspace:^",
+      "@plugboard/testing": "workspace:^",
       "@types/node": "^20.19.0",
       typescript: "~5.9.3",
       vitest: "^4.1.12",
     },
   };
+  // biome lays package.json out as npm does (every array expanded), unlike other JSON.
   return `${JSON.stringify(pkg, null, 2)}\n`;
 }
 
@@ -121,8 +125,8 @@ export function tsconfigs(): { main: string; build: string } {
     include: ["src"],
   };
   return {
-    main: `${JSON.stringify(main, null, 2)}\n`,
-    build: `${JSON.stringify(build, null, 2)}\n`,
+    main: formatJson(main),
+    build: formatJson(build),
   };
 }
 
@@ -143,9 +147,10 @@ ${authText}
 
 ## Actions
 
-| Action | Description |
-| --- | --- |
-| \`get_item\` | Fetches one item by its id. |
+${markdownTable([
+  ["Action", "Description"],
+  ["`get_item`", "Fetches one item by its id."],
+])}
 
 ## Development
 

@@ -8,41 +8,36 @@ function authFor(auth: AuthKind): string {
   return "undefined";
 }
 
-/** The scaffolded vitest file: runs \`get_item\` against a local \`node:http\` server. */
+/**
+ * The scaffolded vitest file: runs `get_item` against @plugboard/testing's recording server.
+ * Written as biome formats it, so a new integration passes the workspace's lint as it is.
+ */
 export function exampleTest(auth: AuthKind): string {
   const authorization =
     auth === "none"
       ? ""
-      : `\n    expect(requests[0]?.authorization).toBe("Bearer ${auth === "custom" ? "test-key" : "test-token"}");`;
-  return `import { once } from "node:events";
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
-import { ExecutionContext } from "@plugboard/sdk";
+      : `\n    expect(request?.headers.authorization).toBe("Bearer ${auth === "custom" ? "test-key" : "test-token"}");`;
+  return `import { ExecutionContext } from "@plugboard/sdk";
+import { type RecordingServer, startRecordingServer } from "@plugboard/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { integration } from "../src/index.ts";
 
-const requests: Array<{ url: string | undefined; authorization: string | undefined }> = [];
-const server = createServer((req, res) => {
-  requests.push({ url: req.url, authorization: req.headers.authorization });
-  res.writeHead(200, { "content-type": "application/json" });
-  res.end(JSON.stringify({ id: req.url?.split("/").at(-1), name: "Example item" }));
-});
-let origin = "";
+let api: RecordingServer;
 
 beforeAll(async () => {
-  server.listen(0, "127.0.0.1");
-  await once(server, "listening");
-  origin = \`http://127.0.0.1:\${(server.address() as AddressInfo).port}\`;
+  api = await startRecordingServer({
+    "GET /items/42": { body: { id: "42", name: "Example item" } },
+  });
 });
 
-afterAll(() => {
-  server.close();
+afterAll(async () => {
+  await api.close();
 });
 
 function context() {
   return new ExecutionContext({
     auth: ${authFor(auth)},
-    originOverrides: { "${exampleOrigin}": origin },
+    originOverrides: { "${exampleOrigin}": api.origin },
   });
 }
 
@@ -53,7 +48,8 @@ describe("get_item", () => {
     await ctx.close();
     expect(result.type).toBe("action");
     expect(result.result).toMatchObject({ data: { item: { id: "42", name: "Example item" } } });
-    expect(requests[0]?.url).toBe("/items/42");${authorization}
+    const request = api.requestsTo("GET /items/42")[0];
+    expect(request?.path).toBe("/items/42");${authorization}
   });
 
   it("rejects inputs without item_id", async () => {

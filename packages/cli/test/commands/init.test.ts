@@ -34,6 +34,11 @@ beforeAll(async () => {
   await symlink(path.join(packageDir, "node_modules"), path.join(root, "node_modules"));
   await mkdir(path.join(root, "packages"));
   await symlink(path.join(repoRoot, "packages", "sdk"), path.join(root, "packages", "sdk"));
+  await symlink(path.join(repoRoot, "packages", "testing"), path.join(root, "packages", "testing"));
+  // The workspace's lint and format rules; the temporary folder is not a git repository.
+  const biome = JSON.parse(await readFile(path.join(repoRoot, "biome.json"), "utf8"));
+  biome.vcs = { enabled: false };
+  await writeFile(path.join(root, "biome.json"), JSON.stringify(biome));
 });
 
 afterAll(async () => {
@@ -100,6 +105,17 @@ describe("plugboard init", () => {
       );
       expect(vitest.output).toMatch(/Tests\s+2 passed/);
       expect(vitest.code).toBe(0);
+      // What init wrote already passes the workspace's lint and format, untouched.
+      const biome = await tool(
+        path.join(repoRoot, "node_modules/@biomejs/biome/bin/biome"),
+        ["check", "--colors=off", `integrations/${name}`],
+        root,
+      );
+      expect(biome.output).not.toMatch(/Found \d+ (error|warning)/);
+      expect(biome.code).toBe(0);
+      expect(await readFile(path.join(dir, "test/get_item.test.ts"), "utf8")).toContain(
+        'import { type RecordingServer, startRecordingServer } from "@plugboard/testing";',
+      );
     },
     120_000,
   );

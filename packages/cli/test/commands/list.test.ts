@@ -56,7 +56,10 @@ describe("plugboard list", () => {
     const { code, stdout, stderr } = await capture(listCommand, ["--cwd", workspace.root]);
     expect(code).toBe(1);
     expect(stdout).toContain("notes.create_note");
-    expect(stderr).toContain(`skipped ${broken}:`);
+    // file:line:column of the syntax error, not a byte position.
+    expect(stderr).toContain(
+      `skipped ${path.relative(process.cwd(), broken)}:1:3: invalid JSON: unexpected "n"`,
+    );
   });
 
   it("fails with one line outside a workspace", async () => {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   removeWorkspace,
   writeProbeIntegration,
-} from "../../../server/test/fixtures/probe-integration.ts";
+} from "@plugboard/testing";
 import { resultsDir } from "../fixtures/workspace.ts";
 import { startServe } from "../serve-process.ts";
 
@@ -34,7 +34,7 @@ describe("plugboard serve --isolation process --no-auth", () => {
     expect(spin.status).toBe(504);
 
     const slow = server.call("/integrations/probe/actions/slow", {
-      body: { inputs: { ms: 3000 } },
+      body: { inputs: { ms: 8000 } },
     });
     await expect.poll(async () => (await server.call("/healthz")).body.pending).toBe(1);
     const exited = server.stop();
@@ -42,7 +42,7 @@ describe("plugboard serve --isolation process --no-auth", () => {
     const refused = await server.call("/integrations/probe/actions/noop", { body: { inputs: {} } });
     expect(refused.status).toBe(503);
     expect(refused.body.error.code).toBe("shutting_down");
-    expect((await slow).body).toMatchObject({ type: "action", result: { data: { waited: 3000 } } });
+    expect((await slow).body).toMatchObject({ type: "action", result: { data: { waited: 8000 } } });
     expect(await exited).toBe(0);
   }, 120_000);
 

@@ -1,11 +1,12 @@
 import { randomUUID } from "node:crypto";
+import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { type RecordingServer, startRecordingServer } from "@plugboard/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   removeWorkspace,
   writeProbeIntegration,
-} from "../../../server/test/fixtures/probe-integration.ts";
+} from "@plugboard/testing";
 import { resultsDir } from "../fixtures/workspace.ts";
 import { type ServeProcess, startServe } from "../serve-process.ts";
 
@@ -280,10 +281,12 @@ describe("plugboard serve: isolation and secrets", () => {
   });
 
   it("answers light calls while a CPU-bound handler holds a worker", async () => {
+    // The busy handler spins until the file exists, which the test creates only after the
+    // light calls: they can only have been answered while it was spinning.
+    const file = path.join(root, "release-busy");
     let busyDone = false;
-    // Busy for 15 s (under the 20 s call timeout): room for five light calls on a loaded machine.
     const busy = server
-      .call(action("busy"), { body: { inputs: { ms: 15_000 } } })
+      .call(action("busy_until"), { body: { inputs: { file } } })
       .then((response) => {
         busyDone = true;
         return response;
@@ -293,6 +296,7 @@ describe("plugboard serve: isolation and secrets", () => {
       expect((await server.call(action("noop"), { body: { inputs: {} } })).status).toBe(200);
     }
     expect(busyDone).toBe(false);
+    await writeFile(file, "");
     expect((await busy).status).toBe(200);
   });
 });

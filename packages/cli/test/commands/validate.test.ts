@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { readmeCommand } from "../../src/commands/readme.ts";
 import { validateCommand } from "../../src/commands/validate.ts";
 import { capture } from "../capture.ts";
 import { createFixtureWorkspace } from "../fixtures/workspace.ts";
@@ -154,5 +155,79 @@ describe("plugboard validate", () => {
     expect(finding.check).toBe("config");
     expect(finding.message).toContain("config.json");
     expect(broken.code).toBe(1);
+  });
+
+  it("warns about stubs still throwing, and fails on config.json's version drifting from package.json's", async () => {
+    await writeFile(
+      path.join(notes, "src/actions/archive_note.ts"),
+      `export const archiveNote = () => { throw new Error("Action archive_note is not implemented yet: write it in src/actions/archive_note.ts."); };\n`,
+    );
+    await writeFile(
+      path.join(notes, "package.json"),
+      '{ "name": "@plugboard/integration-notes", "version": "1.1.0", "type": "module" }\n',
+    );
+    const { code, report } = await validate("--json");
+    expect(code).toBe(1);
+    const findings = report.integrations.find((i: { name: string }) => i.name === "notes").findings;
+    expect(findings).toContainEqual({
+      level: "warning",
+      check: "handlers",
+      message: expect.stringMatching(
+        /^src\/actions\/archive_note\.ts still throws "not implemented yet"/,
+      ),
+    });
+    expect(findings).toContainEqual({
+      level: "error",
+      check: "version",
+      message: expect.stringContaining(
+        'config.json#/version is "1.0.0" but package.json\'s is "1.1.0": set config.json\'s "version" to "1.1.0"',
+      ),
+    });
+  });
+
+  it("generates the README's action tables with plugboard readme, and validate notices when they go stale", async () => {
+    const readme = path.join(notes, "README.md");
+    const first = await capture(readmeCommand, ["integrations/notes", "--cwd", workspace.root]);
+    expect(first.code).toBe(0);
+    const text = await readFile(readme, "utf8");
+    expect(text).toMatch(/^# Notes\n/);
+    // An earlier test committed a new description; the table follows whatever config.json says.
+    const config = JSON.parse(await readFile(path.join(notes, "config.json"), "utf8"));
+    expect(text).toMatch(
+      new RegExp(`\\| \`create_note\` +\\| ${config.actions.create_note.description} +\\|`),
+    );
+    expect(text).toMatch(/\| `new_notes` +\| 5m +\| Notes created since the last poll\. \|/);
+    expect(text).toContain("Supports the connected-account lookup.");
+    // Idempotent, and --check agrees.
+    const again = await capture(readmeCommand, [
+      "integrations/notes",
+      "--check",
+      "--cwd",
+      workspace.root,
+    ]);
+    expect(again.code).toBe(0);
+    expect(await readFile(readme, "utf8")).toBe(text);
+
+    await editConfig((config) => {
+      config.actions.create_note.description = "Creates a note, now with tags.";
+    });
+    const check = await capture(readmeCommand, [
+      "integrations/notes",
+      "--check",
+      "--cwd",
+      workspace.root,
+    ]);
+    expect(check.code).toBe(1);
+    const { report } = await validate("--json");
+    const findings = report.integrations.find((i: { name: string }) => i.name === "notes").findings;
+    expect(findings).toContainEqual({
+      level: "warning",
+      check: "readme",
+      message: "README.md's generated action tables are out of date: run `plugboard readme`",
+    });
+    await capture(readmeCommand, ["integrations/notes", "--cwd", workspace.root]);
+    const updated = await readFile(readme, "utf8");
+    expect(updated).toMatch(/\| `create_note` +\| Creates a note, now with tags\. +\|/);
+    expect(updated.match(/plugboard:actions:start/g)).toHaveLength(1);
   });
 });

@@ -6,13 +6,16 @@ import { fixture, packageDir } from "./helpers.ts";
 // Goldens are committed under test/golden/<fixture>/ as a real integration tree, so the package
 // typecheck compiles them too (see compile.test.ts). The minified validators module is not
 // snapshotted: validators.test.ts pins its behaviour instead.
-describe.each(["notes", "shapes", "adversarial"])("golden output of the %s fixture", (name) => {
-  const files = generate(fixture(name)).filter((file) => !file.path.endsWith(".js"));
+describe.each(["notes", "shapes", "adversarial", "refs"])(
+  "golden output of the %s fixture",
+  (name) => {
+    const files = generate(fixture(name)).filter((file) => !file.path.endsWith(".js"));
 
-  it.each(files.map((file) => [file.path, file.contents]))("%s", async (path, contents) => {
-    await expect(contents).toMatchFileSnapshot(join(packageDir, "test/golden", name, path));
-  });
-});
+    it.each(files.map((file) => [file.path, file.contents]))("%s", async (path, contents) => {
+      await expect(contents).toMatchFileSnapshot(join(packageDir, "test/golden", name, path));
+    });
+  },
+);
 
 describe("generated file headers", () => {
   it("start every generated file with exactly two // lines and no version, date or hash", () => {

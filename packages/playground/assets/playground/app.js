@@ -1,4 +1,5 @@
-// The playground page: lists the registry, renders forms with JSON Editor, runs actions.
+// The playground page: lists the registry (actions, triggers, connected accounts) with a search
+// box, renders forms with JSON Editor, runs actions, polls triggers and shows new vs seen records.
 /* global JSONEditor */
 
 const editorOptions = {
@@ -31,6 +32,18 @@ function element(tag, attributes = {}, text = "") {
   return node;
 }
 
+function entryButton(integration, item, label, kind) {
+  const attributes = { type: "button", title: item.description ?? "" };
+  if (item.kind === "connected_account") attributes["data-account"] = integration.name;
+  else attributes["data-action"] = item.qualifiedName;
+  const button = element("button", attributes, label);
+  if (kind)
+    button.append(element("span", { class: `kind ${kind === "account" ? "account" : ""}` }, kind));
+  button.dataset.search = `${item.qualifiedName} ${label} ${item.description ?? ""}`.toLowerCase();
+  button.addEventListener("click", () => selectAction(integration, item));
+  return button;
+}
+
 async function loadRegistry() {
   const response = await fetch("/api/integrations");
   const body = await response.json();
@@ -41,18 +54,46 @@ async function loadRegistry() {
     nav.append(element("p", { class: "muted" }, "No integrations in this workspace."));
   }
   for (const integration of body.integrations) {
-    nav.append(element("h2", {}, integration.displayName));
+    const group = element("div", { class: "group", "data-integration": integration.name });
+    group.append(element("h2", {}, integration.displayName));
+    if (integration.stale)
+      group.append(element("p", { class: "warning" }, "Generated code is stale"));
     for (const action of integration.actions) {
-      const button = element(
-        "button",
-        { type: "button", "data-action": action.qualifiedName, title: action.description },
-        action.displayName,
-      );
-      button.addEventListener("click", () => selectAction(integration, action));
-      nav.append(button);
+      group.append(entryButton(integration, action, action.displayName));
     }
+    for (const trigger of integration.triggers) {
+      group.append(entryButton(integration, trigger, trigger.displayName, "trigger"));
+    }
+    if (integration.connectedAccount) {
+      const account = {
+        kind: "connected_account",
+        qualifiedName: `${integration.name} connected account`,
+        displayName: "Connected account",
+        description: "Describes the account the credentials belong to.",
+      };
+      group.append(entryButton(integration, account, account.displayName, "account"));
+    }
+    nav.append(group);
   }
-  for (const problem of body.problems) nav.append(element("p", { class: "muted" }, problem));
+  // A broken config.json is shown where it cannot be missed, with its file:line:column.
+  $("#problems").replaceChildren(...body.problems.map((problem) => element("p", {}, problem)));
+  filterRegistry();
+}
+
+/** Hides the entries (and integrations) that do not match the search box. */
+function filterRegistry() {
+  const words = $("#search").value.toLowerCase().split(/\s+/).filter(Boolean);
+  for (const group of document.querySelectorAll("#registry .group")) {
+    let shown = 0;
+    const name = group.querySelector("h2")?.textContent?.toLowerCase() ?? "";
+    for (const button of group.querySelectorAll("button")) {
+      const text = `${name} ${button.dataset.search}`;
+      const match = words.every((word) => text.includes(word));
+      button.hidden = !match;
+      if (match) shown += 1;
+    }
+    group.hidden = shown === 0;
+  }
 }
 
 function rememberCredentials() {
@@ -64,9 +105,17 @@ function rememberCredentials() {
 function selectAction(integration, action) {
   rememberCredentials();
   state.current = { integration, action };
+  const account = action.kind === "connected_account";
   for (const button of document.querySelectorAll("nav button")) {
-    button.setAttribute("aria-current", String(button.dataset.action === action.qualifiedName));
+    const current = account
+      ? button.dataset.account === integration.name
+      : button.dataset.action === action.qualifiedName;
+    button.setAttribute("aria-current", String(current));
   }
+  $("#stale").hidden = !integration.stale;
+  $("#stale").textContent = integration.stale ?? "";
+  $("#run").textContent = action.kind === "polling_trigger" ? "Poll" : "Run";
+  $("#inputs-heading").hidden = account;
   $("#action").hidden = false;
   $("#action-title").textContent = action.displayName;
   $("#action-name").textContent = action.qualifiedName;
@@ -75,11 +124,14 @@ function selectAction(integration, action) {
   $("#error").hidden = true;
 
   state.inputEditor?.destroy();
-  state.inputEditor = new JSONEditor($("#input-form"), {
-    ...editorOptions,
-    schema: { title: " ", ...action.schema },
-    form_name_root: "inputs",
-  });
+  state.inputEditor = account
+    ? null
+    : new JSONEditor($("#input-form"), {
+        ...editorOptions,
+        schema: { title: " ", ...action.schema },
+        form_name_root: "inputs",
+      });
+  state.inputEditor?.on("ready", () => unmarkOptionalEnums(state.inputEditor));
 
   state.credentialsEditor?.destroy();
   state.credentialsEditor = null;
@@ -128,8 +180,57 @@ function showFieldError(pointer, message) {
   }
 }
 
+/** Optional enums are `required: true` for the form library only: their labels lose the mark. */
+function unmarkOptionalEnums(editor) {
+  for (const child of Object.values(editor.editors ?? {})) {
+    if (child?.schema?.["x-pb-unset"]) child.label?.classList.remove("required");
+  }
+}
+
+/** The inputs without optional enums left at "(not set)" (see x-pb-unset in form-schema.ts). */
+function dropUnset(value, schema) {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return value;
+  const properties = schema?.properties ?? {};
+  const out = {};
+  for (const [key, item] of Object.entries(value)) {
+    const property = properties[key];
+    if (property?.["x-pb-unset"] && item === "") continue;
+    out[key] = dropUnset(item, property);
+  }
+  return out;
+}
+
+function showPoll(body) {
+  const poll = body.poll;
+  $("#poll").hidden = !poll;
+  if (!poll) return;
+  const kinds = new Map();
+  for (const id of poll.seen) kinds.set(String(id), "seen");
+  for (const id of poll.seeded) kinds.set(String(id), "seeded");
+  for (const id of poll.delivered) kinds.set(String(id), "new");
+  const seeded =
+    poll.seeded.length > 0
+      ? `, ${poll.seeded.length} seeded (first poll: recorded, not delivered)`
+      : "";
+  $("#poll-summary").textContent =
+    `${body.records.length} records: ${poll.delivered.length} new, ${poll.seen.length} already seen${seeded}` +
+    ` (last_poll_ts ${poll.lastPollTs ?? "none"})`;
+  const items = body.records.map((record) => {
+    const kind = kinds.get(String(record.id)) ?? "new";
+    const item = element("li", { class: kind, "data-id": String(record.id) });
+    item.append(
+      element("span", { class: "mark" }, kind),
+      document.createTextNode(`${record.id} ${JSON.stringify(record.data)}`),
+    );
+    return item;
+  });
+  $("#records").replaceChildren(...items);
+  $("#run").textContent = "Poll again";
+}
+
 function showResult(body) {
   $("#output").hidden = false;
+  showPoll(body);
   const badge = $("#result-type");
   badge.textContent = body.result.type;
   badge.className = `badge ${body.result.type}`;
@@ -167,14 +268,20 @@ async function run(event) {
   const button = $("#run");
   button.disabled = true;
   try {
+    const { integration, action } = state.current;
+    const credentials = state.credentialsEditor?.getValue();
+    const request =
+      action.kind === "connected_account"
+        ? { connectedAccount: integration.name, credentials }
+        : {
+            action: action.qualifiedName,
+            inputs: dropUnset(state.inputEditor.getValue(), action.schema),
+            credentials,
+          };
     const response = await fetch("/api/run", {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({
-        action: state.current.action.qualifiedName,
-        inputs: state.inputEditor.getValue(),
-        credentials: state.credentialsEditor?.getValue(),
-      }),
+      body: JSON.stringify(request),
     });
     const body = await response.json();
     if (!response.ok) throw new Error(body.error ?? response.statusText);
@@ -188,6 +295,7 @@ async function run(event) {
 }
 
 $("#input-form-wrapper").addEventListener("submit", run);
+$("#search").addEventListener("input", filterRegistry);
 loadRegistry().catch((error) => {
   $("#registry").textContent = `Could not load the registry: ${error.message}`;
 });

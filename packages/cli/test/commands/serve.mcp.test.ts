@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 // `/mcp` of `plugboard serve`: the built CLI as a real process on port 0, behind its bearer
 // token, driven over Streamable HTTP by the official MCP client.
 
-const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
+const repoRoot = fileURLToPath(new URL("../../../../", import.meta.url));
 const bin = path.join(repoRoot, "packages/cli/bin/plugboard.js");
 const TOKEN = "serve-token-0123456789abcdef";
 

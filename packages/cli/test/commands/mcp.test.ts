@@ -9,13 +9,13 @@ import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js"
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { type RecordingServer, startRecordingServer } from "@plugboard/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { resultsDir } from "./fixtures/workspace.ts";
+import { resultsDir } from "../fixtures/workspace.ts";
 
 // `plugboard mcp` as an agent runs it: the built CLI in a child process, driven over stdio by
 // the official MCP client, calling the six integrations of this repository against a local API.
 
 const exec = promisify(execFile);
-const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
+const repoRoot = fileURLToPath(new URL("../../../../", import.meta.url));
 const bin = path.join(repoRoot, "packages/cli/bin/plugboard.js");
 const NOTION_TOKEN = "ntn-secret-token-4242";
 const TASKS_TOKEN = "ya29-tasks-token-4242";
@@ -216,6 +216,14 @@ describe("plugboard mcp over stdio", () => {
 });
 
 describe("plugboard mcp refusing its input", () => {
+  it("is listed by plugboard --help and explains itself on --help", async () => {
+    const top = await exec(process.execPath, [bin, "--help"]);
+    expect(top.stdout).toMatch(/^ {2}mcp \[integration…\] +serve every action as an MCP tool/m);
+    const help = await exec(process.execPath, [bin, "mcp", "--help"]);
+    expect(help.stdout).toContain("Usage: plugboard mcp [integration…]");
+    expect(help.stdout).toContain("PLUGBOARD_AUTH_<INTEGRATION>_<FIELD>");
+  });
+
   it("names the auth file entry that is not an object, and exits 1", async () => {
     const bad = path.join(scratch, "bad-auth.json");
     await writeFile(bad, JSON.stringify({ notion: "ntn-plain-string" }));

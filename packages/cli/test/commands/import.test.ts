@@ -1,11 +1,11 @@
 import { readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { importCommand } from "../src/commands/import.ts";
-import { convertDescription } from "../src/import-openapi/convert-description.ts";
-import { loadDescription } from "../src/import-openapi/load-description.ts";
-import { capture } from "./capture.ts";
-import { packageDir, runTests, tempWorkspace, typecheck } from "./import-workspace.ts";
+import { importCommand } from "../../src/commands/import.ts";
+import { convertDescription } from "../../src/import-openapi/convert-description.ts";
+import { loadDescription } from "../../src/import-openapi/load-description.ts";
+import { capture } from "../capture.ts";
+import { packageDir, runTests, tempWorkspace, typecheck } from "../import-workspace.ts";
 
 const fixture = (name: string) => path.join(packageDir, "test/fixtures/openapi", name);
 
@@ -89,7 +89,8 @@ describe("convertDescription", () => {
         size: { type: ["integer", "null"], examples: [3] },
       },
     };
-    expect(put?.output_schema).toEqual({ $ref: "#/definitions/Node", definitions: { Node: node } });
+    // A root that is only a reference is spelled out; what it refers to stays shared.
+    expect(put?.output_schema).toEqual({ ...node, definitions: { Node: node } });
     // The body's properties become inputs; their own $refs stay references.
     expect(put?.input_schema).toEqual({
       type: "object",
@@ -107,10 +108,13 @@ describe("convertDescription", () => {
     expect(files["src/api.ts"]).toContain(
       'export const serverUrl = "https://api.tasks.example/v2";',
     );
-    expect(files["src/api.ts"]).toContain(
-      'if (fields.token) headers["X-Api-Key"] = String(fields.token);',
-    );
+    // The SDK's per-integration authorization puts the API key on requests to the API only.
+    expect(files["src/index.ts"]).toContain(`}).requests({
+  baseUrl: serverUrl,
+  auth: { headers: { "X-Api-Key": "token" } },
+});`);
     const handler = files["src/actions/list_tasks.ts"];
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the generated source text itself.
     expect(handler).toContain("/projects/${encodeURIComponent(String(inputs.project_id))}/tasks");
     expect(handler).toContain('pick(inputs, ["status", "limit", "label"])');
     expect(files["src/actions/create_task.ts"]).toContain(
@@ -119,6 +123,53 @@ describe("convertDescription", () => {
     // The valid example is the reply; the one with a wrong type is not.
     expect(files["test/create_task.test.ts"]).toContain('"title": "Buy milk"');
     expect(files["test/create_task.test.ts"]).not.toContain('"title": 42');
+  });
+
+  it("authorizes with the description's preferred scheme: bearer, basic or an API key in the query", () => {
+    const document = (securitySchemes: Record<string, unknown>, security?: unknown) =>
+      ({
+        openapi: "3.1.0",
+        info: { title: "Auth", version: "1" },
+        servers: [{ url: "https://auth.example" }],
+        paths: {
+          "/me": { get: { operationId: "me", responses: { "204": { description: "ok" } } } },
+        },
+        components: { securitySchemes },
+        ...(security === undefined ? {} : { security }),
+      }) as never;
+    const bearer = { type: "http", scheme: "bearer" };
+    const query = { type: "apiKey", in: "query", name: "key" };
+    const basic = { type: "http", scheme: "basic" };
+    const cookie = { type: "apiKey", in: "cookie", name: "session" };
+    const preferred = convertDescription(
+      document({ jwt: bearer, apiKey: query }, [{ apiKey: [] }]),
+      {
+        name: "auth",
+        source: "auth.json",
+      },
+    );
+    expect(preferred.config.auth).toMatchObject({ fields: { required: ["api_key"] } });
+    expect(preferred.files["src/index.ts"]).toContain('auth: { query: { key: "api_key" } },');
+    expect(preferred.skipped).toEqual([
+      {
+        what: "security scheme jwt",
+        reason: "the integration authenticates with one scheme, the description's first",
+      },
+    ]);
+    const token = convertDescription(document({ jwt: bearer }), { name: "auth", source: "a" });
+    expect(token.files["src/index.ts"]).toContain(
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the generated source text itself.
+      'auth: { headers: { Authorization: (credentials) => `Bearer ${credentials["jwt"]}` } },',
+    );
+    const user = convertDescription(document({ login: basic }), { name: "auth", source: "a" });
+    expect(user.files["src/index.ts"]).toContain(
+      'auth: { basic: { username: "login_username", password: "login_password" } },',
+    );
+    const none = convertDescription(document({ session: cookie }), { name: "auth", source: "a" });
+    expect(none.config.auth).toBeUndefined();
+    expect(none.skipped[0]?.reason).toBe(
+      "a kind of scheme Plugboard cannot apply (cookie API key, digest…)",
+    );
   });
 
   it("refuses unknown tags and operationIds, naming what exists", async () => {

@@ -2,13 +2,13 @@ import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCommand } from "../src/commands/run.ts";
-import { capture } from "./capture.ts";
-import { addVault, VAULT_KEY } from "./fixtures/vault.ts";
-import { createFixtureWorkspace } from "./fixtures/workspace.ts";
+import { runCommand } from "../../src/commands/run.ts";
+import { capture } from "../capture.ts";
+import { addVault, VAULT_KEY } from "../fixtures/vault.ts";
+import { createFixtureWorkspace } from "../fixtures/workspace.ts";
 
 const exec = promisify(execFile);
-const entry = fileURLToPath(new URL("./plugboard-entry.ts", import.meta.url));
+const entry = fileURLToPath(new URL("../plugboard-entry.ts", import.meta.url));
 
 let workspace: Awaited<ReturnType<typeof createFixtureWorkspace>>;
 let authFile = "";
@@ -27,9 +27,9 @@ function run(args: string[]) {
 }
 
 describe("plugboard run, bounded and redacted", () => {
-  it("prints a handler's exception with its credential redacted", async () => {
+  it("prints a handler's exception with its credential redacted, exiting 6", async () => {
     const { code, stdout, stderr } = await run(["vault.leak"]);
-    expect(code).toBe(1);
+    expect(code).toBe(6);
     expect(stdout).toBe("");
     expect(stderr).toBe(
       'plugboard run: action "leak" threw TypeError: request with key [REDACTED] failed\n',

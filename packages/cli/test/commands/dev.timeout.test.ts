@@ -2,12 +2,12 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { devCommand } from "../src/commands/dev.ts";
-import { capture } from "./capture.ts";
-import { addVault, VAULT_KEY } from "./fixtures/vault.ts";
-import { createFixtureWorkspace } from "./fixtures/workspace.ts";
+import { devCommand } from "../../src/commands/dev.ts";
+import { capture } from "../capture.ts";
+import { addVault, VAULT_KEY } from "../fixtures/vault.ts";
+import { createFixtureWorkspace } from "../fixtures/workspace.ts";
 
-const entry = fileURLToPath(new URL("./plugboard-entry.ts", import.meta.url));
+const entry = fileURLToPath(new URL("../plugboard-entry.ts", import.meta.url));
 
 let workspace: Awaited<ReturnType<typeof createFixtureWorkspace>>;
 let child: ChildProcess | undefined;

@@ -1,0 +1,73 @@
+/** What replaces a credential in a recorded fixture. */
+export const REDACTED = "[REDACTED]";
+
+// Header and query names that carry credentials whatever their value.
+const SECRET_NAME = /auth|token|secret|password|passwd|api[-_]?key|^key$|signature|cookie|session/i;
+
+/** Whether a header or query parameter of this name carries a credential. */
+export function isSecretName(name: string): boolean {
+  return SECRET_NAME.test(name);
+}
+
+/** Replaces every credential value in `text` (longest first, so overlapping values go whole). */
+export function redactText(text: string, secrets: string[]): string {
+  let out = text;
+  for (const secret of secrets) out = out.split(secret).join(REDACTED);
+  return out;
+}
+
+/** A deep copy of `value` whose strings have every credential value redacted. */
+export function redactDeep<T>(value: T, secrets: string[]): T {
+  if (typeof value === "string") return redactText(value, secrets) as T;
+  if (Array.isArray(value)) return value.map((item) => redactDeep(item, secrets)) as T;
+  if (typeof value === "object" && value !== null) {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [
+        key,
+        isSecretName(key) && typeof item === "string" ? REDACTED : redactDeep(item, secrets),
+      ]),
+    ) as T;
+  }
+  return value;
+}
+
+/** Headers with credential-carrying ones (Authorization, X-API-Key, Cookie…) redacted. */
+export function redactHeaders(
+  headers: Record<string, string>,
+  secrets: string[],
+): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(headers).map(([name, value]) => [
+      name,
+      isSecretName(name) ? REDACTED : redactText(value, secrets),
+    ]),
+  );
+}
+
+/** A URL with credential query parameters (`key`, `token`, `api_key`…) redacted. */
+export function redactUrl(url: string, secrets: string[]): string {
+  const parsed = new URL(url);
+  for (const [name, value] of [...parsed.searchParams]) {
+    if (isSecretName(name) || secrets.some((secret) => value.includes(secret))) {
+      parsed.searchParams.set(name, REDACTED);
+    }
+  }
+  return redactText(parsed.toString(), secrets);
+}
+
+/** The credential values of an auth object (flat or wrapped): every string of 4+ characters. */
+export function secretsOf(auth: unknown): string[] {
+  const found = new Set<string>();
+  const walk = (value: unknown) => {
+    if (typeof value === "string" && value.length >= 4) found.add(value);
+    else if (Array.isArray(value)) value.forEach(walk);
+    else if (typeof value === "object" && value !== null) Object.values(value).forEach(walk);
+  };
+  walk(auth);
+  // auth_type names are not secrets, and redacting "Custom" everywhere would garble bodies.
+  if (typeof auth === "object" && auth !== null) {
+    const type = (auth as { auth_type?: unknown }).auth_type;
+    if (typeof type === "string") found.delete(type);
+  }
+  return [...found].sort((a, b) => b.length - a.length);
+}
