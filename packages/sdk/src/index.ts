@@ -42,6 +42,14 @@ export { type ContextFetch, DEFAULT_MAX_RESPONSE_BYTES, defaultRetryDelay } from
 export type { FetchOptions, FetchResponse, HttpCall, RequestConfig } from "./fetch-types.ts";
 export { FileStateStore } from "./file-state-store.ts";
 export {
+  type ActionHandlers,
+  type IntegrationBuilders,
+  type IntegrationHandlers,
+  type IntegrationSource,
+  initIntegration,
+  type TriggerHandlers,
+} from "./init-integration.ts";
+export {
   type ActionsShape,
   type AnyIntegration,
   Integration,
@@ -50,7 +58,6 @@ export {
 } from "./integration.ts";
 export { locateSyntaxError, type TextPosition } from "./json-location.ts";
 export { type LogFields, type Logger, silentLogger } from "./logger.ts";
-export { normalizeSchema } from "./normalize-schema.ts";
 export {
   type CursorPagination,
   DEFAULT_MAX_PAGES,
@@ -61,7 +68,6 @@ export {
   type PaginateOptions,
 } from "./paginate.ts";
 export { type PollOptions, type PollOutcome, pollWithState } from "./poll.ts";
-export { parsePollingInterval } from "./polling-interval.ts";
 export { REDACTED } from "./redact.ts";
 export type { CredentialValue, RequestAuth, RequestsOptions } from "./request-auth.ts";
 export {
@@ -104,4 +110,5 @@ export type {
   ValidateFunction,
   ValidatorError,
 } from "./types.ts";
-export { AJV_OPTIONS, type Violation } from "./validate.ts";
+export type { Violation } from "./validate.ts";
+export { validatorRuntime } from "./validator-runtime.ts";

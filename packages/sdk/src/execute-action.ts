@@ -3,7 +3,7 @@ import { type AnyContext, credentialProblem } from "./check-credentials.ts";
 import type { ErrorMapper } from "./error-mapping.ts";
 import { ActionError } from "./errors.ts";
 import { type ActionOutcome, RESULT_VERSION, validationResult } from "./result.ts";
-import { type SchemaChecks, violationsOf } from "./schema-checks.ts";
+import { type ValidatorCache, violationsOf } from "./validator-cache.ts";
 import type { ActionHandler } from "./types.ts";
 import { describeViolations, type Violation } from "./validate.ts";
 
@@ -66,7 +66,7 @@ export interface RunHooks {
 export async function runAction(
   name: string,
   handler: ActionHandler<never, unknown, never> | undefined,
-  checks: SchemaChecks,
+  checks: ValidatorCache,
   given: unknown,
   context: AnyContext,
   hooks: RunHooks = {},
