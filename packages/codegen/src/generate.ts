@@ -51,7 +51,7 @@ export function generate(
       kind: "generated" as const,
     })),
     { path: "src/generated/config.gen.ts", contents: emitConfig(config), kind: "generated" },
-    { path: "src/generated/contract.gen.ts", contents: emitContract(planned), kind: "generated" },
+    { path: "src/generated/contract.gen.ts", contents: emitContract(), kind: "generated" },
   ];
   for (const stub of emitStubs(planned)) files.push({ ...stub, kind: "stub" });
   files.push({ path: "src/index.ts", contents: emitIndex(config, planned), kind: "stub" });

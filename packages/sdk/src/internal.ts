@@ -14,4 +14,4 @@ export {
   walkSchema,
 } from "./schema-walk.ts";
 export { escapePointer, isObject, pointerSegments } from "./utils.ts";
-export { AJV_OPTIONS } from "./validate.ts";
+export { AJV_OPTIONS, compileSchema } from "./validate.ts";
