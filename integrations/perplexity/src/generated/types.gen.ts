@@ -75,6 +75,7 @@ export interface Credentials {
 
 /** Every action by name, with its input and output types. */
 export type Actions = {
+  /** Sends a conversation to a Sonar model, which searches the web and answers with citations. Reports the call's cost in USD from the token usage Perplexity returns. */
   chat_completion: { input: ChatCompletionInput; output: ChatCompletionOutput };
 };
 
