@@ -7,6 +7,7 @@ import {
   resolveAction,
   runAction,
 } from "@plugboard/registry";
+import { isObject } from "@plugboard/sdk/internal";
 import { PlaygroundError } from "./errors.ts";
 import { fieldErrors } from "./field-errors.ts";
 import { credentialsSchema, toFormSchema } from "./form-schema.ts";
@@ -17,10 +18,6 @@ type Json = Record<string, unknown>;
 function json(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { "content-type": "application/json", "cache-control": "no-store" });
   res.end(JSON.stringify(body));
-}
-
-function isObject(value: unknown): value is Json {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 async function readBody(req: IncomingMessage): Promise<unknown> {

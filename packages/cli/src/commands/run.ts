@@ -11,6 +11,7 @@ import {
   resolveAction,
   runAction,
 } from "@plugboard/registry";
+import { isObject } from "@plugboard/sdk/internal";
 import { commonOptions, parseCommandArgs } from "../args.ts";
 import { guard } from "../command.ts";
 import { CliError } from "../errors.ts";
@@ -44,10 +45,6 @@ Options:
 
 Exit code: 0 action, 3 action_error, 4 validation_error, 1 bad input, 2 bad usage.
 `;
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 async function readText(file: string, flag: string): Promise<string> {
   try {
