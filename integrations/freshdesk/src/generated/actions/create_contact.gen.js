@@ -5,7 +5,8 @@ import { validatorRuntime } from "@plugboard/sdk";
 
 export const input = validate0;
 const schema0 = {"type":"object","properties":{"name":{"type":"string","minLength":1},"email":{"type":"string"},"phone":{"type":"string"},"mobile":{"type":"string"},"twitter_id":{"type":"string"},"company_id":{"type":"integer"},"job_title":{"type":"string"},"description":{"type":"string"},"tags":{"type":"array","items":{"type":"string"}}},"required":["name"]};
-const func0 = validatorRuntime.ucs2length;
+const func0 = Object.prototype.hasOwnProperty;
+const func2 = validatorRuntime.ucs2length;
 
 function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -13,17 +14,17 @@ let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if((data.name === undefined) && (missing0 = "name")){
+if(((data.name === undefined) || (!(func0.call(data, "name")))) && (missing0 = "name")){
 validate0.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
-if(data.name !== undefined){
+if(data.name !== undefined && func0.call(data, "name")){
 let data0 = data.name;
 const _errs1 = errors;
 if(errors === _errs1){
 if(typeof data0 === "string"){
-if(func0(data0) < 1){
+if(func2(data0) < 1){
 validate0.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -39,7 +40,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.email !== undefined){
+if(data.email !== undefined && func0.call(data, "email")){
 const _errs3 = errors;
 if(typeof data.email !== "string"){
 validate0.errors = [{instancePath:instancePath+"/email",schemaPath:"#/properties/email/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -51,7 +52,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.phone !== undefined){
+if(data.phone !== undefined && func0.call(data, "phone")){
 const _errs5 = errors;
 if(typeof data.phone !== "string"){
 validate0.errors = [{instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -63,7 +64,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.mobile !== undefined){
+if(data.mobile !== undefined && func0.call(data, "mobile")){
 const _errs7 = errors;
 if(typeof data.mobile !== "string"){
 validate0.errors = [{instancePath:instancePath+"/mobile",schemaPath:"#/properties/mobile/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -75,7 +76,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.twitter_id !== undefined){
+if(data.twitter_id !== undefined && func0.call(data, "twitter_id")){
 const _errs9 = errors;
 if(typeof data.twitter_id !== "string"){
 validate0.errors = [{instancePath:instancePath+"/twitter_id",schemaPath:"#/properties/twitter_id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -87,7 +88,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.company_id !== undefined){
+if(data.company_id !== undefined && func0.call(data, "company_id")){
 let data5 = data.company_id;
 const _errs11 = errors;
 if(!((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5)))){
@@ -100,7 +101,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.job_title !== undefined){
+if(data.job_title !== undefined && func0.call(data, "job_title")){
 const _errs13 = errors;
 if(typeof data.job_title !== "string"){
 validate0.errors = [{instancePath:instancePath+"/job_title",schemaPath:"#/properties/job_title/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -112,7 +113,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.description !== undefined){
+if(data.description !== undefined && func0.call(data, "description")){
 const _errs15 = errors;
 if(typeof data.description !== "string"){
 validate0.errors = [{instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -124,7 +125,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.tags !== undefined){
+if(data.tags !== undefined && func0.call(data, "tags")){
 let data8 = data.tags;
 const _errs17 = errors;
 if(errors === _errs17){
@@ -181,23 +182,23 @@ let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if((data.contact === undefined) && (missing0 = "contact")){
+if(((data.contact === undefined) || (!(func0.call(data, "contact")))) && (missing0 = "contact")){
 validate1.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
-if(data.contact !== undefined){
+if(data.contact !== undefined && func0.call(data, "contact")){
 let data0 = data.contact;
 const _errs1 = errors;
 if(errors === _errs1){
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 let missing1;
-if((((((data0.id === undefined) && (missing1 = "id")) || ((data0.name === undefined) && (missing1 = "name"))) || ((data0.email === undefined) && (missing1 = "email"))) || ((data0.created_at === undefined) && (missing1 = "created_at"))) || ((data0.updated_at === undefined) && (missing1 = "updated_at"))){
+if(((((((data0.id === undefined) || (!(func0.call(data0, "id")))) && (missing1 = "id")) || (((data0.name === undefined) || (!(func0.call(data0, "name")))) && (missing1 = "name"))) || (((data0.email === undefined) || (!(func0.call(data0, "email")))) && (missing1 = "email"))) || (((data0.created_at === undefined) || (!(func0.call(data0, "created_at")))) && (missing1 = "created_at"))) || (((data0.updated_at === undefined) || (!(func0.call(data0, "updated_at")))) && (missing1 = "updated_at"))){
 validate1.errors = [{instancePath:instancePath+"/contact",schemaPath:"#/properties/contact/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
-if(data0.id !== undefined){
+if(data0.id !== undefined && func0.call(data0, "id")){
 let data1 = data0.id;
 const _errs3 = errors;
 if(!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))){
@@ -210,7 +211,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.name !== undefined){
+if(data0.name !== undefined && func0.call(data0, "name")){
 const _errs5 = errors;
 if(typeof data0.name !== "string"){
 validate1.errors = [{instancePath:instancePath+"/contact/name",schemaPath:"#/properties/contact/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -222,7 +223,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.email !== undefined){
+if(data0.email !== undefined && func0.call(data0, "email")){
 let data3 = data0.email;
 const _errs7 = errors;
 if((typeof data3 !== "string") && (data3 !== null)){
@@ -235,7 +236,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.phone !== undefined){
+if(data0.phone !== undefined && func0.call(data0, "phone")){
 let data4 = data0.phone;
 const _errs9 = errors;
 if((typeof data4 !== "string") && (data4 !== null)){
@@ -248,7 +249,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.mobile !== undefined){
+if(data0.mobile !== undefined && func0.call(data0, "mobile")){
 let data5 = data0.mobile;
 const _errs11 = errors;
 if((typeof data5 !== "string") && (data5 !== null)){
@@ -261,7 +262,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.twitter_id !== undefined){
+if(data0.twitter_id !== undefined && func0.call(data0, "twitter_id")){
 let data6 = data0.twitter_id;
 const _errs13 = errors;
 if((typeof data6 !== "string") && (data6 !== null)){
@@ -274,7 +275,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.company_id !== undefined){
+if(data0.company_id !== undefined && func0.call(data0, "company_id")){
 let data7 = data0.company_id;
 const _errs15 = errors;
 if((!((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7)))) && (data7 !== null)){
@@ -287,7 +288,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.job_title !== undefined){
+if(data0.job_title !== undefined && func0.call(data0, "job_title")){
 let data8 = data0.job_title;
 const _errs17 = errors;
 if((typeof data8 !== "string") && (data8 !== null)){
@@ -300,7 +301,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.language !== undefined){
+if(data0.language !== undefined && func0.call(data0, "language")){
 const _errs19 = errors;
 if(typeof data0.language !== "string"){
 validate1.errors = [{instancePath:instancePath+"/contact/language",schemaPath:"#/properties/contact/properties/language/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -312,7 +313,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.time_zone !== undefined){
+if(data0.time_zone !== undefined && func0.call(data0, "time_zone")){
 const _errs21 = errors;
 if(typeof data0.time_zone !== "string"){
 validate1.errors = [{instancePath:instancePath+"/contact/time_zone",schemaPath:"#/properties/contact/properties/time_zone/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -324,7 +325,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.active !== undefined){
+if(data0.active !== undefined && func0.call(data0, "active")){
 const _errs23 = errors;
 if(typeof data0.active !== "boolean"){
 validate1.errors = [{instancePath:instancePath+"/contact/active",schemaPath:"#/properties/contact/properties/active/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
@@ -336,7 +337,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.address !== undefined){
+if(data0.address !== undefined && func0.call(data0, "address")){
 let data12 = data0.address;
 const _errs25 = errors;
 if((typeof data12 !== "string") && (data12 !== null)){
@@ -349,7 +350,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.description !== undefined){
+if(data0.description !== undefined && func0.call(data0, "description")){
 let data13 = data0.description;
 const _errs27 = errors;
 if((typeof data13 !== "string") && (data13 !== null)){
@@ -362,7 +363,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.tags !== undefined){
+if(data0.tags !== undefined && func0.call(data0, "tags")){
 let data14 = data0.tags;
 const _errs29 = errors;
 if(errors === _errs29){
@@ -392,7 +393,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.custom_fields !== undefined){
+if(data0.custom_fields !== undefined && func0.call(data0, "custom_fields")){
 let data16 = data0.custom_fields;
 const _errs33 = errors;
 if(!(data16 && typeof data16 == "object" && !Array.isArray(data16))){
@@ -405,7 +406,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.created_at !== undefined){
+if(data0.created_at !== undefined && func0.call(data0, "created_at")){
 const _errs35 = errors;
 if(typeof data0.created_at !== "string"){
 validate1.errors = [{instancePath:instancePath+"/contact/created_at",schemaPath:"#/properties/contact/properties/created_at/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -417,7 +418,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.updated_at !== undefined){
+if(data0.updated_at !== undefined && func0.call(data0, "updated_at")){
 const _errs37 = errors;
 if(typeof data0.updated_at !== "string"){
 validate1.errors = [{instancePath:instancePath+"/contact/updated_at",schemaPath:"#/properties/contact/properties/updated_at/type",keyword:"type",params:{type: "string"},message:"must be string"}];

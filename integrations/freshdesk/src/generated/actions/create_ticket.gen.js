@@ -5,7 +5,8 @@ import { validatorRuntime } from "@plugboard/sdk";
 
 export const input = validate0;
 const schema0 = {"type":"object","properties":{"email":{"type":"string"},"requester_id":{"type":"integer"},"phone":{"type":"string"},"name":{"type":"string"},"subject":{"type":"string","minLength":1},"description":{"type":"string","minLength":1},"priority":{"type":"integer","enum":[1,2,3,4]},"status":{"type":"integer","enum":[2,3,4,5]},"type":{"type":"string"},"tags":{"type":"array","items":{"type":"string"}},"responder_id":{"type":"integer"},"group_id":{"type":"integer"},"custom_fields":{"type":"object"},"source":{"type":"integer","enum":[1,2,3,7,9,10]},"cc_emails":{"type":"array","items":{"type":"string"}}},"required":["subject","description","priority","status"]};
-const func0 = validatorRuntime.ucs2length;
+const func0 = Object.prototype.hasOwnProperty;
+const func9 = validatorRuntime.ucs2length;
 
 function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -13,12 +14,12 @@ let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if(((((data.subject === undefined) && (missing0 = "subject")) || ((data.description === undefined) && (missing0 = "description"))) || ((data.priority === undefined) && (missing0 = "priority"))) || ((data.status === undefined) && (missing0 = "status"))){
+if((((((data.subject === undefined) || (!(func0.call(data, "subject")))) && (missing0 = "subject")) || (((data.description === undefined) || (!(func0.call(data, "description")))) && (missing0 = "description"))) || (((data.priority === undefined) || (!(func0.call(data, "priority")))) && (missing0 = "priority"))) || (((data.status === undefined) || (!(func0.call(data, "status")))) && (missing0 = "status"))){
 validate0.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
-if(data.email !== undefined){
+if(data.email !== undefined && func0.call(data, "email")){
 const _errs1 = errors;
 if(typeof data.email !== "string"){
 validate0.errors = [{instancePath:instancePath+"/email",schemaPath:"#/properties/email/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -30,7 +31,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.requester_id !== undefined){
+if(data.requester_id !== undefined && func0.call(data, "requester_id")){
 let data1 = data.requester_id;
 const _errs3 = errors;
 if(!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))){
@@ -43,7 +44,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.phone !== undefined){
+if(data.phone !== undefined && func0.call(data, "phone")){
 const _errs5 = errors;
 if(typeof data.phone !== "string"){
 validate0.errors = [{instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -55,7 +56,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.name !== undefined){
+if(data.name !== undefined && func0.call(data, "name")){
 const _errs7 = errors;
 if(typeof data.name !== "string"){
 validate0.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -67,12 +68,12 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.subject !== undefined){
+if(data.subject !== undefined && func0.call(data, "subject")){
 let data4 = data.subject;
 const _errs9 = errors;
 if(errors === _errs9){
 if(typeof data4 === "string"){
-if(func0(data4) < 1){
+if(func9(data4) < 1){
 validate0.errors = [{instancePath:instancePath+"/subject",schemaPath:"#/properties/subject/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -88,12 +89,12 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.description !== undefined){
+if(data.description !== undefined && func0.call(data, "description")){
 let data5 = data.description;
 const _errs11 = errors;
 if(errors === _errs11){
 if(typeof data5 === "string"){
-if(func0(data5) < 1){
+if(func9(data5) < 1){
 validate0.errors = [{instancePath:instancePath+"/description",schemaPath:"#/properties/description/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -109,7 +110,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.priority !== undefined){
+if(data.priority !== undefined && func0.call(data, "priority")){
 let data6 = data.priority;
 const _errs13 = errors;
 if(!((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6)))){
@@ -126,7 +127,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.status !== undefined){
+if(data.status !== undefined && func0.call(data, "status")){
 let data7 = data.status;
 const _errs15 = errors;
 if(!((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7)))){
@@ -143,7 +144,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.type !== undefined){
+if(data.type !== undefined && func0.call(data, "type")){
 const _errs17 = errors;
 if(typeof data.type !== "string"){
 validate0.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -155,7 +156,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.tags !== undefined){
+if(data.tags !== undefined && func0.call(data, "tags")){
 let data9 = data.tags;
 const _errs19 = errors;
 if(errors === _errs19){
@@ -185,7 +186,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.responder_id !== undefined){
+if(data.responder_id !== undefined && func0.call(data, "responder_id")){
 let data11 = data.responder_id;
 const _errs23 = errors;
 if(!((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11)))){
@@ -198,7 +199,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.group_id !== undefined){
+if(data.group_id !== undefined && func0.call(data, "group_id")){
 let data12 = data.group_id;
 const _errs25 = errors;
 if(!((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12)))){
@@ -211,7 +212,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.custom_fields !== undefined){
+if(data.custom_fields !== undefined && func0.call(data, "custom_fields")){
 let data13 = data.custom_fields;
 const _errs27 = errors;
 if(!(data13 && typeof data13 == "object" && !Array.isArray(data13))){
@@ -224,7 +225,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.source !== undefined){
+if(data.source !== undefined && func0.call(data, "source")){
 let data14 = data.source;
 const _errs29 = errors;
 if(!((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14)))){
@@ -241,7 +242,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.cc_emails !== undefined){
+if(data.cc_emails !== undefined && func0.call(data, "cc_emails")){
 let data15 = data.cc_emails;
 const _errs31 = errors;
 if(errors === _errs31){
@@ -304,23 +305,23 @@ let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if((data.ticket === undefined) && (missing0 = "ticket")){
+if(((data.ticket === undefined) || (!(func0.call(data, "ticket")))) && (missing0 = "ticket")){
 validate1.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
-if(data.ticket !== undefined){
+if(data.ticket !== undefined && func0.call(data, "ticket")){
 let data0 = data.ticket;
 const _errs1 = errors;
 if(errors === _errs1){
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 let missing1;
-if((((((((data0.id === undefined) && (missing1 = "id")) || ((data0.subject === undefined) && (missing1 = "subject"))) || ((data0.status === undefined) && (missing1 = "status"))) || ((data0.priority === undefined) && (missing1 = "priority"))) || ((data0.requester_id === undefined) && (missing1 = "requester_id"))) || ((data0.created_at === undefined) && (missing1 = "created_at"))) || ((data0.updated_at === undefined) && (missing1 = "updated_at"))){
+if(((((((((data0.id === undefined) || (!(func0.call(data0, "id")))) && (missing1 = "id")) || (((data0.subject === undefined) || (!(func0.call(data0, "subject")))) && (missing1 = "subject"))) || (((data0.status === undefined) || (!(func0.call(data0, "status")))) && (missing1 = "status"))) || (((data0.priority === undefined) || (!(func0.call(data0, "priority")))) && (missing1 = "priority"))) || (((data0.requester_id === undefined) || (!(func0.call(data0, "requester_id")))) && (missing1 = "requester_id"))) || (((data0.created_at === undefined) || (!(func0.call(data0, "created_at")))) && (missing1 = "created_at"))) || (((data0.updated_at === undefined) || (!(func0.call(data0, "updated_at")))) && (missing1 = "updated_at"))){
 validate1.errors = [{instancePath:instancePath+"/ticket",schemaPath:"#/properties/ticket/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
-if(data0.id !== undefined){
+if(data0.id !== undefined && func0.call(data0, "id")){
 let data1 = data0.id;
 const _errs3 = errors;
 if(!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))){
@@ -333,7 +334,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.subject !== undefined){
+if(data0.subject !== undefined && func0.call(data0, "subject")){
 const _errs5 = errors;
 if(typeof data0.subject !== "string"){
 validate1.errors = [{instancePath:instancePath+"/ticket/subject",schemaPath:"#/properties/ticket/properties/subject/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -345,7 +346,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.description !== undefined){
+if(data0.description !== undefined && func0.call(data0, "description")){
 const _errs7 = errors;
 if(typeof data0.description !== "string"){
 validate1.errors = [{instancePath:instancePath+"/ticket/description",schemaPath:"#/properties/ticket/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -357,7 +358,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.description_text !== undefined){
+if(data0.description_text !== undefined && func0.call(data0, "description_text")){
 const _errs9 = errors;
 if(typeof data0.description_text !== "string"){
 validate1.errors = [{instancePath:instancePath+"/ticket/description_text",schemaPath:"#/properties/ticket/properties/description_text/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -369,7 +370,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.status !== undefined){
+if(data0.status !== undefined && func0.call(data0, "status")){
 let data5 = data0.status;
 const _errs11 = errors;
 if(!((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5)))){
@@ -382,7 +383,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.priority !== undefined){
+if(data0.priority !== undefined && func0.call(data0, "priority")){
 let data6 = data0.priority;
 const _errs13 = errors;
 if(!((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6)))){
@@ -399,7 +400,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.source !== undefined){
+if(data0.source !== undefined && func0.call(data0, "source")){
 let data7 = data0.source;
 const _errs15 = errors;
 if(!((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7)))){
@@ -412,7 +413,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.type !== undefined){
+if(data0.type !== undefined && func0.call(data0, "type")){
 let data8 = data0.type;
 const _errs17 = errors;
 if((typeof data8 !== "string") && (data8 !== null)){
@@ -425,7 +426,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.requester_id !== undefined){
+if(data0.requester_id !== undefined && func0.call(data0, "requester_id")){
 let data9 = data0.requester_id;
 const _errs19 = errors;
 if(!((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9)))){
@@ -438,7 +439,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.responder_id !== undefined){
+if(data0.responder_id !== undefined && func0.call(data0, "responder_id")){
 let data10 = data0.responder_id;
 const _errs21 = errors;
 if((!((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10)))) && (data10 !== null)){
@@ -451,7 +452,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.group_id !== undefined){
+if(data0.group_id !== undefined && func0.call(data0, "group_id")){
 let data11 = data0.group_id;
 const _errs23 = errors;
 if((!((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11)))) && (data11 !== null)){
@@ -464,7 +465,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.company_id !== undefined){
+if(data0.company_id !== undefined && func0.call(data0, "company_id")){
 let data12 = data0.company_id;
 const _errs25 = errors;
 if((!((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12)))) && (data12 !== null)){
@@ -477,7 +478,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.tags !== undefined){
+if(data0.tags !== undefined && func0.call(data0, "tags")){
 let data13 = data0.tags;
 const _errs27 = errors;
 if(errors === _errs27){
@@ -507,7 +508,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.cc_emails !== undefined){
+if(data0.cc_emails !== undefined && func0.call(data0, "cc_emails")){
 let data15 = data0.cc_emails;
 const _errs31 = errors;
 if(errors === _errs31){
@@ -537,7 +538,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.due_by !== undefined){
+if(data0.due_by !== undefined && func0.call(data0, "due_by")){
 let data17 = data0.due_by;
 const _errs35 = errors;
 if((typeof data17 !== "string") && (data17 !== null)){
@@ -550,7 +551,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.fr_due_by !== undefined){
+if(data0.fr_due_by !== undefined && func0.call(data0, "fr_due_by")){
 let data18 = data0.fr_due_by;
 const _errs37 = errors;
 if((typeof data18 !== "string") && (data18 !== null)){
@@ -563,7 +564,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.is_escalated !== undefined){
+if(data0.is_escalated !== undefined && func0.call(data0, "is_escalated")){
 const _errs39 = errors;
 if(typeof data0.is_escalated !== "boolean"){
 validate1.errors = [{instancePath:instancePath+"/ticket/is_escalated",schemaPath:"#/properties/ticket/properties/is_escalated/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
@@ -575,7 +576,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.spam !== undefined){
+if(data0.spam !== undefined && func0.call(data0, "spam")){
 const _errs41 = errors;
 if(typeof data0.spam !== "boolean"){
 validate1.errors = [{instancePath:instancePath+"/ticket/spam",schemaPath:"#/properties/ticket/properties/spam/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
@@ -587,7 +588,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.custom_fields !== undefined){
+if(data0.custom_fields !== undefined && func0.call(data0, "custom_fields")){
 let data21 = data0.custom_fields;
 const _errs43 = errors;
 if(!(data21 && typeof data21 == "object" && !Array.isArray(data21))){
@@ -600,7 +601,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.created_at !== undefined){
+if(data0.created_at !== undefined && func0.call(data0, "created_at")){
 const _errs45 = errors;
 if(typeof data0.created_at !== "string"){
 validate1.errors = [{instancePath:instancePath+"/ticket/created_at",schemaPath:"#/properties/ticket/properties/created_at/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -612,7 +613,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.updated_at !== undefined){
+if(data0.updated_at !== undefined && func0.call(data0, "updated_at")){
 const _errs47 = errors;
 if(typeof data0.updated_at !== "string"){
 validate1.errors = [{instancePath:instancePath+"/ticket/updated_at",schemaPath:"#/properties/ticket/properties/updated_at/type",keyword:"type",params:{type: "string"},message:"must be string"}];

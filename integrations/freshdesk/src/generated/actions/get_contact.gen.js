@@ -3,6 +3,7 @@
 
 export const input = validate0;
 const schema0 = {"type":"object","properties":{"contact_id":{"type":"integer","minimum":1}},"required":["contact_id"]};
+const func0 = Object.prototype.hasOwnProperty;
 
 function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -10,12 +11,12 @@ let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if((data.contact_id === undefined) && (missing0 = "contact_id")){
+if(((data.contact_id === undefined) || (!(func0.call(data, "contact_id")))) && (missing0 = "contact_id")){
 validate0.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
-if(data.contact_id !== undefined){
+if(data.contact_id !== undefined && func0.call(data, "contact_id")){
 let data0 = data.contact_id;
 const _errs1 = errors;
 if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
@@ -51,23 +52,23 @@ let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if((data.contact === undefined) && (missing0 = "contact")){
+if(((data.contact === undefined) || (!(func0.call(data, "contact")))) && (missing0 = "contact")){
 validate1.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
-if(data.contact !== undefined){
+if(data.contact !== undefined && func0.call(data, "contact")){
 let data0 = data.contact;
 const _errs1 = errors;
 if(errors === _errs1){
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 let missing1;
-if((((((data0.id === undefined) && (missing1 = "id")) || ((data0.name === undefined) && (missing1 = "name"))) || ((data0.email === undefined) && (missing1 = "email"))) || ((data0.created_at === undefined) && (missing1 = "created_at"))) || ((data0.updated_at === undefined) && (missing1 = "updated_at"))){
+if(((((((data0.id === undefined) || (!(func0.call(data0, "id")))) && (missing1 = "id")) || (((data0.name === undefined) || (!(func0.call(data0, "name")))) && (missing1 = "name"))) || (((data0.email === undefined) || (!(func0.call(data0, "email")))) && (missing1 = "email"))) || (((data0.created_at === undefined) || (!(func0.call(data0, "created_at")))) && (missing1 = "created_at"))) || (((data0.updated_at === undefined) || (!(func0.call(data0, "updated_at")))) && (missing1 = "updated_at"))){
 validate1.errors = [{instancePath:instancePath+"/contact",schemaPath:"#/properties/contact/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
-if(data0.id !== undefined){
+if(data0.id !== undefined && func0.call(data0, "id")){
 let data1 = data0.id;
 const _errs3 = errors;
 if(!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))){
@@ -80,7 +81,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.name !== undefined){
+if(data0.name !== undefined && func0.call(data0, "name")){
 const _errs5 = errors;
 if(typeof data0.name !== "string"){
 validate1.errors = [{instancePath:instancePath+"/contact/name",schemaPath:"#/properties/contact/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -92,7 +93,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.email !== undefined){
+if(data0.email !== undefined && func0.call(data0, "email")){
 let data3 = data0.email;
 const _errs7 = errors;
 if((typeof data3 !== "string") && (data3 !== null)){
@@ -105,7 +106,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.phone !== undefined){
+if(data0.phone !== undefined && func0.call(data0, "phone")){
 let data4 = data0.phone;
 const _errs9 = errors;
 if((typeof data4 !== "string") && (data4 !== null)){
@@ -118,7 +119,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.mobile !== undefined){
+if(data0.mobile !== undefined && func0.call(data0, "mobile")){
 let data5 = data0.mobile;
 const _errs11 = errors;
 if((typeof data5 !== "string") && (data5 !== null)){
@@ -131,7 +132,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.twitter_id !== undefined){
+if(data0.twitter_id !== undefined && func0.call(data0, "twitter_id")){
 let data6 = data0.twitter_id;
 const _errs13 = errors;
 if((typeof data6 !== "string") && (data6 !== null)){
@@ -144,7 +145,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.company_id !== undefined){
+if(data0.company_id !== undefined && func0.call(data0, "company_id")){
 let data7 = data0.company_id;
 const _errs15 = errors;
 if((!((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7)))) && (data7 !== null)){
@@ -157,7 +158,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.job_title !== undefined){
+if(data0.job_title !== undefined && func0.call(data0, "job_title")){
 let data8 = data0.job_title;
 const _errs17 = errors;
 if((typeof data8 !== "string") && (data8 !== null)){
@@ -170,7 +171,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.language !== undefined){
+if(data0.language !== undefined && func0.call(data0, "language")){
 const _errs19 = errors;
 if(typeof data0.language !== "string"){
 validate1.errors = [{instancePath:instancePath+"/contact/language",schemaPath:"#/properties/contact/properties/language/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -182,7 +183,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.time_zone !== undefined){
+if(data0.time_zone !== undefined && func0.call(data0, "time_zone")){
 const _errs21 = errors;
 if(typeof data0.time_zone !== "string"){
 validate1.errors = [{instancePath:instancePath+"/contact/time_zone",schemaPath:"#/properties/contact/properties/time_zone/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -194,7 +195,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.active !== undefined){
+if(data0.active !== undefined && func0.call(data0, "active")){
 const _errs23 = errors;
 if(typeof data0.active !== "boolean"){
 validate1.errors = [{instancePath:instancePath+"/contact/active",schemaPath:"#/properties/contact/properties/active/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
@@ -206,7 +207,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.address !== undefined){
+if(data0.address !== undefined && func0.call(data0, "address")){
 let data12 = data0.address;
 const _errs25 = errors;
 if((typeof data12 !== "string") && (data12 !== null)){
@@ -219,7 +220,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.description !== undefined){
+if(data0.description !== undefined && func0.call(data0, "description")){
 let data13 = data0.description;
 const _errs27 = errors;
 if((typeof data13 !== "string") && (data13 !== null)){
@@ -232,7 +233,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.tags !== undefined){
+if(data0.tags !== undefined && func0.call(data0, "tags")){
 let data14 = data0.tags;
 const _errs29 = errors;
 if(errors === _errs29){
@@ -262,7 +263,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.custom_fields !== undefined){
+if(data0.custom_fields !== undefined && func0.call(data0, "custom_fields")){
 let data16 = data0.custom_fields;
 const _errs33 = errors;
 if(!(data16 && typeof data16 == "object" && !Array.isArray(data16))){
@@ -275,7 +276,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.created_at !== undefined){
+if(data0.created_at !== undefined && func0.call(data0, "created_at")){
 const _errs35 = errors;
 if(typeof data0.created_at !== "string"){
 validate1.errors = [{instancePath:instancePath+"/contact/created_at",schemaPath:"#/properties/contact/properties/created_at/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -287,7 +288,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.updated_at !== undefined){
+if(data0.updated_at !== undefined && func0.call(data0, "updated_at")){
 const _errs37 = errors;
 if(typeof data0.updated_at !== "string"){
 validate1.errors = [{instancePath:instancePath+"/contact/updated_at",schemaPath:"#/properties/contact/properties/updated_at/type",keyword:"type",params:{type: "string"},message:"must be string"}];

@@ -3,13 +3,14 @@
 
 export const input = validate0;
 const schema0 = {"type":"object","properties":{"email":{"type":"string"},"mobile":{"type":"string"},"phone":{"type":"string"},"company_id":{"type":"integer"},"state":{"type":"string","enum":["blocked","deleted","unverified","verified"]},"updated_since":{"type":"string"},"page":{"type":"integer","minimum":1},"per_page":{"type":"integer","minimum":1,"maximum":100}},"required":[]};
+const func0 = Object.prototype.hasOwnProperty;
 
 function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.email !== undefined){
+if(data.email !== undefined && func0.call(data, "email")){
 const _errs1 = errors;
 if(typeof data.email !== "string"){
 validate0.errors = [{instancePath:instancePath+"/email",schemaPath:"#/properties/email/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -21,7 +22,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.mobile !== undefined){
+if(data.mobile !== undefined && func0.call(data, "mobile")){
 const _errs3 = errors;
 if(typeof data.mobile !== "string"){
 validate0.errors = [{instancePath:instancePath+"/mobile",schemaPath:"#/properties/mobile/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -33,7 +34,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.phone !== undefined){
+if(data.phone !== undefined && func0.call(data, "phone")){
 const _errs5 = errors;
 if(typeof data.phone !== "string"){
 validate0.errors = [{instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -45,7 +46,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.company_id !== undefined){
+if(data.company_id !== undefined && func0.call(data, "company_id")){
 let data3 = data.company_id;
 const _errs7 = errors;
 if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
@@ -58,7 +59,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.state !== undefined){
+if(data.state !== undefined && func0.call(data, "state")){
 let data4 = data.state;
 const _errs9 = errors;
 if(typeof data4 !== "string"){
@@ -75,7 +76,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.updated_since !== undefined){
+if(data.updated_since !== undefined && func0.call(data, "updated_since")){
 const _errs11 = errors;
 if(typeof data.updated_since !== "string"){
 validate0.errors = [{instancePath:instancePath+"/updated_since",schemaPath:"#/properties/updated_since/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -87,7 +88,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.page !== undefined){
+if(data.page !== undefined && func0.call(data, "page")){
 let data6 = data.page;
 const _errs13 = errors;
 if(!((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6)))){
@@ -108,7 +109,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.per_page !== undefined){
+if(data.per_page !== undefined && func0.call(data, "per_page")){
 let data7 = data.per_page;
 const _errs15 = errors;
 if(!((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7)))){
@@ -160,12 +161,12 @@ let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if((data.contacts === undefined) && (missing0 = "contacts")){
+if(((data.contacts === undefined) || (!(func0.call(data, "contacts")))) && (missing0 = "contacts")){
 validate1.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
-if(data.contacts !== undefined){
+if(data.contacts !== undefined && func0.call(data, "contacts")){
 let data0 = data.contacts;
 const _errs1 = errors;
 if(errors === _errs1){
@@ -178,12 +179,12 @@ const _errs3 = errors;
 if(errors === _errs3){
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 let missing1;
-if((((((data1.id === undefined) && (missing1 = "id")) || ((data1.name === undefined) && (missing1 = "name"))) || ((data1.email === undefined) && (missing1 = "email"))) || ((data1.created_at === undefined) && (missing1 = "created_at"))) || ((data1.updated_at === undefined) && (missing1 = "updated_at"))){
+if(((((((data1.id === undefined) || (!(func0.call(data1, "id")))) && (missing1 = "id")) || (((data1.name === undefined) || (!(func0.call(data1, "name")))) && (missing1 = "name"))) || (((data1.email === undefined) || (!(func0.call(data1, "email")))) && (missing1 = "email"))) || (((data1.created_at === undefined) || (!(func0.call(data1, "created_at")))) && (missing1 = "created_at"))) || (((data1.updated_at === undefined) || (!(func0.call(data1, "updated_at")))) && (missing1 = "updated_at"))){
 validate1.errors = [{instancePath:instancePath+"/contacts/" + i0,schemaPath:"#/properties/contacts/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
-if(data1.id !== undefined){
+if(data1.id !== undefined && func0.call(data1, "id")){
 let data2 = data1.id;
 const _errs5 = errors;
 if(!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))){
@@ -196,7 +197,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.name !== undefined){
+if(data1.name !== undefined && func0.call(data1, "name")){
 const _errs7 = errors;
 if(typeof data1.name !== "string"){
 validate1.errors = [{instancePath:instancePath+"/contacts/" + i0+"/name",schemaPath:"#/properties/contacts/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -208,7 +209,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.email !== undefined){
+if(data1.email !== undefined && func0.call(data1, "email")){
 let data4 = data1.email;
 const _errs9 = errors;
 if((typeof data4 !== "string") && (data4 !== null)){
@@ -221,7 +222,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.phone !== undefined){
+if(data1.phone !== undefined && func0.call(data1, "phone")){
 let data5 = data1.phone;
 const _errs11 = errors;
 if((typeof data5 !== "string") && (data5 !== null)){
@@ -234,7 +235,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.mobile !== undefined){
+if(data1.mobile !== undefined && func0.call(data1, "mobile")){
 let data6 = data1.mobile;
 const _errs13 = errors;
 if((typeof data6 !== "string") && (data6 !== null)){
@@ -247,7 +248,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.twitter_id !== undefined){
+if(data1.twitter_id !== undefined && func0.call(data1, "twitter_id")){
 let data7 = data1.twitter_id;
 const _errs15 = errors;
 if((typeof data7 !== "string") && (data7 !== null)){
@@ -260,7 +261,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.company_id !== undefined){
+if(data1.company_id !== undefined && func0.call(data1, "company_id")){
 let data8 = data1.company_id;
 const _errs17 = errors;
 if((!((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8)))) && (data8 !== null)){
@@ -273,7 +274,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.job_title !== undefined){
+if(data1.job_title !== undefined && func0.call(data1, "job_title")){
 let data9 = data1.job_title;
 const _errs19 = errors;
 if((typeof data9 !== "string") && (data9 !== null)){
@@ -286,7 +287,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.language !== undefined){
+if(data1.language !== undefined && func0.call(data1, "language")){
 const _errs21 = errors;
 if(typeof data1.language !== "string"){
 validate1.errors = [{instancePath:instancePath+"/contacts/" + i0+"/language",schemaPath:"#/properties/contacts/items/properties/language/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -298,7 +299,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.time_zone !== undefined){
+if(data1.time_zone !== undefined && func0.call(data1, "time_zone")){
 const _errs23 = errors;
 if(typeof data1.time_zone !== "string"){
 validate1.errors = [{instancePath:instancePath+"/contacts/" + i0+"/time_zone",schemaPath:"#/properties/contacts/items/properties/time_zone/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -310,7 +311,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.active !== undefined){
+if(data1.active !== undefined && func0.call(data1, "active")){
 const _errs25 = errors;
 if(typeof data1.active !== "boolean"){
 validate1.errors = [{instancePath:instancePath+"/contacts/" + i0+"/active",schemaPath:"#/properties/contacts/items/properties/active/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
@@ -322,7 +323,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.address !== undefined){
+if(data1.address !== undefined && func0.call(data1, "address")){
 let data13 = data1.address;
 const _errs27 = errors;
 if((typeof data13 !== "string") && (data13 !== null)){
@@ -335,7 +336,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.description !== undefined){
+if(data1.description !== undefined && func0.call(data1, "description")){
 let data14 = data1.description;
 const _errs29 = errors;
 if((typeof data14 !== "string") && (data14 !== null)){
@@ -348,7 +349,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.tags !== undefined){
+if(data1.tags !== undefined && func0.call(data1, "tags")){
 let data15 = data1.tags;
 const _errs31 = errors;
 if(errors === _errs31){
@@ -378,7 +379,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.custom_fields !== undefined){
+if(data1.custom_fields !== undefined && func0.call(data1, "custom_fields")){
 let data17 = data1.custom_fields;
 const _errs35 = errors;
 if(!(data17 && typeof data17 == "object" && !Array.isArray(data17))){
@@ -391,7 +392,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.created_at !== undefined){
+if(data1.created_at !== undefined && func0.call(data1, "created_at")){
 const _errs37 = errors;
 if(typeof data1.created_at !== "string"){
 validate1.errors = [{instancePath:instancePath+"/contacts/" + i0+"/created_at",schemaPath:"#/properties/contacts/items/properties/created_at/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -403,7 +404,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.updated_at !== undefined){
+if(data1.updated_at !== undefined && func0.call(data1, "updated_at")){
 const _errs39 = errors;
 if(typeof data1.updated_at !== "string"){
 validate1.errors = [{instancePath:instancePath+"/contacts/" + i0+"/updated_at",schemaPath:"#/properties/contacts/items/properties/updated_at/type",keyword:"type",params:{type: "string"},message:"must be string"}];

@@ -3,6 +3,7 @@
 
 export const input = validate0;
 const schema0 = {"type":"object","properties":{"ticket_id":{"type":"integer","minimum":1},"page":{"type":"integer","minimum":1},"per_page":{"type":"integer","minimum":1,"maximum":100}},"required":["ticket_id"]};
+const func0 = Object.prototype.hasOwnProperty;
 
 function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -10,12 +11,12 @@ let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if((data.ticket_id === undefined) && (missing0 = "ticket_id")){
+if(((data.ticket_id === undefined) || (!(func0.call(data, "ticket_id")))) && (missing0 = "ticket_id")){
 validate0.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
-if(data.ticket_id !== undefined){
+if(data.ticket_id !== undefined && func0.call(data, "ticket_id")){
 let data0 = data.ticket_id;
 const _errs1 = errors;
 if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
@@ -36,7 +37,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.page !== undefined){
+if(data.page !== undefined && func0.call(data, "page")){
 let data1 = data.page;
 const _errs3 = errors;
 if(!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))){
@@ -57,7 +58,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.per_page !== undefined){
+if(data.per_page !== undefined && func0.call(data, "per_page")){
 let data2 = data.per_page;
 const _errs5 = errors;
 if(!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))){
@@ -105,12 +106,12 @@ let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if((data.conversations === undefined) && (missing0 = "conversations")){
+if(((data.conversations === undefined) || (!(func0.call(data, "conversations")))) && (missing0 = "conversations")){
 validate1.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
-if(data.conversations !== undefined){
+if(data.conversations !== undefined && func0.call(data, "conversations")){
 let data0 = data.conversations;
 const _errs1 = errors;
 if(errors === _errs1){
@@ -123,12 +124,12 @@ const _errs3 = errors;
 if(errors === _errs3){
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 let missing1;
-if((((data1.id === undefined) && (missing1 = "id")) || ((data1.body === undefined) && (missing1 = "body"))) || ((data1.created_at === undefined) && (missing1 = "created_at"))){
+if(((((data1.id === undefined) || (!(func0.call(data1, "id")))) && (missing1 = "id")) || (((data1.body === undefined) || (!(func0.call(data1, "body")))) && (missing1 = "body"))) || (((data1.created_at === undefined) || (!(func0.call(data1, "created_at")))) && (missing1 = "created_at"))){
 validate1.errors = [{instancePath:instancePath+"/conversations/" + i0,schemaPath:"#/properties/conversations/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
-if(data1.id !== undefined){
+if(data1.id !== undefined && func0.call(data1, "id")){
 let data2 = data1.id;
 const _errs5 = errors;
 if(!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))){
@@ -141,7 +142,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.ticket_id !== undefined){
+if(data1.ticket_id !== undefined && func0.call(data1, "ticket_id")){
 let data3 = data1.ticket_id;
 const _errs7 = errors;
 if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
@@ -154,7 +155,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.body !== undefined){
+if(data1.body !== undefined && func0.call(data1, "body")){
 const _errs9 = errors;
 if(typeof data1.body !== "string"){
 validate1.errors = [{instancePath:instancePath+"/conversations/" + i0+"/body",schemaPath:"#/properties/conversations/items/properties/body/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -166,7 +167,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.body_text !== undefined){
+if(data1.body_text !== undefined && func0.call(data1, "body_text")){
 const _errs11 = errors;
 if(typeof data1.body_text !== "string"){
 validate1.errors = [{instancePath:instancePath+"/conversations/" + i0+"/body_text",schemaPath:"#/properties/conversations/items/properties/body_text/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -178,7 +179,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.incoming !== undefined){
+if(data1.incoming !== undefined && func0.call(data1, "incoming")){
 const _errs13 = errors;
 if(typeof data1.incoming !== "boolean"){
 validate1.errors = [{instancePath:instancePath+"/conversations/" + i0+"/incoming",schemaPath:"#/properties/conversations/items/properties/incoming/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
@@ -190,7 +191,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.private !== undefined){
+if(data1.private !== undefined && func0.call(data1, "private")){
 const _errs15 = errors;
 if(typeof data1.private !== "boolean"){
 validate1.errors = [{instancePath:instancePath+"/conversations/" + i0+"/private",schemaPath:"#/properties/conversations/items/properties/private/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
@@ -202,7 +203,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.user_id !== undefined){
+if(data1.user_id !== undefined && func0.call(data1, "user_id")){
 let data8 = data1.user_id;
 const _errs17 = errors;
 if(!((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8)))){
@@ -215,7 +216,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.source !== undefined){
+if(data1.source !== undefined && func0.call(data1, "source")){
 let data9 = data1.source;
 const _errs19 = errors;
 if(!((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9)))){
@@ -228,7 +229,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.support_email !== undefined){
+if(data1.support_email !== undefined && func0.call(data1, "support_email")){
 let data10 = data1.support_email;
 const _errs21 = errors;
 if((typeof data10 !== "string") && (data10 !== null)){
@@ -241,7 +242,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.from_email !== undefined){
+if(data1.from_email !== undefined && func0.call(data1, "from_email")){
 let data11 = data1.from_email;
 const _errs23 = errors;
 if((typeof data11 !== "string") && (data11 !== null)){
@@ -254,7 +255,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.to_emails !== undefined){
+if(data1.to_emails !== undefined && func0.call(data1, "to_emails")){
 let data12 = data1.to_emails;
 const _errs25 = errors;
 if((!(Array.isArray(data12))) && (data12 !== null)){
@@ -284,7 +285,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.cc_emails !== undefined){
+if(data1.cc_emails !== undefined && func0.call(data1, "cc_emails")){
 let data14 = data1.cc_emails;
 const _errs29 = errors;
 if((!(Array.isArray(data14))) && (data14 !== null)){
@@ -314,7 +315,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.bcc_emails !== undefined){
+if(data1.bcc_emails !== undefined && func0.call(data1, "bcc_emails")){
 let data16 = data1.bcc_emails;
 const _errs33 = errors;
 if((!(Array.isArray(data16))) && (data16 !== null)){
@@ -344,7 +345,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.attachments !== undefined){
+if(data1.attachments !== undefined && func0.call(data1, "attachments")){
 let data18 = data1.attachments;
 const _errs37 = errors;
 if(errors === _errs37){
@@ -375,7 +376,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.created_at !== undefined){
+if(data1.created_at !== undefined && func0.call(data1, "created_at")){
 const _errs41 = errors;
 if(typeof data1.created_at !== "string"){
 validate1.errors = [{instancePath:instancePath+"/conversations/" + i0+"/created_at",schemaPath:"#/properties/conversations/items/properties/created_at/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -387,7 +388,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.updated_at !== undefined){
+if(data1.updated_at !== undefined && func0.call(data1, "updated_at")){
 const _errs43 = errors;
 if(typeof data1.updated_at !== "string"){
 validate1.errors = [{instancePath:instancePath+"/conversations/" + i0+"/updated_at",schemaPath:"#/properties/conversations/items/properties/updated_at/type",keyword:"type",params:{type: "string"},message:"must be string"}];

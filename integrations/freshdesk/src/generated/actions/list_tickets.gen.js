@@ -3,13 +3,14 @@
 
 export const input = validate0;
 const schema0 = {"type":"object","properties":{"filter":{"type":"string","enum":["new_and_my_open","watching","spam","deleted"]},"requester_id":{"type":"integer"},"email":{"type":"string"},"company_id":{"type":"integer"},"updated_since":{"type":"string"},"order_by":{"type":"string","enum":["created_at","due_by","updated_at","status"]},"order_type":{"type":"string","enum":["asc","desc"]},"page":{"type":"integer","minimum":1},"per_page":{"type":"integer","minimum":1,"maximum":100}},"required":[]};
+const func0 = Object.prototype.hasOwnProperty;
 
 function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.filter !== undefined){
+if(data.filter !== undefined && func0.call(data, "filter")){
 let data0 = data.filter;
 const _errs1 = errors;
 if(typeof data0 !== "string"){
@@ -26,7 +27,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.requester_id !== undefined){
+if(data.requester_id !== undefined && func0.call(data, "requester_id")){
 let data1 = data.requester_id;
 const _errs3 = errors;
 if(!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))){
@@ -39,7 +40,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.email !== undefined){
+if(data.email !== undefined && func0.call(data, "email")){
 const _errs5 = errors;
 if(typeof data.email !== "string"){
 validate0.errors = [{instancePath:instancePath+"/email",schemaPath:"#/properties/email/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -51,7 +52,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.company_id !== undefined){
+if(data.company_id !== undefined && func0.call(data, "company_id")){
 let data3 = data.company_id;
 const _errs7 = errors;
 if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
@@ -64,7 +65,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.updated_since !== undefined){
+if(data.updated_since !== undefined && func0.call(data, "updated_since")){
 const _errs9 = errors;
 if(typeof data.updated_since !== "string"){
 validate0.errors = [{instancePath:instancePath+"/updated_since",schemaPath:"#/properties/updated_since/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -76,7 +77,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.order_by !== undefined){
+if(data.order_by !== undefined && func0.call(data, "order_by")){
 let data5 = data.order_by;
 const _errs11 = errors;
 if(typeof data5 !== "string"){
@@ -93,7 +94,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.order_type !== undefined){
+if(data.order_type !== undefined && func0.call(data, "order_type")){
 let data6 = data.order_type;
 const _errs13 = errors;
 if(typeof data6 !== "string"){
@@ -110,7 +111,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.page !== undefined){
+if(data.page !== undefined && func0.call(data, "page")){
 let data7 = data.page;
 const _errs15 = errors;
 if(!((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7)))){
@@ -131,7 +132,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.per_page !== undefined){
+if(data.per_page !== undefined && func0.call(data, "per_page")){
 let data8 = data.per_page;
 const _errs17 = errors;
 if(!((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8)))){
@@ -184,12 +185,12 @@ let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if((data.tickets === undefined) && (missing0 = "tickets")){
+if(((data.tickets === undefined) || (!(func0.call(data, "tickets")))) && (missing0 = "tickets")){
 validate1.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
-if(data.tickets !== undefined){
+if(data.tickets !== undefined && func0.call(data, "tickets")){
 let data0 = data.tickets;
 const _errs1 = errors;
 if(errors === _errs1){
@@ -202,12 +203,12 @@ const _errs3 = errors;
 if(errors === _errs3){
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 let missing1;
-if((((((((data1.id === undefined) && (missing1 = "id")) || ((data1.subject === undefined) && (missing1 = "subject"))) || ((data1.status === undefined) && (missing1 = "status"))) || ((data1.priority === undefined) && (missing1 = "priority"))) || ((data1.requester_id === undefined) && (missing1 = "requester_id"))) || ((data1.created_at === undefined) && (missing1 = "created_at"))) || ((data1.updated_at === undefined) && (missing1 = "updated_at"))){
+if(((((((((data1.id === undefined) || (!(func0.call(data1, "id")))) && (missing1 = "id")) || (((data1.subject === undefined) || (!(func0.call(data1, "subject")))) && (missing1 = "subject"))) || (((data1.status === undefined) || (!(func0.call(data1, "status")))) && (missing1 = "status"))) || (((data1.priority === undefined) || (!(func0.call(data1, "priority")))) && (missing1 = "priority"))) || (((data1.requester_id === undefined) || (!(func0.call(data1, "requester_id")))) && (missing1 = "requester_id"))) || (((data1.created_at === undefined) || (!(func0.call(data1, "created_at")))) && (missing1 = "created_at"))) || (((data1.updated_at === undefined) || (!(func0.call(data1, "updated_at")))) && (missing1 = "updated_at"))){
 validate1.errors = [{instancePath:instancePath+"/tickets/" + i0,schemaPath:"#/properties/tickets/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
-if(data1.id !== undefined){
+if(data1.id !== undefined && func0.call(data1, "id")){
 let data2 = data1.id;
 const _errs5 = errors;
 if(!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))){
@@ -220,7 +221,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.subject !== undefined){
+if(data1.subject !== undefined && func0.call(data1, "subject")){
 const _errs7 = errors;
 if(typeof data1.subject !== "string"){
 validate1.errors = [{instancePath:instancePath+"/tickets/" + i0+"/subject",schemaPath:"#/properties/tickets/items/properties/subject/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -232,7 +233,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.description !== undefined){
+if(data1.description !== undefined && func0.call(data1, "description")){
 const _errs9 = errors;
 if(typeof data1.description !== "string"){
 validate1.errors = [{instancePath:instancePath+"/tickets/" + i0+"/description",schemaPath:"#/properties/tickets/items/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -244,7 +245,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.description_text !== undefined){
+if(data1.description_text !== undefined && func0.call(data1, "description_text")){
 const _errs11 = errors;
 if(typeof data1.description_text !== "string"){
 validate1.errors = [{instancePath:instancePath+"/tickets/" + i0+"/description_text",schemaPath:"#/properties/tickets/items/properties/description_text/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -256,7 +257,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.status !== undefined){
+if(data1.status !== undefined && func0.call(data1, "status")){
 let data6 = data1.status;
 const _errs13 = errors;
 if(!((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6)))){
@@ -269,7 +270,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.priority !== undefined){
+if(data1.priority !== undefined && func0.call(data1, "priority")){
 let data7 = data1.priority;
 const _errs15 = errors;
 if(!((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7)))){
@@ -286,7 +287,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.source !== undefined){
+if(data1.source !== undefined && func0.call(data1, "source")){
 let data8 = data1.source;
 const _errs17 = errors;
 if(!((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8)))){
@@ -299,7 +300,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.type !== undefined){
+if(data1.type !== undefined && func0.call(data1, "type")){
 let data9 = data1.type;
 const _errs19 = errors;
 if((typeof data9 !== "string") && (data9 !== null)){
@@ -312,7 +313,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.requester_id !== undefined){
+if(data1.requester_id !== undefined && func0.call(data1, "requester_id")){
 let data10 = data1.requester_id;
 const _errs21 = errors;
 if(!((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10)))){
@@ -325,7 +326,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.responder_id !== undefined){
+if(data1.responder_id !== undefined && func0.call(data1, "responder_id")){
 let data11 = data1.responder_id;
 const _errs23 = errors;
 if((!((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11)))) && (data11 !== null)){
@@ -338,7 +339,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.group_id !== undefined){
+if(data1.group_id !== undefined && func0.call(data1, "group_id")){
 let data12 = data1.group_id;
 const _errs25 = errors;
 if((!((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12)))) && (data12 !== null)){
@@ -351,7 +352,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.company_id !== undefined){
+if(data1.company_id !== undefined && func0.call(data1, "company_id")){
 let data13 = data1.company_id;
 const _errs27 = errors;
 if((!((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13)))) && (data13 !== null)){
@@ -364,7 +365,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.tags !== undefined){
+if(data1.tags !== undefined && func0.call(data1, "tags")){
 let data14 = data1.tags;
 const _errs29 = errors;
 if(errors === _errs29){
@@ -394,7 +395,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.cc_emails !== undefined){
+if(data1.cc_emails !== undefined && func0.call(data1, "cc_emails")){
 let data16 = data1.cc_emails;
 const _errs33 = errors;
 if(errors === _errs33){
@@ -424,7 +425,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.due_by !== undefined){
+if(data1.due_by !== undefined && func0.call(data1, "due_by")){
 let data18 = data1.due_by;
 const _errs37 = errors;
 if((typeof data18 !== "string") && (data18 !== null)){
@@ -437,7 +438,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.fr_due_by !== undefined){
+if(data1.fr_due_by !== undefined && func0.call(data1, "fr_due_by")){
 let data19 = data1.fr_due_by;
 const _errs39 = errors;
 if((typeof data19 !== "string") && (data19 !== null)){
@@ -450,7 +451,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.is_escalated !== undefined){
+if(data1.is_escalated !== undefined && func0.call(data1, "is_escalated")){
 const _errs41 = errors;
 if(typeof data1.is_escalated !== "boolean"){
 validate1.errors = [{instancePath:instancePath+"/tickets/" + i0+"/is_escalated",schemaPath:"#/properties/tickets/items/properties/is_escalated/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
@@ -462,7 +463,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.spam !== undefined){
+if(data1.spam !== undefined && func0.call(data1, "spam")){
 const _errs43 = errors;
 if(typeof data1.spam !== "boolean"){
 validate1.errors = [{instancePath:instancePath+"/tickets/" + i0+"/spam",schemaPath:"#/properties/tickets/items/properties/spam/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
@@ -474,7 +475,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.custom_fields !== undefined){
+if(data1.custom_fields !== undefined && func0.call(data1, "custom_fields")){
 let data22 = data1.custom_fields;
 const _errs45 = errors;
 if(!(data22 && typeof data22 == "object" && !Array.isArray(data22))){
@@ -487,7 +488,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.created_at !== undefined){
+if(data1.created_at !== undefined && func0.call(data1, "created_at")){
 const _errs47 = errors;
 if(typeof data1.created_at !== "string"){
 validate1.errors = [{instancePath:instancePath+"/tickets/" + i0+"/created_at",schemaPath:"#/properties/tickets/items/properties/created_at/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -499,7 +500,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.updated_at !== undefined){
+if(data1.updated_at !== undefined && func0.call(data1, "updated_at")){
 const _errs49 = errors;
 if(typeof data1.updated_at !== "string"){
 validate1.errors = [{instancePath:instancePath+"/tickets/" + i0+"/updated_at",schemaPath:"#/properties/tickets/items/properties/updated_at/type",keyword:"type",params:{type: "string"},message:"must be string"}];

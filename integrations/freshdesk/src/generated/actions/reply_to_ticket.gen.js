@@ -5,7 +5,8 @@ import { validatorRuntime } from "@plugboard/sdk";
 
 export const input = validate0;
 const schema0 = {"type":"object","properties":{"ticket_id":{"type":"integer","minimum":1},"body":{"type":"string","minLength":1},"from_email":{"type":"string"},"cc_emails":{"type":"array","items":{"type":"string"}},"bcc_emails":{"type":"array","items":{"type":"string"}}},"required":["ticket_id","body"]};
-const func0 = validatorRuntime.ucs2length;
+const func0 = Object.prototype.hasOwnProperty;
+const func4 = validatorRuntime.ucs2length;
 
 function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -13,12 +14,12 @@ let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if(((data.ticket_id === undefined) && (missing0 = "ticket_id")) || ((data.body === undefined) && (missing0 = "body"))){
+if((((data.ticket_id === undefined) || (!(func0.call(data, "ticket_id")))) && (missing0 = "ticket_id")) || (((data.body === undefined) || (!(func0.call(data, "body")))) && (missing0 = "body"))){
 validate0.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
-if(data.ticket_id !== undefined){
+if(data.ticket_id !== undefined && func0.call(data, "ticket_id")){
 let data0 = data.ticket_id;
 const _errs1 = errors;
 if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
@@ -39,12 +40,12 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.body !== undefined){
+if(data.body !== undefined && func0.call(data, "body")){
 let data1 = data.body;
 const _errs3 = errors;
 if(errors === _errs3){
 if(typeof data1 === "string"){
-if(func0(data1) < 1){
+if(func4(data1) < 1){
 validate0.errors = [{instancePath:instancePath+"/body",schemaPath:"#/properties/body/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -60,7 +61,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.from_email !== undefined){
+if(data.from_email !== undefined && func0.call(data, "from_email")){
 const _errs5 = errors;
 if(typeof data.from_email !== "string"){
 validate0.errors = [{instancePath:instancePath+"/from_email",schemaPath:"#/properties/from_email/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -72,7 +73,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.cc_emails !== undefined){
+if(data.cc_emails !== undefined && func0.call(data, "cc_emails")){
 let data3 = data.cc_emails;
 const _errs7 = errors;
 if(errors === _errs7){
@@ -102,7 +103,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.bcc_emails !== undefined){
+if(data.bcc_emails !== undefined && func0.call(data, "bcc_emails")){
 let data5 = data.bcc_emails;
 const _errs11 = errors;
 if(errors === _errs11){
@@ -155,23 +156,23 @@ let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if((data.conversation === undefined) && (missing0 = "conversation")){
+if(((data.conversation === undefined) || (!(func0.call(data, "conversation")))) && (missing0 = "conversation")){
 validate1.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
-if(data.conversation !== undefined){
+if(data.conversation !== undefined && func0.call(data, "conversation")){
 let data0 = data.conversation;
 const _errs1 = errors;
 if(errors === _errs1){
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 let missing1;
-if((((data0.id === undefined) && (missing1 = "id")) || ((data0.body === undefined) && (missing1 = "body"))) || ((data0.created_at === undefined) && (missing1 = "created_at"))){
+if(((((data0.id === undefined) || (!(func0.call(data0, "id")))) && (missing1 = "id")) || (((data0.body === undefined) || (!(func0.call(data0, "body")))) && (missing1 = "body"))) || (((data0.created_at === undefined) || (!(func0.call(data0, "created_at")))) && (missing1 = "created_at"))){
 validate1.errors = [{instancePath:instancePath+"/conversation",schemaPath:"#/properties/conversation/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
-if(data0.id !== undefined){
+if(data0.id !== undefined && func0.call(data0, "id")){
 let data1 = data0.id;
 const _errs3 = errors;
 if(!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))){
@@ -184,7 +185,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.ticket_id !== undefined){
+if(data0.ticket_id !== undefined && func0.call(data0, "ticket_id")){
 let data2 = data0.ticket_id;
 const _errs5 = errors;
 if(!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))){
@@ -197,7 +198,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.body !== undefined){
+if(data0.body !== undefined && func0.call(data0, "body")){
 const _errs7 = errors;
 if(typeof data0.body !== "string"){
 validate1.errors = [{instancePath:instancePath+"/conversation/body",schemaPath:"#/properties/conversation/properties/body/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -209,7 +210,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.body_text !== undefined){
+if(data0.body_text !== undefined && func0.call(data0, "body_text")){
 const _errs9 = errors;
 if(typeof data0.body_text !== "string"){
 validate1.errors = [{instancePath:instancePath+"/conversation/body_text",schemaPath:"#/properties/conversation/properties/body_text/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -221,7 +222,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.incoming !== undefined){
+if(data0.incoming !== undefined && func0.call(data0, "incoming")){
 const _errs11 = errors;
 if(typeof data0.incoming !== "boolean"){
 validate1.errors = [{instancePath:instancePath+"/conversation/incoming",schemaPath:"#/properties/conversation/properties/incoming/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
@@ -233,7 +234,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.private !== undefined){
+if(data0.private !== undefined && func0.call(data0, "private")){
 const _errs13 = errors;
 if(typeof data0.private !== "boolean"){
 validate1.errors = [{instancePath:instancePath+"/conversation/private",schemaPath:"#/properties/conversation/properties/private/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
@@ -245,7 +246,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.user_id !== undefined){
+if(data0.user_id !== undefined && func0.call(data0, "user_id")){
 let data7 = data0.user_id;
 const _errs15 = errors;
 if(!((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7)))){
@@ -258,7 +259,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.source !== undefined){
+if(data0.source !== undefined && func0.call(data0, "source")){
 let data8 = data0.source;
 const _errs17 = errors;
 if(!((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8)))){
@@ -271,7 +272,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.support_email !== undefined){
+if(data0.support_email !== undefined && func0.call(data0, "support_email")){
 let data9 = data0.support_email;
 const _errs19 = errors;
 if((typeof data9 !== "string") && (data9 !== null)){
@@ -284,7 +285,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.from_email !== undefined){
+if(data0.from_email !== undefined && func0.call(data0, "from_email")){
 let data10 = data0.from_email;
 const _errs21 = errors;
 if((typeof data10 !== "string") && (data10 !== null)){
@@ -297,7 +298,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.to_emails !== undefined){
+if(data0.to_emails !== undefined && func0.call(data0, "to_emails")){
 let data11 = data0.to_emails;
 const _errs23 = errors;
 if((!(Array.isArray(data11))) && (data11 !== null)){
@@ -327,7 +328,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.cc_emails !== undefined){
+if(data0.cc_emails !== undefined && func0.call(data0, "cc_emails")){
 let data13 = data0.cc_emails;
 const _errs27 = errors;
 if((!(Array.isArray(data13))) && (data13 !== null)){
@@ -357,7 +358,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.bcc_emails !== undefined){
+if(data0.bcc_emails !== undefined && func0.call(data0, "bcc_emails")){
 let data15 = data0.bcc_emails;
 const _errs31 = errors;
 if((!(Array.isArray(data15))) && (data15 !== null)){
@@ -387,7 +388,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.attachments !== undefined){
+if(data0.attachments !== undefined && func0.call(data0, "attachments")){
 let data17 = data0.attachments;
 const _errs35 = errors;
 if(errors === _errs35){
@@ -418,7 +419,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.created_at !== undefined){
+if(data0.created_at !== undefined && func0.call(data0, "created_at")){
 const _errs39 = errors;
 if(typeof data0.created_at !== "string"){
 validate1.errors = [{instancePath:instancePath+"/conversation/created_at",schemaPath:"#/properties/conversation/properties/created_at/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -430,7 +431,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.updated_at !== undefined){
+if(data0.updated_at !== undefined && func0.call(data0, "updated_at")){
 const _errs41 = errors;
 if(typeof data0.updated_at !== "string"){
 validate1.errors = [{instancePath:instancePath+"/conversation/updated_at",schemaPath:"#/properties/conversation/properties/updated_at/type",keyword:"type",params:{type: "string"},message:"must be string"}];

@@ -5,7 +5,8 @@ import { validatorRuntime } from "@plugboard/sdk";
 
 export const input = validate0;
 const schema0 = {"type":"object","properties":{"ticket_id":{"type":"integer","minimum":1},"subject":{"type":"string","minLength":1},"description":{"type":"string","minLength":1},"priority":{"type":"integer","enum":[1,2,3,4]},"status":{"type":"integer","enum":[2,3,4,5]},"type":{"type":"string"},"tags":{"type":"array","items":{"type":"string"}},"responder_id":{"type":"integer"},"group_id":{"type":"integer"},"custom_fields":{"type":"object"}},"required":["ticket_id"]};
-const func0 = validatorRuntime.ucs2length;
+const func0 = Object.prototype.hasOwnProperty;
+const func3 = validatorRuntime.ucs2length;
 
 function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -13,12 +14,12 @@ let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if((data.ticket_id === undefined) && (missing0 = "ticket_id")){
+if(((data.ticket_id === undefined) || (!(func0.call(data, "ticket_id")))) && (missing0 = "ticket_id")){
 validate0.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
-if(data.ticket_id !== undefined){
+if(data.ticket_id !== undefined && func0.call(data, "ticket_id")){
 let data0 = data.ticket_id;
 const _errs1 = errors;
 if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
@@ -39,12 +40,12 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.subject !== undefined){
+if(data.subject !== undefined && func0.call(data, "subject")){
 let data1 = data.subject;
 const _errs3 = errors;
 if(errors === _errs3){
 if(typeof data1 === "string"){
-if(func0(data1) < 1){
+if(func3(data1) < 1){
 validate0.errors = [{instancePath:instancePath+"/subject",schemaPath:"#/properties/subject/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -60,12 +61,12 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.description !== undefined){
+if(data.description !== undefined && func0.call(data, "description")){
 let data2 = data.description;
 const _errs5 = errors;
 if(errors === _errs5){
 if(typeof data2 === "string"){
-if(func0(data2) < 1){
+if(func3(data2) < 1){
 validate0.errors = [{instancePath:instancePath+"/description",schemaPath:"#/properties/description/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -81,7 +82,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.priority !== undefined){
+if(data.priority !== undefined && func0.call(data, "priority")){
 let data3 = data.priority;
 const _errs7 = errors;
 if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
@@ -98,7 +99,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.status !== undefined){
+if(data.status !== undefined && func0.call(data, "status")){
 let data4 = data.status;
 const _errs9 = errors;
 if(!((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4)))){
@@ -115,7 +116,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.type !== undefined){
+if(data.type !== undefined && func0.call(data, "type")){
 const _errs11 = errors;
 if(typeof data.type !== "string"){
 validate0.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -127,7 +128,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.tags !== undefined){
+if(data.tags !== undefined && func0.call(data, "tags")){
 let data6 = data.tags;
 const _errs13 = errors;
 if(errors === _errs13){
@@ -157,7 +158,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.responder_id !== undefined){
+if(data.responder_id !== undefined && func0.call(data, "responder_id")){
 let data8 = data.responder_id;
 const _errs17 = errors;
 if(!((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8)))){
@@ -170,7 +171,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.group_id !== undefined){
+if(data.group_id !== undefined && func0.call(data, "group_id")){
 let data9 = data.group_id;
 const _errs19 = errors;
 if(!((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9)))){
@@ -183,7 +184,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.custom_fields !== undefined){
+if(data.custom_fields !== undefined && func0.call(data, "custom_fields")){
 let data10 = data.custom_fields;
 const _errs21 = errors;
 if(!(data10 && typeof data10 == "object" && !Array.isArray(data10))){
@@ -224,23 +225,23 @@ let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if((data.ticket === undefined) && (missing0 = "ticket")){
+if(((data.ticket === undefined) || (!(func0.call(data, "ticket")))) && (missing0 = "ticket")){
 validate1.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
-if(data.ticket !== undefined){
+if(data.ticket !== undefined && func0.call(data, "ticket")){
 let data0 = data.ticket;
 const _errs1 = errors;
 if(errors === _errs1){
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 let missing1;
-if((((((((data0.id === undefined) && (missing1 = "id")) || ((data0.subject === undefined) && (missing1 = "subject"))) || ((data0.status === undefined) && (missing1 = "status"))) || ((data0.priority === undefined) && (missing1 = "priority"))) || ((data0.requester_id === undefined) && (missing1 = "requester_id"))) || ((data0.created_at === undefined) && (missing1 = "created_at"))) || ((data0.updated_at === undefined) && (missing1 = "updated_at"))){
+if(((((((((data0.id === undefined) || (!(func0.call(data0, "id")))) && (missing1 = "id")) || (((data0.subject === undefined) || (!(func0.call(data0, "subject")))) && (missing1 = "subject"))) || (((data0.status === undefined) || (!(func0.call(data0, "status")))) && (missing1 = "status"))) || (((data0.priority === undefined) || (!(func0.call(data0, "priority")))) && (missing1 = "priority"))) || (((data0.requester_id === undefined) || (!(func0.call(data0, "requester_id")))) && (missing1 = "requester_id"))) || (((data0.created_at === undefined) || (!(func0.call(data0, "created_at")))) && (missing1 = "created_at"))) || (((data0.updated_at === undefined) || (!(func0.call(data0, "updated_at")))) && (missing1 = "updated_at"))){
 validate1.errors = [{instancePath:instancePath+"/ticket",schemaPath:"#/properties/ticket/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
-if(data0.id !== undefined){
+if(data0.id !== undefined && func0.call(data0, "id")){
 let data1 = data0.id;
 const _errs3 = errors;
 if(!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))){
@@ -253,7 +254,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.subject !== undefined){
+if(data0.subject !== undefined && func0.call(data0, "subject")){
 const _errs5 = errors;
 if(typeof data0.subject !== "string"){
 validate1.errors = [{instancePath:instancePath+"/ticket/subject",schemaPath:"#/properties/ticket/properties/subject/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -265,7 +266,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.description !== undefined){
+if(data0.description !== undefined && func0.call(data0, "description")){
 const _errs7 = errors;
 if(typeof data0.description !== "string"){
 validate1.errors = [{instancePath:instancePath+"/ticket/description",schemaPath:"#/properties/ticket/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -277,7 +278,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.description_text !== undefined){
+if(data0.description_text !== undefined && func0.call(data0, "description_text")){
 const _errs9 = errors;
 if(typeof data0.description_text !== "string"){
 validate1.errors = [{instancePath:instancePath+"/ticket/description_text",schemaPath:"#/properties/ticket/properties/description_text/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -289,7 +290,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.status !== undefined){
+if(data0.status !== undefined && func0.call(data0, "status")){
 let data5 = data0.status;
 const _errs11 = errors;
 if(!((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5)))){
@@ -302,7 +303,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.priority !== undefined){
+if(data0.priority !== undefined && func0.call(data0, "priority")){
 let data6 = data0.priority;
 const _errs13 = errors;
 if(!((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6)))){
@@ -319,7 +320,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.source !== undefined){
+if(data0.source !== undefined && func0.call(data0, "source")){
 let data7 = data0.source;
 const _errs15 = errors;
 if(!((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7)))){
@@ -332,7 +333,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.type !== undefined){
+if(data0.type !== undefined && func0.call(data0, "type")){
 let data8 = data0.type;
 const _errs17 = errors;
 if((typeof data8 !== "string") && (data8 !== null)){
@@ -345,7 +346,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.requester_id !== undefined){
+if(data0.requester_id !== undefined && func0.call(data0, "requester_id")){
 let data9 = data0.requester_id;
 const _errs19 = errors;
 if(!((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9)))){
@@ -358,7 +359,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.responder_id !== undefined){
+if(data0.responder_id !== undefined && func0.call(data0, "responder_id")){
 let data10 = data0.responder_id;
 const _errs21 = errors;
 if((!((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10)))) && (data10 !== null)){
@@ -371,7 +372,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.group_id !== undefined){
+if(data0.group_id !== undefined && func0.call(data0, "group_id")){
 let data11 = data0.group_id;
 const _errs23 = errors;
 if((!((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11)))) && (data11 !== null)){
@@ -384,7 +385,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.company_id !== undefined){
+if(data0.company_id !== undefined && func0.call(data0, "company_id")){
 let data12 = data0.company_id;
 const _errs25 = errors;
 if((!((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12)))) && (data12 !== null)){
@@ -397,7 +398,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.tags !== undefined){
+if(data0.tags !== undefined && func0.call(data0, "tags")){
 let data13 = data0.tags;
 const _errs27 = errors;
 if(errors === _errs27){
@@ -427,7 +428,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.cc_emails !== undefined){
+if(data0.cc_emails !== undefined && func0.call(data0, "cc_emails")){
 let data15 = data0.cc_emails;
 const _errs31 = errors;
 if(errors === _errs31){
@@ -457,7 +458,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.due_by !== undefined){
+if(data0.due_by !== undefined && func0.call(data0, "due_by")){
 let data17 = data0.due_by;
 const _errs35 = errors;
 if((typeof data17 !== "string") && (data17 !== null)){
@@ -470,7 +471,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.fr_due_by !== undefined){
+if(data0.fr_due_by !== undefined && func0.call(data0, "fr_due_by")){
 let data18 = data0.fr_due_by;
 const _errs37 = errors;
 if((typeof data18 !== "string") && (data18 !== null)){
@@ -483,7 +484,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.is_escalated !== undefined){
+if(data0.is_escalated !== undefined && func0.call(data0, "is_escalated")){
 const _errs39 = errors;
 if(typeof data0.is_escalated !== "boolean"){
 validate1.errors = [{instancePath:instancePath+"/ticket/is_escalated",schemaPath:"#/properties/ticket/properties/is_escalated/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
@@ -495,7 +496,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.spam !== undefined){
+if(data0.spam !== undefined && func0.call(data0, "spam")){
 const _errs41 = errors;
 if(typeof data0.spam !== "boolean"){
 validate1.errors = [{instancePath:instancePath+"/ticket/spam",schemaPath:"#/properties/ticket/properties/spam/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
@@ -507,7 +508,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.custom_fields !== undefined){
+if(data0.custom_fields !== undefined && func0.call(data0, "custom_fields")){
 let data21 = data0.custom_fields;
 const _errs43 = errors;
 if(!(data21 && typeof data21 == "object" && !Array.isArray(data21))){
@@ -520,7 +521,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.created_at !== undefined){
+if(data0.created_at !== undefined && func0.call(data0, "created_at")){
 const _errs45 = errors;
 if(typeof data0.created_at !== "string"){
 validate1.errors = [{instancePath:instancePath+"/ticket/created_at",schemaPath:"#/properties/ticket/properties/created_at/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -532,7 +533,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.updated_at !== undefined){
+if(data0.updated_at !== undefined && func0.call(data0, "updated_at")){
 const _errs47 = errors;
 if(typeof data0.updated_at !== "string"){
 validate1.errors = [{instancePath:instancePath+"/ticket/updated_at",schemaPath:"#/properties/ticket/properties/updated_at/type",keyword:"type",params:{type: "string"},message:"must be string"}];

@@ -5,7 +5,8 @@ import { validatorRuntime } from "@plugboard/sdk";
 
 export const input = validate0;
 const schema0 = {"type":"object","properties":{"task_list_id":{"type":"string","minLength":1},"task_id":{"type":"string","minLength":1}},"required":["task_list_id","task_id"]};
-const func0 = validatorRuntime.ucs2length;
+const func0 = Object.prototype.hasOwnProperty;
+const func3 = validatorRuntime.ucs2length;
 
 function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -13,17 +14,17 @@ let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if(((data.task_list_id === undefined) && (missing0 = "task_list_id")) || ((data.task_id === undefined) && (missing0 = "task_id"))){
+if((((data.task_list_id === undefined) || (!(func0.call(data, "task_list_id")))) && (missing0 = "task_list_id")) || (((data.task_id === undefined) || (!(func0.call(data, "task_id")))) && (missing0 = "task_id"))){
 validate0.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
-if(data.task_list_id !== undefined){
+if(data.task_list_id !== undefined && func0.call(data, "task_list_id")){
 let data0 = data.task_list_id;
 const _errs1 = errors;
 if(errors === _errs1){
 if(typeof data0 === "string"){
-if(func0(data0) < 1){
+if(func3(data0) < 1){
 validate0.errors = [{instancePath:instancePath+"/task_list_id",schemaPath:"#/properties/task_list_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -39,12 +40,12 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.task_id !== undefined){
+if(data.task_id !== undefined && func0.call(data, "task_id")){
 let data1 = data.task_id;
 const _errs3 = errors;
 if(errors === _errs3){
 if(typeof data1 === "string"){
-if(func0(data1) < 1){
+if(func3(data1) < 1){
 validate0.errors = [{instancePath:instancePath+"/task_id",schemaPath:"#/properties/task_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -80,12 +81,12 @@ let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if((data.deleted === undefined) && (missing0 = "deleted")){
+if(((data.deleted === undefined) || (!(func0.call(data, "deleted")))) && (missing0 = "deleted")){
 validate1.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
-if(data.deleted !== undefined){
+if(data.deleted !== undefined && func0.call(data, "deleted")){
 let data0 = data.deleted;
 if(typeof data0 !== "boolean"){
 validate1.errors = [{instancePath:instancePath+"/deleted",schemaPath:"#/properties/deleted/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];

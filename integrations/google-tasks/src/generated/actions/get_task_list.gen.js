@@ -5,7 +5,8 @@ import { validatorRuntime } from "@plugboard/sdk";
 
 export const input = validate0;
 const schema0 = {"type":"object","properties":{"task_list_id":{"type":"string","minLength":1}},"required":["task_list_id"]};
-const func0 = validatorRuntime.ucs2length;
+const func0 = Object.prototype.hasOwnProperty;
+const func2 = validatorRuntime.ucs2length;
 
 function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -13,17 +14,17 @@ let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if((data.task_list_id === undefined) && (missing0 = "task_list_id")){
+if(((data.task_list_id === undefined) || (!(func0.call(data, "task_list_id")))) && (missing0 = "task_list_id")){
 validate0.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
-if(data.task_list_id !== undefined){
+if(data.task_list_id !== undefined && func0.call(data, "task_list_id")){
 let data0 = data.task_list_id;
 const _errs1 = errors;
 if(errors === _errs1){
 if(typeof data0 === "string"){
-if(func0(data0) < 1){
+if(func2(data0) < 1){
 validate0.errors = [{instancePath:instancePath+"/task_list_id",schemaPath:"#/properties/task_list_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -54,23 +55,23 @@ let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if((data.task_list === undefined) && (missing0 = "task_list")){
+if(((data.task_list === undefined) || (!(func0.call(data, "task_list")))) && (missing0 = "task_list")){
 validate1.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
-if(data.task_list !== undefined){
+if(data.task_list !== undefined && func0.call(data, "task_list")){
 let data0 = data.task_list;
 const _errs1 = errors;
 if(errors === _errs1){
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 let missing1;
-if((((data0.id === undefined) && (missing1 = "id")) || ((data0.title === undefined) && (missing1 = "title"))) || ((data0.updated === undefined) && (missing1 = "updated"))){
+if(((((data0.id === undefined) || (!(func0.call(data0, "id")))) && (missing1 = "id")) || (((data0.title === undefined) || (!(func0.call(data0, "title")))) && (missing1 = "title"))) || (((data0.updated === undefined) || (!(func0.call(data0, "updated")))) && (missing1 = "updated"))){
 validate1.errors = [{instancePath:instancePath+"/task_list",schemaPath:"#/properties/task_list/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
-if(data0.id !== undefined){
+if(data0.id !== undefined && func0.call(data0, "id")){
 const _errs3 = errors;
 if(typeof data0.id !== "string"){
 validate1.errors = [{instancePath:instancePath+"/task_list/id",schemaPath:"#/properties/task_list/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -82,7 +83,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.title !== undefined){
+if(data0.title !== undefined && func0.call(data0, "title")){
 const _errs5 = errors;
 if(typeof data0.title !== "string"){
 validate1.errors = [{instancePath:instancePath+"/task_list/title",schemaPath:"#/properties/task_list/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -94,7 +95,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.updated !== undefined){
+if(data0.updated !== undefined && func0.call(data0, "updated")){
 const _errs7 = errors;
 if(typeof data0.updated !== "string"){
 validate1.errors = [{instancePath:instancePath+"/task_list/updated",schemaPath:"#/properties/task_list/properties/updated/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -106,7 +107,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.etag !== undefined){
+if(data0.etag !== undefined && func0.call(data0, "etag")){
 const _errs9 = errors;
 if(typeof data0.etag !== "string"){
 validate1.errors = [{instancePath:instancePath+"/task_list/etag",schemaPath:"#/properties/task_list/properties/etag/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -118,7 +119,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.selfLink !== undefined){
+if(data0.selfLink !== undefined && func0.call(data0, "selfLink")){
 const _errs11 = errors;
 if(typeof data0.selfLink !== "string"){
 validate1.errors = [{instancePath:instancePath+"/task_list/selfLink",schemaPath:"#/properties/task_list/properties/selfLink/type",keyword:"type",params:{type: "string"},message:"must be string"}];

@@ -19,6 +19,7 @@ return errors === 0;
 
 export const output = validate1;
 const schema1 = {"type":"object","properties":{"task_lists":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"title":{"type":"string"},"updated":{"type":"string"},"etag":{"type":"string"},"selfLink":{"type":"string"}},"required":["id","title","updated"]}}},"required":["task_lists"]};
+const func0 = Object.prototype.hasOwnProperty;
 
 function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -26,12 +27,12 @@ let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if((data.task_lists === undefined) && (missing0 = "task_lists")){
+if(((data.task_lists === undefined) || (!(func0.call(data, "task_lists")))) && (missing0 = "task_lists")){
 validate1.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
-if(data.task_lists !== undefined){
+if(data.task_lists !== undefined && func0.call(data, "task_lists")){
 let data0 = data.task_lists;
 const _errs1 = errors;
 if(errors === _errs1){
@@ -44,12 +45,12 @@ const _errs3 = errors;
 if(errors === _errs3){
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 let missing1;
-if((((data1.id === undefined) && (missing1 = "id")) || ((data1.title === undefined) && (missing1 = "title"))) || ((data1.updated === undefined) && (missing1 = "updated"))){
+if(((((data1.id === undefined) || (!(func0.call(data1, "id")))) && (missing1 = "id")) || (((data1.title === undefined) || (!(func0.call(data1, "title")))) && (missing1 = "title"))) || (((data1.updated === undefined) || (!(func0.call(data1, "updated")))) && (missing1 = "updated"))){
 validate1.errors = [{instancePath:instancePath+"/task_lists/" + i0,schemaPath:"#/properties/task_lists/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
-if(data1.id !== undefined){
+if(data1.id !== undefined && func0.call(data1, "id")){
 const _errs5 = errors;
 if(typeof data1.id !== "string"){
 validate1.errors = [{instancePath:instancePath+"/task_lists/" + i0+"/id",schemaPath:"#/properties/task_lists/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -61,7 +62,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.title !== undefined){
+if(data1.title !== undefined && func0.call(data1, "title")){
 const _errs7 = errors;
 if(typeof data1.title !== "string"){
 validate1.errors = [{instancePath:instancePath+"/task_lists/" + i0+"/title",schemaPath:"#/properties/task_lists/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -73,7 +74,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.updated !== undefined){
+if(data1.updated !== undefined && func0.call(data1, "updated")){
 const _errs9 = errors;
 if(typeof data1.updated !== "string"){
 validate1.errors = [{instancePath:instancePath+"/task_lists/" + i0+"/updated",schemaPath:"#/properties/task_lists/items/properties/updated/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -85,7 +86,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.etag !== undefined){
+if(data1.etag !== undefined && func0.call(data1, "etag")){
 const _errs11 = errors;
 if(typeof data1.etag !== "string"){
 validate1.errors = [{instancePath:instancePath+"/task_lists/" + i0+"/etag",schemaPath:"#/properties/task_lists/items/properties/etag/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -97,7 +98,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.selfLink !== undefined){
+if(data1.selfLink !== undefined && func0.call(data1, "selfLink")){
 const _errs13 = errors;
 if(typeof data1.selfLink !== "string"){
 validate1.errors = [{instancePath:instancePath+"/task_lists/" + i0+"/selfLink",schemaPath:"#/properties/task_lists/items/properties/selfLink/type",keyword:"type",params:{type: "string"},message:"must be string"}];

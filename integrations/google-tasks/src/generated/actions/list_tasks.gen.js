@@ -5,7 +5,8 @@ import { validatorRuntime } from "@plugboard/sdk";
 
 export const input = validate0;
 const schema0 = {"type":"object","properties":{"task_list_id":{"type":"string","minLength":1},"show_completed":{"type":"boolean"},"show_hidden":{"type":"boolean"},"due_min":{"type":"string"},"due_max":{"type":"string"},"updated_min":{"type":"string"}},"required":["task_list_id"]};
-const func0 = validatorRuntime.ucs2length;
+const func0 = Object.prototype.hasOwnProperty;
+const func2 = validatorRuntime.ucs2length;
 
 function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -13,17 +14,17 @@ let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if((data.task_list_id === undefined) && (missing0 = "task_list_id")){
+if(((data.task_list_id === undefined) || (!(func0.call(data, "task_list_id")))) && (missing0 = "task_list_id")){
 validate0.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
-if(data.task_list_id !== undefined){
+if(data.task_list_id !== undefined && func0.call(data, "task_list_id")){
 let data0 = data.task_list_id;
 const _errs1 = errors;
 if(errors === _errs1){
 if(typeof data0 === "string"){
-if(func0(data0) < 1){
+if(func2(data0) < 1){
 validate0.errors = [{instancePath:instancePath+"/task_list_id",schemaPath:"#/properties/task_list_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -39,7 +40,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.show_completed !== undefined){
+if(data.show_completed !== undefined && func0.call(data, "show_completed")){
 const _errs3 = errors;
 if(typeof data.show_completed !== "boolean"){
 validate0.errors = [{instancePath:instancePath+"/show_completed",schemaPath:"#/properties/show_completed/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
@@ -51,7 +52,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.show_hidden !== undefined){
+if(data.show_hidden !== undefined && func0.call(data, "show_hidden")){
 const _errs5 = errors;
 if(typeof data.show_hidden !== "boolean"){
 validate0.errors = [{instancePath:instancePath+"/show_hidden",schemaPath:"#/properties/show_hidden/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
@@ -63,7 +64,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.due_min !== undefined){
+if(data.due_min !== undefined && func0.call(data, "due_min")){
 const _errs7 = errors;
 if(typeof data.due_min !== "string"){
 validate0.errors = [{instancePath:instancePath+"/due_min",schemaPath:"#/properties/due_min/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -75,7 +76,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.due_max !== undefined){
+if(data.due_max !== undefined && func0.call(data, "due_max")){
 const _errs9 = errors;
 if(typeof data.due_max !== "string"){
 validate0.errors = [{instancePath:instancePath+"/due_max",schemaPath:"#/properties/due_max/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -87,7 +88,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.updated_min !== undefined){
+if(data.updated_min !== undefined && func0.call(data, "updated_min")){
 const _errs11 = errors;
 if(typeof data.updated_min !== "string"){
 validate0.errors = [{instancePath:instancePath+"/updated_min",schemaPath:"#/properties/updated_min/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -123,12 +124,12 @@ let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if((data.tasks === undefined) && (missing0 = "tasks")){
+if(((data.tasks === undefined) || (!(func0.call(data, "tasks")))) && (missing0 = "tasks")){
 validate1.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
-if(data.tasks !== undefined){
+if(data.tasks !== undefined && func0.call(data, "tasks")){
 let data0 = data.tasks;
 const _errs1 = errors;
 if(errors === _errs1){
@@ -141,12 +142,12 @@ const _errs3 = errors;
 if(errors === _errs3){
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 let missing1;
-if(((((data1.id === undefined) && (missing1 = "id")) || ((data1.title === undefined) && (missing1 = "title"))) || ((data1.status === undefined) && (missing1 = "status"))) || ((data1.updated === undefined) && (missing1 = "updated"))){
+if((((((data1.id === undefined) || (!(func0.call(data1, "id")))) && (missing1 = "id")) || (((data1.title === undefined) || (!(func0.call(data1, "title")))) && (missing1 = "title"))) || (((data1.status === undefined) || (!(func0.call(data1, "status")))) && (missing1 = "status"))) || (((data1.updated === undefined) || (!(func0.call(data1, "updated")))) && (missing1 = "updated"))){
 validate1.errors = [{instancePath:instancePath+"/tasks/" + i0,schemaPath:"#/properties/tasks/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
-if(data1.id !== undefined){
+if(data1.id !== undefined && func0.call(data1, "id")){
 const _errs5 = errors;
 if(typeof data1.id !== "string"){
 validate1.errors = [{instancePath:instancePath+"/tasks/" + i0+"/id",schemaPath:"#/properties/tasks/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -158,7 +159,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.title !== undefined){
+if(data1.title !== undefined && func0.call(data1, "title")){
 const _errs7 = errors;
 if(typeof data1.title !== "string"){
 validate1.errors = [{instancePath:instancePath+"/tasks/" + i0+"/title",schemaPath:"#/properties/tasks/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -170,7 +171,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.notes !== undefined){
+if(data1.notes !== undefined && func0.call(data1, "notes")){
 const _errs9 = errors;
 if(typeof data1.notes !== "string"){
 validate1.errors = [{instancePath:instancePath+"/tasks/" + i0+"/notes",schemaPath:"#/properties/tasks/items/properties/notes/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -182,7 +183,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.status !== undefined){
+if(data1.status !== undefined && func0.call(data1, "status")){
 let data5 = data1.status;
 const _errs11 = errors;
 if(typeof data5 !== "string"){
@@ -199,7 +200,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.due !== undefined){
+if(data1.due !== undefined && func0.call(data1, "due")){
 const _errs13 = errors;
 if(typeof data1.due !== "string"){
 validate1.errors = [{instancePath:instancePath+"/tasks/" + i0+"/due",schemaPath:"#/properties/tasks/items/properties/due/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -211,7 +212,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.completed !== undefined){
+if(data1.completed !== undefined && func0.call(data1, "completed")){
 const _errs15 = errors;
 if(typeof data1.completed !== "string"){
 validate1.errors = [{instancePath:instancePath+"/tasks/" + i0+"/completed",schemaPath:"#/properties/tasks/items/properties/completed/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -223,7 +224,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.parent !== undefined){
+if(data1.parent !== undefined && func0.call(data1, "parent")){
 const _errs17 = errors;
 if(typeof data1.parent !== "string"){
 validate1.errors = [{instancePath:instancePath+"/tasks/" + i0+"/parent",schemaPath:"#/properties/tasks/items/properties/parent/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -235,7 +236,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.position !== undefined){
+if(data1.position !== undefined && func0.call(data1, "position")){
 const _errs19 = errors;
 if(typeof data1.position !== "string"){
 validate1.errors = [{instancePath:instancePath+"/tasks/" + i0+"/position",schemaPath:"#/properties/tasks/items/properties/position/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -247,7 +248,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.updated !== undefined){
+if(data1.updated !== undefined && func0.call(data1, "updated")){
 const _errs21 = errors;
 if(typeof data1.updated !== "string"){
 validate1.errors = [{instancePath:instancePath+"/tasks/" + i0+"/updated",schemaPath:"#/properties/tasks/items/properties/updated/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -259,7 +260,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.deleted !== undefined){
+if(data1.deleted !== undefined && func0.call(data1, "deleted")){
 const _errs23 = errors;
 if(typeof data1.deleted !== "boolean"){
 validate1.errors = [{instancePath:instancePath+"/tasks/" + i0+"/deleted",schemaPath:"#/properties/tasks/items/properties/deleted/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
@@ -271,7 +272,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.hidden !== undefined){
+if(data1.hidden !== undefined && func0.call(data1, "hidden")){
 const _errs25 = errors;
 if(typeof data1.hidden !== "boolean"){
 validate1.errors = [{instancePath:instancePath+"/tasks/" + i0+"/hidden",schemaPath:"#/properties/tasks/items/properties/hidden/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
@@ -283,7 +284,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.webViewLink !== undefined){
+if(data1.webViewLink !== undefined && func0.call(data1, "webViewLink")){
 const _errs27 = errors;
 if(typeof data1.webViewLink !== "string"){
 validate1.errors = [{instancePath:instancePath+"/tasks/" + i0+"/webViewLink",schemaPath:"#/properties/tasks/items/properties/webViewLink/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -295,7 +296,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.links !== undefined){
+if(data1.links !== undefined && func0.call(data1, "links")){
 let data14 = data1.links;
 const _errs29 = errors;
 if(errors === _errs29){
@@ -307,7 +308,7 @@ let data15 = data14[i1];
 const _errs31 = errors;
 if(errors === _errs31){
 if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
-if(data15.type !== undefined){
+if(data15.type !== undefined && func0.call(data15, "type")){
 const _errs33 = errors;
 if(typeof data15.type !== "string"){
 validate1.errors = [{instancePath:instancePath+"/tasks/" + i0+"/links/" + i1+"/type",schemaPath:"#/properties/tasks/items/properties/links/items/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -319,7 +320,7 @@ else {
 var valid4 = true;
 }
 if(valid4){
-if(data15.description !== undefined){
+if(data15.description !== undefined && func0.call(data15, "description")){
 const _errs35 = errors;
 if(typeof data15.description !== "string"){
 validate1.errors = [{instancePath:instancePath+"/tasks/" + i0+"/links/" + i1+"/description",schemaPath:"#/properties/tasks/items/properties/links/items/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -331,7 +332,7 @@ else {
 var valid4 = true;
 }
 if(valid4){
-if(data15.link !== undefined){
+if(data15.link !== undefined && func0.call(data15, "link")){
 const _errs37 = errors;
 if(typeof data15.link !== "string"){
 validate1.errors = [{instancePath:instancePath+"/tasks/" + i0+"/links/" + i1+"/link",schemaPath:"#/properties/tasks/items/properties/links/items/properties/link/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -367,7 +368,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.etag !== undefined){
+if(data1.etag !== undefined && func0.call(data1, "etag")){
 const _errs39 = errors;
 if(typeof data1.etag !== "string"){
 validate1.errors = [{instancePath:instancePath+"/tasks/" + i0+"/etag",schemaPath:"#/properties/tasks/items/properties/etag/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -379,7 +380,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.selfLink !== undefined){
+if(data1.selfLink !== undefined && func0.call(data1, "selfLink")){
 const _errs41 = errors;
 if(typeof data1.selfLink !== "string"){
 validate1.errors = [{instancePath:instancePath+"/tasks/" + i0+"/selfLink",schemaPath:"#/properties/tasks/items/properties/selfLink/type",keyword:"type",params:{type: "string"},message:"must be string"}];

@@ -5,7 +5,8 @@ import { validatorRuntime } from "@plugboard/sdk";
 
 export const input = validate0;
 const schema0 = {"type":"object","properties":{"task_list_id":{"type":"string","minLength":1},"task_id":{"type":"string","minLength":1},"title":{"type":"string","minLength":1,"maxLength":1024},"notes":{"type":"string","maxLength":8192},"due":{"type":"string"},"status":{"type":"string","enum":["needsAction","completed"]}},"required":["task_list_id","task_id"]};
-const func0 = validatorRuntime.ucs2length;
+const func0 = Object.prototype.hasOwnProperty;
+const func3 = validatorRuntime.ucs2length;
 
 function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -13,17 +14,17 @@ let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if(((data.task_list_id === undefined) && (missing0 = "task_list_id")) || ((data.task_id === undefined) && (missing0 = "task_id"))){
+if((((data.task_list_id === undefined) || (!(func0.call(data, "task_list_id")))) && (missing0 = "task_list_id")) || (((data.task_id === undefined) || (!(func0.call(data, "task_id")))) && (missing0 = "task_id"))){
 validate0.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
-if(data.task_list_id !== undefined){
+if(data.task_list_id !== undefined && func0.call(data, "task_list_id")){
 let data0 = data.task_list_id;
 const _errs1 = errors;
 if(errors === _errs1){
 if(typeof data0 === "string"){
-if(func0(data0) < 1){
+if(func3(data0) < 1){
 validate0.errors = [{instancePath:instancePath+"/task_list_id",schemaPath:"#/properties/task_list_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -39,12 +40,12 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.task_id !== undefined){
+if(data.task_id !== undefined && func0.call(data, "task_id")){
 let data1 = data.task_id;
 const _errs3 = errors;
 if(errors === _errs3){
 if(typeof data1 === "string"){
-if(func0(data1) < 1){
+if(func3(data1) < 1){
 validate0.errors = [{instancePath:instancePath+"/task_id",schemaPath:"#/properties/task_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -60,17 +61,17 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.title !== undefined){
+if(data.title !== undefined && func0.call(data, "title")){
 let data2 = data.title;
 const _errs5 = errors;
 if(errors === _errs5){
 if(typeof data2 === "string"){
-if(func0(data2) > 1024){
+if(func3(data2) > 1024){
 validate0.errors = [{instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters"}];
 return false;
 }
 else {
-if(func0(data2) < 1){
+if(func3(data2) < 1){
 validate0.errors = [{instancePath:instancePath+"/title",schemaPath:"#/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -87,12 +88,12 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.notes !== undefined){
+if(data.notes !== undefined && func0.call(data, "notes")){
 let data3 = data.notes;
 const _errs7 = errors;
 if(errors === _errs7){
 if(typeof data3 === "string"){
-if(func0(data3) > 8192){
+if(func3(data3) > 8192){
 validate0.errors = [{instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/maxLength",keyword:"maxLength",params:{limit: 8192},message:"must NOT have more than 8192 characters"}];
 return false;
 }
@@ -108,7 +109,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.due !== undefined){
+if(data.due !== undefined && func0.call(data, "due")){
 const _errs9 = errors;
 if(typeof data.due !== "string"){
 validate0.errors = [{instancePath:instancePath+"/due",schemaPath:"#/properties/due/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -120,7 +121,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.status !== undefined){
+if(data.status !== undefined && func0.call(data, "status")){
 let data5 = data.status;
 const _errs11 = errors;
 if(typeof data5 !== "string"){
@@ -161,23 +162,23 @@ let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if((data.task === undefined) && (missing0 = "task")){
+if(((data.task === undefined) || (!(func0.call(data, "task")))) && (missing0 = "task")){
 validate1.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
-if(data.task !== undefined){
+if(data.task !== undefined && func0.call(data, "task")){
 let data0 = data.task;
 const _errs1 = errors;
 if(errors === _errs1){
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 let missing1;
-if(((((data0.id === undefined) && (missing1 = "id")) || ((data0.title === undefined) && (missing1 = "title"))) || ((data0.status === undefined) && (missing1 = "status"))) || ((data0.updated === undefined) && (missing1 = "updated"))){
+if((((((data0.id === undefined) || (!(func0.call(data0, "id")))) && (missing1 = "id")) || (((data0.title === undefined) || (!(func0.call(data0, "title")))) && (missing1 = "title"))) || (((data0.status === undefined) || (!(func0.call(data0, "status")))) && (missing1 = "status"))) || (((data0.updated === undefined) || (!(func0.call(data0, "updated")))) && (missing1 = "updated"))){
 validate1.errors = [{instancePath:instancePath+"/task",schemaPath:"#/properties/task/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
-if(data0.id !== undefined){
+if(data0.id !== undefined && func0.call(data0, "id")){
 const _errs3 = errors;
 if(typeof data0.id !== "string"){
 validate1.errors = [{instancePath:instancePath+"/task/id",schemaPath:"#/properties/task/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -189,7 +190,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.title !== undefined){
+if(data0.title !== undefined && func0.call(data0, "title")){
 const _errs5 = errors;
 if(typeof data0.title !== "string"){
 validate1.errors = [{instancePath:instancePath+"/task/title",schemaPath:"#/properties/task/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -201,7 +202,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.notes !== undefined){
+if(data0.notes !== undefined && func0.call(data0, "notes")){
 const _errs7 = errors;
 if(typeof data0.notes !== "string"){
 validate1.errors = [{instancePath:instancePath+"/task/notes",schemaPath:"#/properties/task/properties/notes/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -213,7 +214,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.status !== undefined){
+if(data0.status !== undefined && func0.call(data0, "status")){
 let data4 = data0.status;
 const _errs9 = errors;
 if(typeof data4 !== "string"){
@@ -230,7 +231,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.due !== undefined){
+if(data0.due !== undefined && func0.call(data0, "due")){
 const _errs11 = errors;
 if(typeof data0.due !== "string"){
 validate1.errors = [{instancePath:instancePath+"/task/due",schemaPath:"#/properties/task/properties/due/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -242,7 +243,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.completed !== undefined){
+if(data0.completed !== undefined && func0.call(data0, "completed")){
 const _errs13 = errors;
 if(typeof data0.completed !== "string"){
 validate1.errors = [{instancePath:instancePath+"/task/completed",schemaPath:"#/properties/task/properties/completed/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -254,7 +255,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.parent !== undefined){
+if(data0.parent !== undefined && func0.call(data0, "parent")){
 const _errs15 = errors;
 if(typeof data0.parent !== "string"){
 validate1.errors = [{instancePath:instancePath+"/task/parent",schemaPath:"#/properties/task/properties/parent/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -266,7 +267,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.position !== undefined){
+if(data0.position !== undefined && func0.call(data0, "position")){
 const _errs17 = errors;
 if(typeof data0.position !== "string"){
 validate1.errors = [{instancePath:instancePath+"/task/position",schemaPath:"#/properties/task/properties/position/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -278,7 +279,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.updated !== undefined){
+if(data0.updated !== undefined && func0.call(data0, "updated")){
 const _errs19 = errors;
 if(typeof data0.updated !== "string"){
 validate1.errors = [{instancePath:instancePath+"/task/updated",schemaPath:"#/properties/task/properties/updated/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -290,7 +291,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.deleted !== undefined){
+if(data0.deleted !== undefined && func0.call(data0, "deleted")){
 const _errs21 = errors;
 if(typeof data0.deleted !== "boolean"){
 validate1.errors = [{instancePath:instancePath+"/task/deleted",schemaPath:"#/properties/task/properties/deleted/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
@@ -302,7 +303,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.hidden !== undefined){
+if(data0.hidden !== undefined && func0.call(data0, "hidden")){
 const _errs23 = errors;
 if(typeof data0.hidden !== "boolean"){
 validate1.errors = [{instancePath:instancePath+"/task/hidden",schemaPath:"#/properties/task/properties/hidden/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
@@ -314,7 +315,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.webViewLink !== undefined){
+if(data0.webViewLink !== undefined && func0.call(data0, "webViewLink")){
 const _errs25 = errors;
 if(typeof data0.webViewLink !== "string"){
 validate1.errors = [{instancePath:instancePath+"/task/webViewLink",schemaPath:"#/properties/task/properties/webViewLink/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -326,7 +327,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.links !== undefined){
+if(data0.links !== undefined && func0.call(data0, "links")){
 let data13 = data0.links;
 const _errs27 = errors;
 if(errors === _errs27){
@@ -338,7 +339,7 @@ let data14 = data13[i0];
 const _errs29 = errors;
 if(errors === _errs29){
 if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
-if(data14.type !== undefined){
+if(data14.type !== undefined && func0.call(data14, "type")){
 const _errs31 = errors;
 if(typeof data14.type !== "string"){
 validate1.errors = [{instancePath:instancePath+"/task/links/" + i0+"/type",schemaPath:"#/properties/task/properties/links/items/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -350,7 +351,7 @@ else {
 var valid3 = true;
 }
 if(valid3){
-if(data14.description !== undefined){
+if(data14.description !== undefined && func0.call(data14, "description")){
 const _errs33 = errors;
 if(typeof data14.description !== "string"){
 validate1.errors = [{instancePath:instancePath+"/task/links/" + i0+"/description",schemaPath:"#/properties/task/properties/links/items/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -362,7 +363,7 @@ else {
 var valid3 = true;
 }
 if(valid3){
-if(data14.link !== undefined){
+if(data14.link !== undefined && func0.call(data14, "link")){
 const _errs35 = errors;
 if(typeof data14.link !== "string"){
 validate1.errors = [{instancePath:instancePath+"/task/links/" + i0+"/link",schemaPath:"#/properties/task/properties/links/items/properties/link/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -398,7 +399,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.etag !== undefined){
+if(data0.etag !== undefined && func0.call(data0, "etag")){
 const _errs37 = errors;
 if(typeof data0.etag !== "string"){
 validate1.errors = [{instancePath:instancePath+"/task/etag",schemaPath:"#/properties/task/properties/etag/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -410,7 +411,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.selfLink !== undefined){
+if(data0.selfLink !== undefined && func0.call(data0, "selfLink")){
 const _errs39 = errors;
 if(typeof data0.selfLink !== "string"){
 validate1.errors = [{instancePath:instancePath+"/task/selfLink",schemaPath:"#/properties/task/properties/selfLink/type",keyword:"type",params:{type: "string"},message:"must be string"}];

@@ -3,6 +3,7 @@
 
 export const input = validate0;
 const schema0 = {"type":"object","properties":{"item_id":{"type":"integer","minimum":1},"include_comments":{"type":"boolean"},"max_depth":{"type":"integer","minimum":1,"maximum":10},"max_comments":{"type":"integer","minimum":1,"maximum":200}},"required":["item_id"]};
+const func0 = Object.prototype.hasOwnProperty;
 
 function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -10,12 +11,12 @@ let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if((data.item_id === undefined) && (missing0 = "item_id")){
+if(((data.item_id === undefined) || (!(func0.call(data, "item_id")))) && (missing0 = "item_id")){
 validate0.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
-if(data.item_id !== undefined){
+if(data.item_id !== undefined && func0.call(data, "item_id")){
 let data0 = data.item_id;
 const _errs1 = errors;
 if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
@@ -36,7 +37,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.include_comments !== undefined){
+if(data.include_comments !== undefined && func0.call(data, "include_comments")){
 const _errs3 = errors;
 if(typeof data.include_comments !== "boolean"){
 validate0.errors = [{instancePath:instancePath+"/include_comments",schemaPath:"#/properties/include_comments/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
@@ -48,7 +49,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.max_depth !== undefined){
+if(data.max_depth !== undefined && func0.call(data, "max_depth")){
 let data2 = data.max_depth;
 const _errs5 = errors;
 if(!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))){
@@ -75,7 +76,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.max_comments !== undefined){
+if(data.max_comments !== undefined && func0.call(data, "max_comments")){
 let data3 = data.max_comments;
 const _errs7 = errors;
 if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
@@ -124,23 +125,23 @@ let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if((((data.item === undefined) && (missing0 = "item")) || ((data.comments === undefined) && (missing0 = "comments"))) || ((data.comments_truncated === undefined) && (missing0 = "comments_truncated"))){
+if(((((data.item === undefined) || (!(func0.call(data, "item")))) && (missing0 = "item")) || (((data.comments === undefined) || (!(func0.call(data, "comments")))) && (missing0 = "comments"))) || (((data.comments_truncated === undefined) || (!(func0.call(data, "comments_truncated")))) && (missing0 = "comments_truncated"))){
 validate1.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
-if(data.item !== undefined){
+if(data.item !== undefined && func0.call(data, "item")){
 let data0 = data.item;
 const _errs1 = errors;
 if(errors === _errs1){
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 let missing1;
-if((((((((((((data0.id === undefined) && (missing1 = "id")) || ((data0.type === undefined) && (missing1 = "type"))) || ((data0.by === undefined) && (missing1 = "by"))) || ((data0.time === undefined) && (missing1 = "time"))) || ((data0.title === undefined) && (missing1 = "title"))) || ((data0.url === undefined) && (missing1 = "url"))) || ((data0.text === undefined) && (missing1 = "text"))) || ((data0.score === undefined) && (missing1 = "score"))) || ((data0.descendants === undefined) && (missing1 = "descendants"))) || ((data0.kids_count === undefined) && (missing1 = "kids_count"))) || ((data0.hn_url === undefined) && (missing1 = "hn_url"))){
+if(((((((((((((data0.id === undefined) || (!(func0.call(data0, "id")))) && (missing1 = "id")) || (((data0.type === undefined) || (!(func0.call(data0, "type")))) && (missing1 = "type"))) || (((data0.by === undefined) || (!(func0.call(data0, "by")))) && (missing1 = "by"))) || (((data0.time === undefined) || (!(func0.call(data0, "time")))) && (missing1 = "time"))) || (((data0.title === undefined) || (!(func0.call(data0, "title")))) && (missing1 = "title"))) || (((data0.url === undefined) || (!(func0.call(data0, "url")))) && (missing1 = "url"))) || (((data0.text === undefined) || (!(func0.call(data0, "text")))) && (missing1 = "text"))) || (((data0.score === undefined) || (!(func0.call(data0, "score")))) && (missing1 = "score"))) || (((data0.descendants === undefined) || (!(func0.call(data0, "descendants")))) && (missing1 = "descendants"))) || (((data0.kids_count === undefined) || (!(func0.call(data0, "kids_count")))) && (missing1 = "kids_count"))) || (((data0.hn_url === undefined) || (!(func0.call(data0, "hn_url")))) && (missing1 = "hn_url"))){
 validate1.errors = [{instancePath:instancePath+"/item",schemaPath:"#/properties/item/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
-if(data0.id !== undefined){
+if(data0.id !== undefined && func0.call(data0, "id")){
 let data1 = data0.id;
 const _errs3 = errors;
 if(!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))){
@@ -153,7 +154,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.type !== undefined){
+if(data0.type !== undefined && func0.call(data0, "type")){
 let data2 = data0.type;
 const _errs5 = errors;
 if(typeof data2 !== "string"){
@@ -170,7 +171,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.by !== undefined){
+if(data0.by !== undefined && func0.call(data0, "by")){
 let data3 = data0.by;
 const _errs7 = errors;
 if((typeof data3 !== "string") && (data3 !== null)){
@@ -183,7 +184,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.time !== undefined){
+if(data0.time !== undefined && func0.call(data0, "time")){
 let data4 = data0.time;
 const _errs9 = errors;
 if(!((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4)))){
@@ -196,7 +197,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.title !== undefined){
+if(data0.title !== undefined && func0.call(data0, "title")){
 let data5 = data0.title;
 const _errs11 = errors;
 if((typeof data5 !== "string") && (data5 !== null)){
@@ -209,7 +210,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.url !== undefined){
+if(data0.url !== undefined && func0.call(data0, "url")){
 let data6 = data0.url;
 const _errs13 = errors;
 if((typeof data6 !== "string") && (data6 !== null)){
@@ -222,7 +223,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.text !== undefined){
+if(data0.text !== undefined && func0.call(data0, "text")){
 let data7 = data0.text;
 const _errs15 = errors;
 if((typeof data7 !== "string") && (data7 !== null)){
@@ -235,7 +236,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.score !== undefined){
+if(data0.score !== undefined && func0.call(data0, "score")){
 let data8 = data0.score;
 const _errs17 = errors;
 if((!((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8)))) && (data8 !== null)){
@@ -248,7 +249,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.descendants !== undefined){
+if(data0.descendants !== undefined && func0.call(data0, "descendants")){
 let data9 = data0.descendants;
 const _errs19 = errors;
 if((!((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9)))) && (data9 !== null)){
@@ -261,7 +262,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.kids_count !== undefined){
+if(data0.kids_count !== undefined && func0.call(data0, "kids_count")){
 let data10 = data0.kids_count;
 const _errs21 = errors;
 if(!((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10)))){
@@ -274,7 +275,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.hn_url !== undefined){
+if(data0.hn_url !== undefined && func0.call(data0, "hn_url")){
 const _errs23 = errors;
 if(typeof data0.hn_url !== "string"){
 validate1.errors = [{instancePath:instancePath+"/item/hn_url",schemaPath:"#/properties/item/properties/hn_url/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -308,7 +309,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.comments !== undefined){
+if(data.comments !== undefined && func0.call(data, "comments")){
 let data12 = data.comments;
 const _errs25 = errors;
 if(errors === _errs25){
@@ -321,12 +322,12 @@ const _errs27 = errors;
 if(errors === _errs27){
 if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
 let missing2;
-if((((((((((data13.id === undefined) && (missing2 = "id")) || ((data13.parent === undefined) && (missing2 = "parent"))) || ((data13.depth === undefined) && (missing2 = "depth"))) || ((data13.by === undefined) && (missing2 = "by"))) || ((data13.time === undefined) && (missing2 = "time"))) || ((data13.text === undefined) && (missing2 = "text"))) || ((data13.deleted === undefined) && (missing2 = "deleted"))) || ((data13.dead === undefined) && (missing2 = "dead"))) || ((data13.kids_count === undefined) && (missing2 = "kids_count"))){
+if(((((((((((data13.id === undefined) || (!(func0.call(data13, "id")))) && (missing2 = "id")) || (((data13.parent === undefined) || (!(func0.call(data13, "parent")))) && (missing2 = "parent"))) || (((data13.depth === undefined) || (!(func0.call(data13, "depth")))) && (missing2 = "depth"))) || (((data13.by === undefined) || (!(func0.call(data13, "by")))) && (missing2 = "by"))) || (((data13.time === undefined) || (!(func0.call(data13, "time")))) && (missing2 = "time"))) || (((data13.text === undefined) || (!(func0.call(data13, "text")))) && (missing2 = "text"))) || (((data13.deleted === undefined) || (!(func0.call(data13, "deleted")))) && (missing2 = "deleted"))) || (((data13.dead === undefined) || (!(func0.call(data13, "dead")))) && (missing2 = "dead"))) || (((data13.kids_count === undefined) || (!(func0.call(data13, "kids_count")))) && (missing2 = "kids_count"))){
 validate1.errors = [{instancePath:instancePath+"/comments/" + i0,schemaPath:"#/properties/comments/items/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
 return false;
 }
 else {
-if(data13.id !== undefined){
+if(data13.id !== undefined && func0.call(data13, "id")){
 let data14 = data13.id;
 const _errs29 = errors;
 if(!((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14)))){
@@ -339,7 +340,7 @@ else {
 var valid3 = true;
 }
 if(valid3){
-if(data13.parent !== undefined){
+if(data13.parent !== undefined && func0.call(data13, "parent")){
 let data15 = data13.parent;
 const _errs31 = errors;
 if(!((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15)))){
@@ -352,7 +353,7 @@ else {
 var valid3 = true;
 }
 if(valid3){
-if(data13.depth !== undefined){
+if(data13.depth !== undefined && func0.call(data13, "depth")){
 let data16 = data13.depth;
 const _errs33 = errors;
 if(!((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16)))){
@@ -373,7 +374,7 @@ else {
 var valid3 = true;
 }
 if(valid3){
-if(data13.by !== undefined){
+if(data13.by !== undefined && func0.call(data13, "by")){
 let data17 = data13.by;
 const _errs35 = errors;
 if((typeof data17 !== "string") && (data17 !== null)){
@@ -386,7 +387,7 @@ else {
 var valid3 = true;
 }
 if(valid3){
-if(data13.time !== undefined){
+if(data13.time !== undefined && func0.call(data13, "time")){
 let data18 = data13.time;
 const _errs37 = errors;
 if(!((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18)))){
@@ -399,7 +400,7 @@ else {
 var valid3 = true;
 }
 if(valid3){
-if(data13.text !== undefined){
+if(data13.text !== undefined && func0.call(data13, "text")){
 let data19 = data13.text;
 const _errs39 = errors;
 if((typeof data19 !== "string") && (data19 !== null)){
@@ -412,7 +413,7 @@ else {
 var valid3 = true;
 }
 if(valid3){
-if(data13.deleted !== undefined){
+if(data13.deleted !== undefined && func0.call(data13, "deleted")){
 const _errs41 = errors;
 if(typeof data13.deleted !== "boolean"){
 validate1.errors = [{instancePath:instancePath+"/comments/" + i0+"/deleted",schemaPath:"#/properties/comments/items/properties/deleted/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
@@ -424,7 +425,7 @@ else {
 var valid3 = true;
 }
 if(valid3){
-if(data13.dead !== undefined){
+if(data13.dead !== undefined && func0.call(data13, "dead")){
 const _errs43 = errors;
 if(typeof data13.dead !== "boolean"){
 validate1.errors = [{instancePath:instancePath+"/comments/" + i0+"/dead",schemaPath:"#/properties/comments/items/properties/dead/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
@@ -436,7 +437,7 @@ else {
 var valid3 = true;
 }
 if(valid3){
-if(data13.kids_count !== undefined){
+if(data13.kids_count !== undefined && func0.call(data13, "kids_count")){
 let data22 = data13.kids_count;
 const _errs45 = errors;
 if(!((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22)))){
@@ -480,7 +481,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.comments_truncated !== undefined){
+if(data.comments_truncated !== undefined && func0.call(data, "comments_truncated")){
 const _errs47 = errors;
 if(typeof data.comments_truncated !== "boolean"){
 validate1.errors = [{instancePath:instancePath+"/comments_truncated",schemaPath:"#/properties/comments_truncated/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];

@@ -3,13 +3,14 @@
 
 export const input = validate0;
 const schema0 = {"type":"object","properties":{"limit":{"type":"integer","minimum":1,"maximum":100}},"required":[]};
+const func0 = Object.prototype.hasOwnProperty;
 
 function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.limit !== undefined){
+if(data.limit !== undefined && func0.call(data, "limit")){
 let data0 = data.limit;
 const _errs1 = errors;
 if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
@@ -50,12 +51,12 @@ let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if((data.stories === undefined) && (missing0 = "stories")){
+if(((data.stories === undefined) || (!(func0.call(data, "stories")))) && (missing0 = "stories")){
 validate1.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
-if(data.stories !== undefined){
+if(data.stories !== undefined && func0.call(data, "stories")){
 let data0 = data.stories;
 const _errs1 = errors;
 if(errors === _errs1){
@@ -68,12 +69,12 @@ const _errs3 = errors;
 if(errors === _errs3){
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 let missing1;
-if((((((((((((data1.id === undefined) && (missing1 = "id")) || ((data1.type === undefined) && (missing1 = "type"))) || ((data1.by === undefined) && (missing1 = "by"))) || ((data1.time === undefined) && (missing1 = "time"))) || ((data1.title === undefined) && (missing1 = "title"))) || ((data1.url === undefined) && (missing1 = "url"))) || ((data1.text === undefined) && (missing1 = "text"))) || ((data1.score === undefined) && (missing1 = "score"))) || ((data1.descendants === undefined) && (missing1 = "descendants"))) || ((data1.kids_count === undefined) && (missing1 = "kids_count"))) || ((data1.hn_url === undefined) && (missing1 = "hn_url"))){
+if(((((((((((((data1.id === undefined) || (!(func0.call(data1, "id")))) && (missing1 = "id")) || (((data1.type === undefined) || (!(func0.call(data1, "type")))) && (missing1 = "type"))) || (((data1.by === undefined) || (!(func0.call(data1, "by")))) && (missing1 = "by"))) || (((data1.time === undefined) || (!(func0.call(data1, "time")))) && (missing1 = "time"))) || (((data1.title === undefined) || (!(func0.call(data1, "title")))) && (missing1 = "title"))) || (((data1.url === undefined) || (!(func0.call(data1, "url")))) && (missing1 = "url"))) || (((data1.text === undefined) || (!(func0.call(data1, "text")))) && (missing1 = "text"))) || (((data1.score === undefined) || (!(func0.call(data1, "score")))) && (missing1 = "score"))) || (((data1.descendants === undefined) || (!(func0.call(data1, "descendants")))) && (missing1 = "descendants"))) || (((data1.kids_count === undefined) || (!(func0.call(data1, "kids_count")))) && (missing1 = "kids_count"))) || (((data1.hn_url === undefined) || (!(func0.call(data1, "hn_url")))) && (missing1 = "hn_url"))){
 validate1.errors = [{instancePath:instancePath+"/stories/" + i0,schemaPath:"#/properties/stories/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
-if(data1.id !== undefined){
+if(data1.id !== undefined && func0.call(data1, "id")){
 let data2 = data1.id;
 const _errs5 = errors;
 if(!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))){
@@ -86,7 +87,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.type !== undefined){
+if(data1.type !== undefined && func0.call(data1, "type")){
 let data3 = data1.type;
 const _errs7 = errors;
 if(typeof data3 !== "string"){
@@ -103,7 +104,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.by !== undefined){
+if(data1.by !== undefined && func0.call(data1, "by")){
 let data4 = data1.by;
 const _errs9 = errors;
 if((typeof data4 !== "string") && (data4 !== null)){
@@ -116,7 +117,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.time !== undefined){
+if(data1.time !== undefined && func0.call(data1, "time")){
 let data5 = data1.time;
 const _errs11 = errors;
 if(!((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5)))){
@@ -129,7 +130,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.title !== undefined){
+if(data1.title !== undefined && func0.call(data1, "title")){
 let data6 = data1.title;
 const _errs13 = errors;
 if((typeof data6 !== "string") && (data6 !== null)){
@@ -142,7 +143,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.url !== undefined){
+if(data1.url !== undefined && func0.call(data1, "url")){
 let data7 = data1.url;
 const _errs15 = errors;
 if((typeof data7 !== "string") && (data7 !== null)){
@@ -155,7 +156,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.text !== undefined){
+if(data1.text !== undefined && func0.call(data1, "text")){
 let data8 = data1.text;
 const _errs17 = errors;
 if((typeof data8 !== "string") && (data8 !== null)){
@@ -168,7 +169,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.score !== undefined){
+if(data1.score !== undefined && func0.call(data1, "score")){
 let data9 = data1.score;
 const _errs19 = errors;
 if((!((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9)))) && (data9 !== null)){
@@ -181,7 +182,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.descendants !== undefined){
+if(data1.descendants !== undefined && func0.call(data1, "descendants")){
 let data10 = data1.descendants;
 const _errs21 = errors;
 if((!((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10)))) && (data10 !== null)){
@@ -194,7 +195,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.kids_count !== undefined){
+if(data1.kids_count !== undefined && func0.call(data1, "kids_count")){
 let data11 = data1.kids_count;
 const _errs23 = errors;
 if(!((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11)))){
@@ -207,7 +208,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.hn_url !== undefined){
+if(data1.hn_url !== undefined && func0.call(data1, "hn_url")){
 const _errs25 = errors;
 if(typeof data1.hn_url !== "string"){
 validate1.errors = [{instancePath:instancePath+"/stories/" + i0+"/hn_url",schemaPath:"#/properties/stories/items/properties/hn_url/type",keyword:"type",params:{type: "string"},message:"must be string"}];

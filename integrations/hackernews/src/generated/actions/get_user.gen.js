@@ -5,7 +5,8 @@ import { validatorRuntime } from "@plugboard/sdk";
 
 export const input = validate0;
 const schema0 = {"type":"object","properties":{"username":{"type":"string","minLength":1}},"required":["username"]};
-const func0 = validatorRuntime.ucs2length;
+const func0 = Object.prototype.hasOwnProperty;
+const func2 = validatorRuntime.ucs2length;
 
 function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -13,17 +14,17 @@ let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if((data.username === undefined) && (missing0 = "username")){
+if(((data.username === undefined) || (!(func0.call(data, "username")))) && (missing0 = "username")){
 validate0.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
-if(data.username !== undefined){
+if(data.username !== undefined && func0.call(data, "username")){
 let data0 = data.username;
 const _errs1 = errors;
 if(errors === _errs1){
 if(typeof data0 === "string"){
-if(func0(data0) < 1){
+if(func2(data0) < 1){
 validate0.errors = [{instancePath:instancePath+"/username",schemaPath:"#/properties/username/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -54,12 +55,12 @@ let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if((((((((data.id === undefined) && (missing0 = "id")) || ((data.created === undefined) && (missing0 = "created"))) || ((data.karma === undefined) && (missing0 = "karma"))) || ((data.about === undefined) && (missing0 = "about"))) || ((data.submission_count === undefined) && (missing0 = "submission_count"))) || ((data.recent_submissions === undefined) && (missing0 = "recent_submissions"))) || ((data.profile_url === undefined) && (missing0 = "profile_url"))){
+if(((((((((data.id === undefined) || (!(func0.call(data, "id")))) && (missing0 = "id")) || (((data.created === undefined) || (!(func0.call(data, "created")))) && (missing0 = "created"))) || (((data.karma === undefined) || (!(func0.call(data, "karma")))) && (missing0 = "karma"))) || (((data.about === undefined) || (!(func0.call(data, "about")))) && (missing0 = "about"))) || (((data.submission_count === undefined) || (!(func0.call(data, "submission_count")))) && (missing0 = "submission_count"))) || (((data.recent_submissions === undefined) || (!(func0.call(data, "recent_submissions")))) && (missing0 = "recent_submissions"))) || (((data.profile_url === undefined) || (!(func0.call(data, "profile_url")))) && (missing0 = "profile_url"))){
 validate1.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
-if(data.id !== undefined){
+if(data.id !== undefined && func0.call(data, "id")){
 const _errs1 = errors;
 if(typeof data.id !== "string"){
 validate1.errors = [{instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -71,7 +72,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.created !== undefined){
+if(data.created !== undefined && func0.call(data, "created")){
 let data1 = data.created;
 const _errs3 = errors;
 if(!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))){
@@ -84,7 +85,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.karma !== undefined){
+if(data.karma !== undefined && func0.call(data, "karma")){
 let data2 = data.karma;
 const _errs5 = errors;
 if(!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))){
@@ -97,7 +98,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.about !== undefined){
+if(data.about !== undefined && func0.call(data, "about")){
 let data3 = data.about;
 const _errs7 = errors;
 if((typeof data3 !== "string") && (data3 !== null)){
@@ -110,7 +111,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.submission_count !== undefined){
+if(data.submission_count !== undefined && func0.call(data, "submission_count")){
 let data4 = data.submission_count;
 const _errs9 = errors;
 if(!((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4)))){
@@ -123,7 +124,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.recent_submissions !== undefined){
+if(data.recent_submissions !== undefined && func0.call(data, "recent_submissions")){
 let data5 = data.recent_submissions;
 const _errs11 = errors;
 if(errors === _errs11){
@@ -160,7 +161,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.profile_url !== undefined){
+if(data.profile_url !== undefined && func0.call(data, "profile_url")){
 const _errs15 = errors;
 if(typeof data.profile_url !== "string"){
 validate1.errors = [{instancePath:instancePath+"/profile_url",schemaPath:"#/properties/profile_url/type",keyword:"type",params:{type: "string"},message:"must be string"}];

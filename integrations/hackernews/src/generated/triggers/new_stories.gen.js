@@ -3,13 +3,14 @@
 
 export const input = validate0;
 const schema0 = {"type":"object","properties":{"min_score":{"type":"integer","minimum":0},"limit":{"type":"integer","minimum":1,"maximum":100}},"required":[]};
+const func0 = Object.prototype.hasOwnProperty;
 
 function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.min_score !== undefined){
+if(data.min_score !== undefined && func0.call(data, "min_score")){
 let data0 = data.min_score;
 const _errs1 = errors;
 if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
@@ -30,7 +31,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.limit !== undefined){
+if(data.limit !== undefined && func0.call(data, "limit")){
 let data1 = data.limit;
 const _errs3 = errors;
 if(!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))){
@@ -76,12 +77,12 @@ let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if((((((((((((data.id === undefined) && (missing0 = "id")) || ((data.type === undefined) && (missing0 = "type"))) || ((data.by === undefined) && (missing0 = "by"))) || ((data.time === undefined) && (missing0 = "time"))) || ((data.title === undefined) && (missing0 = "title"))) || ((data.url === undefined) && (missing0 = "url"))) || ((data.text === undefined) && (missing0 = "text"))) || ((data.score === undefined) && (missing0 = "score"))) || ((data.descendants === undefined) && (missing0 = "descendants"))) || ((data.kids_count === undefined) && (missing0 = "kids_count"))) || ((data.hn_url === undefined) && (missing0 = "hn_url"))){
+if(((((((((((((data.id === undefined) || (!(func0.call(data, "id")))) && (missing0 = "id")) || (((data.type === undefined) || (!(func0.call(data, "type")))) && (missing0 = "type"))) || (((data.by === undefined) || (!(func0.call(data, "by")))) && (missing0 = "by"))) || (((data.time === undefined) || (!(func0.call(data, "time")))) && (missing0 = "time"))) || (((data.title === undefined) || (!(func0.call(data, "title")))) && (missing0 = "title"))) || (((data.url === undefined) || (!(func0.call(data, "url")))) && (missing0 = "url"))) || (((data.text === undefined) || (!(func0.call(data, "text")))) && (missing0 = "text"))) || (((data.score === undefined) || (!(func0.call(data, "score")))) && (missing0 = "score"))) || (((data.descendants === undefined) || (!(func0.call(data, "descendants")))) && (missing0 = "descendants"))) || (((data.kids_count === undefined) || (!(func0.call(data, "kids_count")))) && (missing0 = "kids_count"))) || (((data.hn_url === undefined) || (!(func0.call(data, "hn_url")))) && (missing0 = "hn_url"))){
 validate1.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
-if(data.id !== undefined){
+if(data.id !== undefined && func0.call(data, "id")){
 let data0 = data.id;
 const _errs1 = errors;
 if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
@@ -94,7 +95,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.type !== undefined){
+if(data.type !== undefined && func0.call(data, "type")){
 let data1 = data.type;
 const _errs3 = errors;
 if(typeof data1 !== "string"){
@@ -111,7 +112,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.by !== undefined){
+if(data.by !== undefined && func0.call(data, "by")){
 let data2 = data.by;
 const _errs5 = errors;
 if((typeof data2 !== "string") && (data2 !== null)){
@@ -124,7 +125,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.time !== undefined){
+if(data.time !== undefined && func0.call(data, "time")){
 let data3 = data.time;
 const _errs7 = errors;
 if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
@@ -137,7 +138,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.title !== undefined){
+if(data.title !== undefined && func0.call(data, "title")){
 let data4 = data.title;
 const _errs9 = errors;
 if((typeof data4 !== "string") && (data4 !== null)){
@@ -150,7 +151,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.url !== undefined){
+if(data.url !== undefined && func0.call(data, "url")){
 let data5 = data.url;
 const _errs11 = errors;
 if((typeof data5 !== "string") && (data5 !== null)){
@@ -163,7 +164,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.text !== undefined){
+if(data.text !== undefined && func0.call(data, "text")){
 let data6 = data.text;
 const _errs13 = errors;
 if((typeof data6 !== "string") && (data6 !== null)){
@@ -176,7 +177,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.score !== undefined){
+if(data.score !== undefined && func0.call(data, "score")){
 let data7 = data.score;
 const _errs15 = errors;
 if((!((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7)))) && (data7 !== null)){
@@ -189,7 +190,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.descendants !== undefined){
+if(data.descendants !== undefined && func0.call(data, "descendants")){
 let data8 = data.descendants;
 const _errs17 = errors;
 if((!((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8)))) && (data8 !== null)){
@@ -202,7 +203,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.kids_count !== undefined){
+if(data.kids_count !== undefined && func0.call(data, "kids_count")){
 let data9 = data.kids_count;
 const _errs19 = errors;
 if(!((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9)))){
@@ -215,7 +216,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.hn_url !== undefined){
+if(data.hn_url !== undefined && func0.call(data, "hn_url")){
 const _errs21 = errors;
 if(typeof data.hn_url !== "string"){
 validate1.errors = [{instancePath:instancePath+"/hn_url",schemaPath:"#/properties/hn_url/type",keyword:"type",params:{type: "string"},message:"must be string"}];

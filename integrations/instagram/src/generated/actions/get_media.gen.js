@@ -5,7 +5,8 @@ import { validatorRuntime } from "@plugboard/sdk";
 
 export const input = validate0;
 const schema0 = {"type":"object","properties":{"media_id":{"type":"string","minLength":1}},"required":["media_id"]};
-const func0 = validatorRuntime.ucs2length;
+const func0 = Object.prototype.hasOwnProperty;
+const func2 = validatorRuntime.ucs2length;
 
 function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -13,17 +14,17 @@ let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if((data.media_id === undefined) && (missing0 = "media_id")){
+if(((data.media_id === undefined) || (!(func0.call(data, "media_id")))) && (missing0 = "media_id")){
 validate0.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
-if(data.media_id !== undefined){
+if(data.media_id !== undefined && func0.call(data, "media_id")){
 let data0 = data.media_id;
 const _errs1 = errors;
 if(errors === _errs1){
 if(typeof data0 === "string"){
-if(func0(data0) < 1){
+if(func2(data0) < 1){
 validate0.errors = [{instancePath:instancePath+"/media_id",schemaPath:"#/properties/media_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -54,23 +55,23 @@ let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if((data.media === undefined) && (missing0 = "media")){
+if(((data.media === undefined) || (!(func0.call(data, "media")))) && (missing0 = "media")){
 validate1.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
-if(data.media !== undefined){
+if(data.media !== undefined && func0.call(data, "media")){
 let data0 = data.media;
 const _errs1 = errors;
 if(errors === _errs1){
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 let missing1;
-if(((((((((data0.id === undefined) && (missing1 = "id")) || ((data0.caption === undefined) && (missing1 = "caption"))) || ((data0.media_type === undefined) && (missing1 = "media_type"))) || ((data0.media_url === undefined) && (missing1 = "media_url"))) || ((data0.permalink === undefined) && (missing1 = "permalink"))) || ((data0.timestamp === undefined) && (missing1 = "timestamp"))) || ((data0.like_count === undefined) && (missing1 = "like_count"))) || ((data0.comments_count === undefined) && (missing1 = "comments_count"))){
+if((((((((((data0.id === undefined) || (!(func0.call(data0, "id")))) && (missing1 = "id")) || (((data0.caption === undefined) || (!(func0.call(data0, "caption")))) && (missing1 = "caption"))) || (((data0.media_type === undefined) || (!(func0.call(data0, "media_type")))) && (missing1 = "media_type"))) || (((data0.media_url === undefined) || (!(func0.call(data0, "media_url")))) && (missing1 = "media_url"))) || (((data0.permalink === undefined) || (!(func0.call(data0, "permalink")))) && (missing1 = "permalink"))) || (((data0.timestamp === undefined) || (!(func0.call(data0, "timestamp")))) && (missing1 = "timestamp"))) || (((data0.like_count === undefined) || (!(func0.call(data0, "like_count")))) && (missing1 = "like_count"))) || (((data0.comments_count === undefined) || (!(func0.call(data0, "comments_count")))) && (missing1 = "comments_count"))){
 validate1.errors = [{instancePath:instancePath+"/media",schemaPath:"#/properties/media/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
-if(data0.id !== undefined){
+if(data0.id !== undefined && func0.call(data0, "id")){
 const _errs3 = errors;
 if(typeof data0.id !== "string"){
 validate1.errors = [{instancePath:instancePath+"/media/id",schemaPath:"#/properties/media/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -82,7 +83,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.caption !== undefined){
+if(data0.caption !== undefined && func0.call(data0, "caption")){
 let data2 = data0.caption;
 const _errs5 = errors;
 if((typeof data2 !== "string") && (data2 !== null)){
@@ -95,7 +96,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.media_type !== undefined){
+if(data0.media_type !== undefined && func0.call(data0, "media_type")){
 let data3 = data0.media_type;
 const _errs7 = errors;
 if(typeof data3 !== "string"){
@@ -112,7 +113,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.media_product_type !== undefined){
+if(data0.media_product_type !== undefined && func0.call(data0, "media_product_type")){
 let data4 = data0.media_product_type;
 const _errs9 = errors;
 if((typeof data4 !== "string") && (data4 !== null)){
@@ -125,7 +126,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.media_url !== undefined){
+if(data0.media_url !== undefined && func0.call(data0, "media_url")){
 let data5 = data0.media_url;
 const _errs11 = errors;
 if((typeof data5 !== "string") && (data5 !== null)){
@@ -138,7 +139,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.thumbnail_url !== undefined){
+if(data0.thumbnail_url !== undefined && func0.call(data0, "thumbnail_url")){
 let data6 = data0.thumbnail_url;
 const _errs13 = errors;
 if((typeof data6 !== "string") && (data6 !== null)){
@@ -151,7 +152,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.permalink !== undefined){
+if(data0.permalink !== undefined && func0.call(data0, "permalink")){
 const _errs15 = errors;
 if(typeof data0.permalink !== "string"){
 validate1.errors = [{instancePath:instancePath+"/media/permalink",schemaPath:"#/properties/media/properties/permalink/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -163,7 +164,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.timestamp !== undefined){
+if(data0.timestamp !== undefined && func0.call(data0, "timestamp")){
 const _errs17 = errors;
 if(typeof data0.timestamp !== "string"){
 validate1.errors = [{instancePath:instancePath+"/media/timestamp",schemaPath:"#/properties/media/properties/timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -175,7 +176,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.username !== undefined){
+if(data0.username !== undefined && func0.call(data0, "username")){
 const _errs19 = errors;
 if(typeof data0.username !== "string"){
 validate1.errors = [{instancePath:instancePath+"/media/username",schemaPath:"#/properties/media/properties/username/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -187,7 +188,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.like_count !== undefined){
+if(data0.like_count !== undefined && func0.call(data0, "like_count")){
 let data10 = data0.like_count;
 const _errs21 = errors;
 if((!((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10)))) && (data10 !== null)){
@@ -200,7 +201,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.comments_count !== undefined){
+if(data0.comments_count !== undefined && func0.call(data0, "comments_count")){
 let data11 = data0.comments_count;
 const _errs23 = errors;
 if((!((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11)))) && (data11 !== null)){

@@ -19,6 +19,7 @@ return errors === 0;
 
 export const output = validate1;
 const schema1 = {"type":"object","properties":{"user_id":{"type":"string"},"username":{"type":"string"},"name":{"type":["string","null"]},"account_type":{"type":"string"},"profile_picture_url":{"type":["string","null"]},"biography":{"type":["string","null"]},"website":{"type":["string","null"]},"followers_count":{"type":"integer"},"follows_count":{"type":"integer"},"media_count":{"type":"integer"}},"required":["user_id","username","name","account_type","profile_picture_url","followers_count","follows_count","media_count"]};
+const func0 = Object.prototype.hasOwnProperty;
 
 function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -26,12 +27,12 @@ let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if(((((((((data.user_id === undefined) && (missing0 = "user_id")) || ((data.username === undefined) && (missing0 = "username"))) || ((data.name === undefined) && (missing0 = "name"))) || ((data.account_type === undefined) && (missing0 = "account_type"))) || ((data.profile_picture_url === undefined) && (missing0 = "profile_picture_url"))) || ((data.followers_count === undefined) && (missing0 = "followers_count"))) || ((data.follows_count === undefined) && (missing0 = "follows_count"))) || ((data.media_count === undefined) && (missing0 = "media_count"))){
+if((((((((((data.user_id === undefined) || (!(func0.call(data, "user_id")))) && (missing0 = "user_id")) || (((data.username === undefined) || (!(func0.call(data, "username")))) && (missing0 = "username"))) || (((data.name === undefined) || (!(func0.call(data, "name")))) && (missing0 = "name"))) || (((data.account_type === undefined) || (!(func0.call(data, "account_type")))) && (missing0 = "account_type"))) || (((data.profile_picture_url === undefined) || (!(func0.call(data, "profile_picture_url")))) && (missing0 = "profile_picture_url"))) || (((data.followers_count === undefined) || (!(func0.call(data, "followers_count")))) && (missing0 = "followers_count"))) || (((data.follows_count === undefined) || (!(func0.call(data, "follows_count")))) && (missing0 = "follows_count"))) || (((data.media_count === undefined) || (!(func0.call(data, "media_count")))) && (missing0 = "media_count"))){
 validate1.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
-if(data.user_id !== undefined){
+if(data.user_id !== undefined && func0.call(data, "user_id")){
 const _errs1 = errors;
 if(typeof data.user_id !== "string"){
 validate1.errors = [{instancePath:instancePath+"/user_id",schemaPath:"#/properties/user_id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -43,7 +44,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.username !== undefined){
+if(data.username !== undefined && func0.call(data, "username")){
 const _errs3 = errors;
 if(typeof data.username !== "string"){
 validate1.errors = [{instancePath:instancePath+"/username",schemaPath:"#/properties/username/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -55,7 +56,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.name !== undefined){
+if(data.name !== undefined && func0.call(data, "name")){
 let data2 = data.name;
 const _errs5 = errors;
 if((typeof data2 !== "string") && (data2 !== null)){
@@ -68,7 +69,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.account_type !== undefined){
+if(data.account_type !== undefined && func0.call(data, "account_type")){
 const _errs7 = errors;
 if(typeof data.account_type !== "string"){
 validate1.errors = [{instancePath:instancePath+"/account_type",schemaPath:"#/properties/account_type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -80,7 +81,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.profile_picture_url !== undefined){
+if(data.profile_picture_url !== undefined && func0.call(data, "profile_picture_url")){
 let data4 = data.profile_picture_url;
 const _errs9 = errors;
 if((typeof data4 !== "string") && (data4 !== null)){
@@ -93,7 +94,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.biography !== undefined){
+if(data.biography !== undefined && func0.call(data, "biography")){
 let data5 = data.biography;
 const _errs11 = errors;
 if((typeof data5 !== "string") && (data5 !== null)){
@@ -106,7 +107,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.website !== undefined){
+if(data.website !== undefined && func0.call(data, "website")){
 let data6 = data.website;
 const _errs13 = errors;
 if((typeof data6 !== "string") && (data6 !== null)){
@@ -119,7 +120,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.followers_count !== undefined){
+if(data.followers_count !== undefined && func0.call(data, "followers_count")){
 let data7 = data.followers_count;
 const _errs15 = errors;
 if(!((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7)))){
@@ -132,7 +133,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.follows_count !== undefined){
+if(data.follows_count !== undefined && func0.call(data, "follows_count")){
 let data8 = data.follows_count;
 const _errs17 = errors;
 if(!((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8)))){
@@ -145,7 +146,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.media_count !== undefined){
+if(data.media_count !== undefined && func0.call(data, "media_count")){
 let data9 = data.media_count;
 const _errs19 = errors;
 if(!((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9)))){

@@ -5,7 +5,8 @@ import { validatorRuntime } from "@plugboard/sdk";
 
 export const input = validate0;
 const schema0 = {"type":"object","properties":{"media_id":{"type":"string","minLength":1},"limit":{"type":"integer","minimum":1,"maximum":100},"after":{"type":"string"}},"required":["media_id"]};
-const func0 = validatorRuntime.ucs2length;
+const func0 = Object.prototype.hasOwnProperty;
+const func2 = validatorRuntime.ucs2length;
 
 function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -13,17 +14,17 @@ let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if((data.media_id === undefined) && (missing0 = "media_id")){
+if(((data.media_id === undefined) || (!(func0.call(data, "media_id")))) && (missing0 = "media_id")){
 validate0.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
-if(data.media_id !== undefined){
+if(data.media_id !== undefined && func0.call(data, "media_id")){
 let data0 = data.media_id;
 const _errs1 = errors;
 if(errors === _errs1){
 if(typeof data0 === "string"){
-if(func0(data0) < 1){
+if(func2(data0) < 1){
 validate0.errors = [{instancePath:instancePath+"/media_id",schemaPath:"#/properties/media_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -39,7 +40,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.limit !== undefined){
+if(data.limit !== undefined && func0.call(data, "limit")){
 let data1 = data.limit;
 const _errs3 = errors;
 if(!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))){
@@ -66,7 +67,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.after !== undefined){
+if(data.after !== undefined && func0.call(data, "after")){
 const _errs5 = errors;
 if(typeof data.after !== "string"){
 validate0.errors = [{instancePath:instancePath+"/after",schemaPath:"#/properties/after/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -99,12 +100,12 @@ let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if(((data.comments === undefined) && (missing0 = "comments")) || ((data.next_cursor === undefined) && (missing0 = "next_cursor"))){
+if((((data.comments === undefined) || (!(func0.call(data, "comments")))) && (missing0 = "comments")) || (((data.next_cursor === undefined) || (!(func0.call(data, "next_cursor")))) && (missing0 = "next_cursor"))){
 validate1.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
-if(data.comments !== undefined){
+if(data.comments !== undefined && func0.call(data, "comments")){
 let data0 = data.comments;
 const _errs1 = errors;
 if(errors === _errs1){
@@ -117,12 +118,12 @@ const _errs3 = errors;
 if(errors === _errs3){
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 let missing1;
-if(((((((data1.id === undefined) && (missing1 = "id")) || ((data1.text === undefined) && (missing1 = "text"))) || ((data1.timestamp === undefined) && (missing1 = "timestamp"))) || ((data1.username === undefined) && (missing1 = "username"))) || ((data1.like_count === undefined) && (missing1 = "like_count"))) || ((data1.parent_id === undefined) && (missing1 = "parent_id"))){
+if((((((((data1.id === undefined) || (!(func0.call(data1, "id")))) && (missing1 = "id")) || (((data1.text === undefined) || (!(func0.call(data1, "text")))) && (missing1 = "text"))) || (((data1.timestamp === undefined) || (!(func0.call(data1, "timestamp")))) && (missing1 = "timestamp"))) || (((data1.username === undefined) || (!(func0.call(data1, "username")))) && (missing1 = "username"))) || (((data1.like_count === undefined) || (!(func0.call(data1, "like_count")))) && (missing1 = "like_count"))) || (((data1.parent_id === undefined) || (!(func0.call(data1, "parent_id")))) && (missing1 = "parent_id"))){
 validate1.errors = [{instancePath:instancePath+"/comments/" + i0,schemaPath:"#/properties/comments/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
-if(data1.id !== undefined){
+if(data1.id !== undefined && func0.call(data1, "id")){
 const _errs5 = errors;
 if(typeof data1.id !== "string"){
 validate1.errors = [{instancePath:instancePath+"/comments/" + i0+"/id",schemaPath:"#/properties/comments/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -134,7 +135,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.text !== undefined){
+if(data1.text !== undefined && func0.call(data1, "text")){
 const _errs7 = errors;
 if(typeof data1.text !== "string"){
 validate1.errors = [{instancePath:instancePath+"/comments/" + i0+"/text",schemaPath:"#/properties/comments/items/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -146,7 +147,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.timestamp !== undefined){
+if(data1.timestamp !== undefined && func0.call(data1, "timestamp")){
 const _errs9 = errors;
 if(typeof data1.timestamp !== "string"){
 validate1.errors = [{instancePath:instancePath+"/comments/" + i0+"/timestamp",schemaPath:"#/properties/comments/items/properties/timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -158,7 +159,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.username !== undefined){
+if(data1.username !== undefined && func0.call(data1, "username")){
 let data5 = data1.username;
 const _errs11 = errors;
 if((typeof data5 !== "string") && (data5 !== null)){
@@ -171,7 +172,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.like_count !== undefined){
+if(data1.like_count !== undefined && func0.call(data1, "like_count")){
 let data6 = data1.like_count;
 const _errs13 = errors;
 if((!((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6)))) && (data6 !== null)){
@@ -184,7 +185,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.hidden !== undefined){
+if(data1.hidden !== undefined && func0.call(data1, "hidden")){
 const _errs15 = errors;
 if(typeof data1.hidden !== "boolean"){
 validate1.errors = [{instancePath:instancePath+"/comments/" + i0+"/hidden",schemaPath:"#/properties/comments/items/properties/hidden/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
@@ -196,7 +197,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.parent_id !== undefined){
+if(data1.parent_id !== undefined && func0.call(data1, "parent_id")){
 let data8 = data1.parent_id;
 const _errs17 = errors;
 if((typeof data8 !== "string") && (data8 !== null)){
@@ -209,7 +210,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.reply_count !== undefined){
+if(data1.reply_count !== undefined && func0.call(data1, "reply_count")){
 let data9 = data1.reply_count;
 const _errs19 = errors;
 if(!((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9)))){
@@ -252,7 +253,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.next_cursor !== undefined){
+if(data.next_cursor !== undefined && func0.call(data, "next_cursor")){
 let data10 = data.next_cursor;
 const _errs21 = errors;
 if((typeof data10 !== "string") && (data10 !== null)){

@@ -3,13 +3,14 @@
 
 export const input = validate0;
 const schema0 = {"type":"object","properties":{"limit":{"type":"integer","minimum":1,"maximum":100},"after":{"type":"string"}},"required":[]};
+const func0 = Object.prototype.hasOwnProperty;
 
 function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.limit !== undefined){
+if(data.limit !== undefined && func0.call(data, "limit")){
 let data0 = data.limit;
 const _errs1 = errors;
 if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
@@ -36,7 +37,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.after !== undefined){
+if(data.after !== undefined && func0.call(data, "after")){
 const _errs3 = errors;
 if(typeof data.after !== "string"){
 validate0.errors = [{instancePath:instancePath+"/after",schemaPath:"#/properties/after/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -67,12 +68,12 @@ let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if(((data.media === undefined) && (missing0 = "media")) || ((data.next_cursor === undefined) && (missing0 = "next_cursor"))){
+if((((data.media === undefined) || (!(func0.call(data, "media")))) && (missing0 = "media")) || (((data.next_cursor === undefined) || (!(func0.call(data, "next_cursor")))) && (missing0 = "next_cursor"))){
 validate1.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
-if(data.media !== undefined){
+if(data.media !== undefined && func0.call(data, "media")){
 let data0 = data.media;
 const _errs1 = errors;
 if(errors === _errs1){
@@ -85,12 +86,12 @@ const _errs3 = errors;
 if(errors === _errs3){
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 let missing1;
-if(((((((((data1.id === undefined) && (missing1 = "id")) || ((data1.caption === undefined) && (missing1 = "caption"))) || ((data1.media_type === undefined) && (missing1 = "media_type"))) || ((data1.media_url === undefined) && (missing1 = "media_url"))) || ((data1.permalink === undefined) && (missing1 = "permalink"))) || ((data1.timestamp === undefined) && (missing1 = "timestamp"))) || ((data1.like_count === undefined) && (missing1 = "like_count"))) || ((data1.comments_count === undefined) && (missing1 = "comments_count"))){
+if((((((((((data1.id === undefined) || (!(func0.call(data1, "id")))) && (missing1 = "id")) || (((data1.caption === undefined) || (!(func0.call(data1, "caption")))) && (missing1 = "caption"))) || (((data1.media_type === undefined) || (!(func0.call(data1, "media_type")))) && (missing1 = "media_type"))) || (((data1.media_url === undefined) || (!(func0.call(data1, "media_url")))) && (missing1 = "media_url"))) || (((data1.permalink === undefined) || (!(func0.call(data1, "permalink")))) && (missing1 = "permalink"))) || (((data1.timestamp === undefined) || (!(func0.call(data1, "timestamp")))) && (missing1 = "timestamp"))) || (((data1.like_count === undefined) || (!(func0.call(data1, "like_count")))) && (missing1 = "like_count"))) || (((data1.comments_count === undefined) || (!(func0.call(data1, "comments_count")))) && (missing1 = "comments_count"))){
 validate1.errors = [{instancePath:instancePath+"/media/" + i0,schemaPath:"#/properties/media/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
-if(data1.id !== undefined){
+if(data1.id !== undefined && func0.call(data1, "id")){
 const _errs5 = errors;
 if(typeof data1.id !== "string"){
 validate1.errors = [{instancePath:instancePath+"/media/" + i0+"/id",schemaPath:"#/properties/media/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -102,7 +103,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.caption !== undefined){
+if(data1.caption !== undefined && func0.call(data1, "caption")){
 let data3 = data1.caption;
 const _errs7 = errors;
 if((typeof data3 !== "string") && (data3 !== null)){
@@ -115,7 +116,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.media_type !== undefined){
+if(data1.media_type !== undefined && func0.call(data1, "media_type")){
 let data4 = data1.media_type;
 const _errs9 = errors;
 if(typeof data4 !== "string"){
@@ -132,7 +133,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.media_product_type !== undefined){
+if(data1.media_product_type !== undefined && func0.call(data1, "media_product_type")){
 let data5 = data1.media_product_type;
 const _errs11 = errors;
 if((typeof data5 !== "string") && (data5 !== null)){
@@ -145,7 +146,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.media_url !== undefined){
+if(data1.media_url !== undefined && func0.call(data1, "media_url")){
 let data6 = data1.media_url;
 const _errs13 = errors;
 if((typeof data6 !== "string") && (data6 !== null)){
@@ -158,7 +159,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.thumbnail_url !== undefined){
+if(data1.thumbnail_url !== undefined && func0.call(data1, "thumbnail_url")){
 let data7 = data1.thumbnail_url;
 const _errs15 = errors;
 if((typeof data7 !== "string") && (data7 !== null)){
@@ -171,7 +172,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.permalink !== undefined){
+if(data1.permalink !== undefined && func0.call(data1, "permalink")){
 const _errs17 = errors;
 if(typeof data1.permalink !== "string"){
 validate1.errors = [{instancePath:instancePath+"/media/" + i0+"/permalink",schemaPath:"#/properties/media/items/properties/permalink/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -183,7 +184,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.timestamp !== undefined){
+if(data1.timestamp !== undefined && func0.call(data1, "timestamp")){
 const _errs19 = errors;
 if(typeof data1.timestamp !== "string"){
 validate1.errors = [{instancePath:instancePath+"/media/" + i0+"/timestamp",schemaPath:"#/properties/media/items/properties/timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -195,7 +196,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.username !== undefined){
+if(data1.username !== undefined && func0.call(data1, "username")){
 const _errs21 = errors;
 if(typeof data1.username !== "string"){
 validate1.errors = [{instancePath:instancePath+"/media/" + i0+"/username",schemaPath:"#/properties/media/items/properties/username/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -207,7 +208,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.like_count !== undefined){
+if(data1.like_count !== undefined && func0.call(data1, "like_count")){
 let data11 = data1.like_count;
 const _errs23 = errors;
 if((!((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11)))) && (data11 !== null)){
@@ -220,7 +221,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.comments_count !== undefined){
+if(data1.comments_count !== undefined && func0.call(data1, "comments_count")){
 let data12 = data1.comments_count;
 const _errs25 = errors;
 if((!((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12)))) && (data12 !== null)){
@@ -266,7 +267,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.next_cursor !== undefined){
+if(data.next_cursor !== undefined && func0.call(data, "next_cursor")){
 let data13 = data.next_cursor;
 const _errs27 = errors;
 if((typeof data13 !== "string") && (data13 !== null)){

@@ -5,7 +5,8 @@ import { validatorRuntime } from "@plugboard/sdk";
 
 export const input = validate0;
 const schema0 = {"type":"object","properties":{"block_id":{"type":"string","minLength":1},"children":{"type":"array","minItems":1,"maxItems":100,"items":{"type":"object","properties":{"type":{"type":"string"}},"required":["type"],"additionalProperties":true}},"after":{"type":"string"}},"required":["block_id","children"]};
-const func0 = validatorRuntime.ucs2length;
+const func0 = Object.prototype.hasOwnProperty;
+const func3 = validatorRuntime.ucs2length;
 
 function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -13,17 +14,17 @@ let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if(((data.block_id === undefined) && (missing0 = "block_id")) || ((data.children === undefined) && (missing0 = "children"))){
+if((((data.block_id === undefined) || (!(func0.call(data, "block_id")))) && (missing0 = "block_id")) || (((data.children === undefined) || (!(func0.call(data, "children")))) && (missing0 = "children"))){
 validate0.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
-if(data.block_id !== undefined){
+if(data.block_id !== undefined && func0.call(data, "block_id")){
 let data0 = data.block_id;
 const _errs1 = errors;
 if(errors === _errs1){
 if(typeof data0 === "string"){
-if(func0(data0) < 1){
+if(func3(data0) < 1){
 validate0.errors = [{instancePath:instancePath+"/block_id",schemaPath:"#/properties/block_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -39,7 +40,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.children !== undefined){
+if(data.children !== undefined && func0.call(data, "children")){
 let data1 = data.children;
 const _errs3 = errors;
 if(errors === _errs3){
@@ -62,12 +63,12 @@ const _errs5 = errors;
 if(errors === _errs5){
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 let missing1;
-if((data2.type === undefined) && (missing1 = "type")){
+if(((data2.type === undefined) || (!(func0.call(data2, "type")))) && (missing1 = "type")){
 validate0.errors = [{instancePath:instancePath+"/children/" + i0,schemaPath:"#/properties/children/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
-if(data2.type !== undefined){
+if(data2.type !== undefined && func0.call(data2, "type")){
 if(typeof data2.type !== "string"){
 validate0.errors = [{instancePath:instancePath+"/children/" + i0+"/type",schemaPath:"#/properties/children/items/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
@@ -99,7 +100,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.after !== undefined){
+if(data.after !== undefined && func0.call(data, "after")){
 const _errs10 = errors;
 if(typeof data.after !== "string"){
 validate0.errors = [{instancePath:instancePath+"/after",schemaPath:"#/properties/after/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -132,12 +133,12 @@ let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if((data.results === undefined) && (missing0 = "results")){
+if(((data.results === undefined) || (!(func0.call(data, "results")))) && (missing0 = "results")){
 validate1.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
-if(data.results !== undefined){
+if(data.results !== undefined && func0.call(data, "results")){
 let data0 = data.results;
 const _errs1 = errors;
 if(errors === _errs1){
@@ -150,12 +151,12 @@ const _errs3 = errors;
 if(errors === _errs3){
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 let missing1;
-if(((((data1.object === undefined) && (missing1 = "object")) || ((data1.id === undefined) && (missing1 = "id"))) || ((data1.type === undefined) && (missing1 = "type"))) || ((data1.has_children === undefined) && (missing1 = "has_children"))){
+if((((((data1.object === undefined) || (!(func0.call(data1, "object")))) && (missing1 = "object")) || (((data1.id === undefined) || (!(func0.call(data1, "id")))) && (missing1 = "id"))) || (((data1.type === undefined) || (!(func0.call(data1, "type")))) && (missing1 = "type"))) || (((data1.has_children === undefined) || (!(func0.call(data1, "has_children")))) && (missing1 = "has_children"))){
 validate1.errors = [{instancePath:instancePath+"/results/" + i0,schemaPath:"#/properties/results/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
-if(data1.object !== undefined){
+if(data1.object !== undefined && func0.call(data1, "object")){
 let data2 = data1.object;
 const _errs5 = errors;
 if(typeof data2 !== "string"){
@@ -172,7 +173,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.id !== undefined){
+if(data1.id !== undefined && func0.call(data1, "id")){
 const _errs7 = errors;
 if(typeof data1.id !== "string"){
 validate1.errors = [{instancePath:instancePath+"/results/" + i0+"/id",schemaPath:"#/properties/results/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -184,7 +185,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.type !== undefined){
+if(data1.type !== undefined && func0.call(data1, "type")){
 const _errs9 = errors;
 if(typeof data1.type !== "string"){
 validate1.errors = [{instancePath:instancePath+"/results/" + i0+"/type",schemaPath:"#/properties/results/items/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -196,7 +197,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.has_children !== undefined){
+if(data1.has_children !== undefined && func0.call(data1, "has_children")){
 const _errs11 = errors;
 if(typeof data1.has_children !== "boolean"){
 validate1.errors = [{instancePath:instancePath+"/results/" + i0+"/has_children",schemaPath:"#/properties/results/items/properties/has_children/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
@@ -208,7 +209,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.archived !== undefined){
+if(data1.archived !== undefined && func0.call(data1, "archived")){
 const _errs13 = errors;
 if(typeof data1.archived !== "boolean"){
 validate1.errors = [{instancePath:instancePath+"/results/" + i0+"/archived",schemaPath:"#/properties/results/items/properties/archived/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
@@ -220,7 +221,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.created_time !== undefined){
+if(data1.created_time !== undefined && func0.call(data1, "created_time")){
 const _errs15 = errors;
 if(typeof data1.created_time !== "string"){
 validate1.errors = [{instancePath:instancePath+"/results/" + i0+"/created_time",schemaPath:"#/properties/results/items/properties/created_time/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -232,7 +233,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.last_edited_time !== undefined){
+if(data1.last_edited_time !== undefined && func0.call(data1, "last_edited_time")){
 const _errs17 = errors;
 if(typeof data1.last_edited_time !== "string"){
 validate1.errors = [{instancePath:instancePath+"/results/" + i0+"/last_edited_time",schemaPath:"#/properties/results/items/properties/last_edited_time/type",keyword:"type",params:{type: "string"},message:"must be string"}];

@@ -3,13 +3,14 @@
 
 export const input = validate0;
 const schema0 = {"type":"object","properties":{"parent_page_id":{"type":"string"},"parent_database_id":{"type":"string"},"title":{"type":"string"},"title_property":{"type":"string"},"properties":{"type":"object"},"children":{"type":"array","minItems":1,"maxItems":100,"items":{"type":"object","properties":{"type":{"type":"string"}},"required":["type"],"additionalProperties":true}},"icon":{"type":"object"},"cover":{"type":"object"}},"required":[]};
+const func0 = Object.prototype.hasOwnProperty;
 
 function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.parent_page_id !== undefined){
+if(data.parent_page_id !== undefined && func0.call(data, "parent_page_id")){
 const _errs1 = errors;
 if(typeof data.parent_page_id !== "string"){
 validate0.errors = [{instancePath:instancePath+"/parent_page_id",schemaPath:"#/properties/parent_page_id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -21,7 +22,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.parent_database_id !== undefined){
+if(data.parent_database_id !== undefined && func0.call(data, "parent_database_id")){
 const _errs3 = errors;
 if(typeof data.parent_database_id !== "string"){
 validate0.errors = [{instancePath:instancePath+"/parent_database_id",schemaPath:"#/properties/parent_database_id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -33,7 +34,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.title !== undefined){
+if(data.title !== undefined && func0.call(data, "title")){
 const _errs5 = errors;
 if(typeof data.title !== "string"){
 validate0.errors = [{instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -45,7 +46,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.title_property !== undefined){
+if(data.title_property !== undefined && func0.call(data, "title_property")){
 const _errs7 = errors;
 if(typeof data.title_property !== "string"){
 validate0.errors = [{instancePath:instancePath+"/title_property",schemaPath:"#/properties/title_property/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -57,7 +58,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.properties !== undefined){
+if(data.properties !== undefined && func0.call(data, "properties")){
 let data4 = data.properties;
 const _errs9 = errors;
 if(!(data4 && typeof data4 == "object" && !Array.isArray(data4))){
@@ -70,7 +71,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.children !== undefined){
+if(data.children !== undefined && func0.call(data, "children")){
 let data5 = data.children;
 const _errs11 = errors;
 if(errors === _errs11){
@@ -93,12 +94,12 @@ const _errs13 = errors;
 if(errors === _errs13){
 if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 let missing0;
-if((data6.type === undefined) && (missing0 = "type")){
+if(((data6.type === undefined) || (!(func0.call(data6, "type")))) && (missing0 = "type")){
 validate0.errors = [{instancePath:instancePath+"/children/" + i0,schemaPath:"#/properties/children/items/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
-if(data6.type !== undefined){
+if(data6.type !== undefined && func0.call(data6, "type")){
 if(typeof data6.type !== "string"){
 validate0.errors = [{instancePath:instancePath+"/children/" + i0+"/type",schemaPath:"#/properties/children/items/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
@@ -130,7 +131,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.icon !== undefined){
+if(data.icon !== undefined && func0.call(data, "icon")){
 let data8 = data.icon;
 const _errs18 = errors;
 if(!(data8 && typeof data8 == "object" && !Array.isArray(data8))){
@@ -143,7 +144,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.cover !== undefined){
+if(data.cover !== undefined && func0.call(data, "cover")){
 let data9 = data.cover;
 const _errs20 = errors;
 if(!(data9 && typeof data9 == "object" && !Array.isArray(data9))){
@@ -181,23 +182,23 @@ let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if((data.page === undefined) && (missing0 = "page")){
+if(((data.page === undefined) || (!(func0.call(data, "page")))) && (missing0 = "page")){
 validate1.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
-if(data.page !== undefined){
+if(data.page !== undefined && func0.call(data, "page")){
 let data0 = data.page;
 const _errs1 = errors;
 if(errors === _errs1){
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 let missing1;
-if(((((((((data0.object === undefined) && (missing1 = "object")) || ((data0.id === undefined) && (missing1 = "id"))) || ((data0.created_time === undefined) && (missing1 = "created_time"))) || ((data0.last_edited_time === undefined) && (missing1 = "last_edited_time"))) || ((data0.archived === undefined) && (missing1 = "archived"))) || ((data0.parent === undefined) && (missing1 = "parent"))) || ((data0.properties === undefined) && (missing1 = "properties"))) || ((data0.url === undefined) && (missing1 = "url"))){
+if((((((((((data0.object === undefined) || (!(func0.call(data0, "object")))) && (missing1 = "object")) || (((data0.id === undefined) || (!(func0.call(data0, "id")))) && (missing1 = "id"))) || (((data0.created_time === undefined) || (!(func0.call(data0, "created_time")))) && (missing1 = "created_time"))) || (((data0.last_edited_time === undefined) || (!(func0.call(data0, "last_edited_time")))) && (missing1 = "last_edited_time"))) || (((data0.archived === undefined) || (!(func0.call(data0, "archived")))) && (missing1 = "archived"))) || (((data0.parent === undefined) || (!(func0.call(data0, "parent")))) && (missing1 = "parent"))) || (((data0.properties === undefined) || (!(func0.call(data0, "properties")))) && (missing1 = "properties"))) || (((data0.url === undefined) || (!(func0.call(data0, "url")))) && (missing1 = "url"))){
 validate1.errors = [{instancePath:instancePath+"/page",schemaPath:"#/properties/page/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
-if(data0.object !== undefined){
+if(data0.object !== undefined && func0.call(data0, "object")){
 let data1 = data0.object;
 const _errs3 = errors;
 if(typeof data1 !== "string"){
@@ -214,7 +215,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.id !== undefined){
+if(data0.id !== undefined && func0.call(data0, "id")){
 const _errs5 = errors;
 if(typeof data0.id !== "string"){
 validate1.errors = [{instancePath:instancePath+"/page/id",schemaPath:"#/properties/page/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -226,7 +227,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.created_time !== undefined){
+if(data0.created_time !== undefined && func0.call(data0, "created_time")){
 const _errs7 = errors;
 if(typeof data0.created_time !== "string"){
 validate1.errors = [{instancePath:instancePath+"/page/created_time",schemaPath:"#/properties/page/properties/created_time/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -238,7 +239,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.last_edited_time !== undefined){
+if(data0.last_edited_time !== undefined && func0.call(data0, "last_edited_time")){
 const _errs9 = errors;
 if(typeof data0.last_edited_time !== "string"){
 validate1.errors = [{instancePath:instancePath+"/page/last_edited_time",schemaPath:"#/properties/page/properties/last_edited_time/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -250,18 +251,18 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.created_by !== undefined){
+if(data0.created_by !== undefined && func0.call(data0, "created_by")){
 let data5 = data0.created_by;
 const _errs11 = errors;
 if(errors === _errs11){
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 let missing2;
-if((data5.id === undefined) && (missing2 = "id")){
+if(((data5.id === undefined) || (!(func0.call(data5, "id")))) && (missing2 = "id")){
 validate1.errors = [{instancePath:instancePath+"/page/created_by",schemaPath:"#/properties/page/properties/created_by/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
 return false;
 }
 else {
-if(data5.object !== undefined){
+if(data5.object !== undefined && func0.call(data5, "object")){
 const _errs13 = errors;
 if(typeof data5.object !== "string"){
 validate1.errors = [{instancePath:instancePath+"/page/created_by/object",schemaPath:"#/properties/page/properties/created_by/properties/object/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -273,7 +274,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data5.id !== undefined){
+if(data5.id !== undefined && func0.call(data5, "id")){
 const _errs15 = errors;
 if(typeof data5.id !== "string"){
 validate1.errors = [{instancePath:instancePath+"/page/created_by/id",schemaPath:"#/properties/page/properties/created_by/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -298,18 +299,18 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.last_edited_by !== undefined){
+if(data0.last_edited_by !== undefined && func0.call(data0, "last_edited_by")){
 let data8 = data0.last_edited_by;
 const _errs17 = errors;
 if(errors === _errs17){
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 let missing3;
-if((data8.id === undefined) && (missing3 = "id")){
+if(((data8.id === undefined) || (!(func0.call(data8, "id")))) && (missing3 = "id")){
 validate1.errors = [{instancePath:instancePath+"/page/last_edited_by",schemaPath:"#/properties/page/properties/last_edited_by/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"}];
 return false;
 }
 else {
-if(data8.object !== undefined){
+if(data8.object !== undefined && func0.call(data8, "object")){
 const _errs19 = errors;
 if(typeof data8.object !== "string"){
 validate1.errors = [{instancePath:instancePath+"/page/last_edited_by/object",schemaPath:"#/properties/page/properties/last_edited_by/properties/object/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -321,7 +322,7 @@ else {
 var valid3 = true;
 }
 if(valid3){
-if(data8.id !== undefined){
+if(data8.id !== undefined && func0.call(data8, "id")){
 const _errs21 = errors;
 if(typeof data8.id !== "string"){
 validate1.errors = [{instancePath:instancePath+"/page/last_edited_by/id",schemaPath:"#/properties/page/properties/last_edited_by/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -346,7 +347,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.archived !== undefined){
+if(data0.archived !== undefined && func0.call(data0, "archived")){
 const _errs23 = errors;
 if(typeof data0.archived !== "boolean"){
 validate1.errors = [{instancePath:instancePath+"/page/archived",schemaPath:"#/properties/page/properties/archived/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
@@ -358,7 +359,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.in_trash !== undefined){
+if(data0.in_trash !== undefined && func0.call(data0, "in_trash")){
 const _errs25 = errors;
 if(typeof data0.in_trash !== "boolean"){
 validate1.errors = [{instancePath:instancePath+"/page/in_trash",schemaPath:"#/properties/page/properties/in_trash/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
@@ -370,7 +371,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.icon !== undefined){
+if(data0.icon !== undefined && func0.call(data0, "icon")){
 let data13 = data0.icon;
 const _errs27 = errors;
 if((!(data13 && typeof data13 == "object" && !Array.isArray(data13))) && (data13 !== null)){
@@ -383,7 +384,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.cover !== undefined){
+if(data0.cover !== undefined && func0.call(data0, "cover")){
 let data14 = data0.cover;
 const _errs29 = errors;
 if((!(data14 && typeof data14 == "object" && !Array.isArray(data14))) && (data14 !== null)){
@@ -396,18 +397,18 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.parent !== undefined){
+if(data0.parent !== undefined && func0.call(data0, "parent")){
 let data15 = data0.parent;
 const _errs31 = errors;
 if(errors === _errs31){
 if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
 let missing4;
-if((data15.type === undefined) && (missing4 = "type")){
+if(((data15.type === undefined) || (!(func0.call(data15, "type")))) && (missing4 = "type")){
 validate1.errors = [{instancePath:instancePath+"/page/parent",schemaPath:"#/properties/page/properties/parent/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'"}];
 return false;
 }
 else {
-if(data15.type !== undefined){
+if(data15.type !== undefined && func0.call(data15, "type")){
 let data16 = data15.type;
 if(typeof data16 !== "string"){
 validate1.errors = [{instancePath:instancePath+"/page/parent/type",schemaPath:"#/properties/page/properties/parent/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -431,7 +432,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.properties !== undefined){
+if(data0.properties !== undefined && func0.call(data0, "properties")){
 let data17 = data0.properties;
 const _errs35 = errors;
 if(!(data17 && typeof data17 == "object" && !Array.isArray(data17))){
@@ -444,7 +445,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.url !== undefined){
+if(data0.url !== undefined && func0.call(data0, "url")){
 const _errs37 = errors;
 if(typeof data0.url !== "string"){
 validate1.errors = [{instancePath:instancePath+"/page/url",schemaPath:"#/properties/page/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -456,7 +457,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.public_url !== undefined){
+if(data0.public_url !== undefined && func0.call(data0, "public_url")){
 let data19 = data0.public_url;
 const _errs39 = errors;
 if((typeof data19 !== "string") && (data19 !== null)){

@@ -5,7 +5,8 @@ import { validatorRuntime } from "@plugboard/sdk";
 
 export const input = validate0;
 const schema0 = {"type":"object","properties":{"database_id":{"type":"string","minLength":1},"filter":{"type":"object"},"sorts":{"type":"array","items":{"type":"object"}},"start_cursor":{"type":"string"},"page_size":{"type":"integer","minimum":1,"maximum":100}},"required":["database_id"]};
-const func0 = validatorRuntime.ucs2length;
+const func0 = Object.prototype.hasOwnProperty;
+const func2 = validatorRuntime.ucs2length;
 
 function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -13,17 +14,17 @@ let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if((data.database_id === undefined) && (missing0 = "database_id")){
+if(((data.database_id === undefined) || (!(func0.call(data, "database_id")))) && (missing0 = "database_id")){
 validate0.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
-if(data.database_id !== undefined){
+if(data.database_id !== undefined && func0.call(data, "database_id")){
 let data0 = data.database_id;
 const _errs1 = errors;
 if(errors === _errs1){
 if(typeof data0 === "string"){
-if(func0(data0) < 1){
+if(func2(data0) < 1){
 validate0.errors = [{instancePath:instancePath+"/database_id",schemaPath:"#/properties/database_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -39,7 +40,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.filter !== undefined){
+if(data.filter !== undefined && func0.call(data, "filter")){
 let data1 = data.filter;
 const _errs3 = errors;
 if(!(data1 && typeof data1 == "object" && !Array.isArray(data1))){
@@ -52,7 +53,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.sorts !== undefined){
+if(data.sorts !== undefined && func0.call(data, "sorts")){
 let data2 = data.sorts;
 const _errs5 = errors;
 if(errors === _errs5){
@@ -83,7 +84,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.start_cursor !== undefined){
+if(data.start_cursor !== undefined && func0.call(data, "start_cursor")){
 const _errs9 = errors;
 if(typeof data.start_cursor !== "string"){
 validate0.errors = [{instancePath:instancePath+"/start_cursor",schemaPath:"#/properties/start_cursor/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -95,7 +96,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.page_size !== undefined){
+if(data.page_size !== undefined && func0.call(data, "page_size")){
 let data5 = data.page_size;
 const _errs11 = errors;
 if(!((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5)))){
@@ -145,12 +146,12 @@ let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if((((data.results === undefined) && (missing0 = "results")) || ((data.next_cursor === undefined) && (missing0 = "next_cursor"))) || ((data.has_more === undefined) && (missing0 = "has_more"))){
+if(((((data.results === undefined) || (!(func0.call(data, "results")))) && (missing0 = "results")) || (((data.next_cursor === undefined) || (!(func0.call(data, "next_cursor")))) && (missing0 = "next_cursor"))) || (((data.has_more === undefined) || (!(func0.call(data, "has_more")))) && (missing0 = "has_more"))){
 validate1.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
-if(data.results !== undefined){
+if(data.results !== undefined && func0.call(data, "results")){
 let data0 = data.results;
 const _errs1 = errors;
 if(errors === _errs1){
@@ -163,12 +164,12 @@ const _errs3 = errors;
 if(errors === _errs3){
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 let missing1;
-if(((((((((data1.object === undefined) && (missing1 = "object")) || ((data1.id === undefined) && (missing1 = "id"))) || ((data1.created_time === undefined) && (missing1 = "created_time"))) || ((data1.last_edited_time === undefined) && (missing1 = "last_edited_time"))) || ((data1.archived === undefined) && (missing1 = "archived"))) || ((data1.parent === undefined) && (missing1 = "parent"))) || ((data1.properties === undefined) && (missing1 = "properties"))) || ((data1.url === undefined) && (missing1 = "url"))){
+if((((((((((data1.object === undefined) || (!(func0.call(data1, "object")))) && (missing1 = "object")) || (((data1.id === undefined) || (!(func0.call(data1, "id")))) && (missing1 = "id"))) || (((data1.created_time === undefined) || (!(func0.call(data1, "created_time")))) && (missing1 = "created_time"))) || (((data1.last_edited_time === undefined) || (!(func0.call(data1, "last_edited_time")))) && (missing1 = "last_edited_time"))) || (((data1.archived === undefined) || (!(func0.call(data1, "archived")))) && (missing1 = "archived"))) || (((data1.parent === undefined) || (!(func0.call(data1, "parent")))) && (missing1 = "parent"))) || (((data1.properties === undefined) || (!(func0.call(data1, "properties")))) && (missing1 = "properties"))) || (((data1.url === undefined) || (!(func0.call(data1, "url")))) && (missing1 = "url"))){
 validate1.errors = [{instancePath:instancePath+"/results/" + i0,schemaPath:"#/properties/results/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
-if(data1.object !== undefined){
+if(data1.object !== undefined && func0.call(data1, "object")){
 let data2 = data1.object;
 const _errs5 = errors;
 if(typeof data2 !== "string"){
@@ -185,7 +186,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.id !== undefined){
+if(data1.id !== undefined && func0.call(data1, "id")){
 const _errs7 = errors;
 if(typeof data1.id !== "string"){
 validate1.errors = [{instancePath:instancePath+"/results/" + i0+"/id",schemaPath:"#/properties/results/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -197,7 +198,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.created_time !== undefined){
+if(data1.created_time !== undefined && func0.call(data1, "created_time")){
 const _errs9 = errors;
 if(typeof data1.created_time !== "string"){
 validate1.errors = [{instancePath:instancePath+"/results/" + i0+"/created_time",schemaPath:"#/properties/results/items/properties/created_time/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -209,7 +210,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.last_edited_time !== undefined){
+if(data1.last_edited_time !== undefined && func0.call(data1, "last_edited_time")){
 const _errs11 = errors;
 if(typeof data1.last_edited_time !== "string"){
 validate1.errors = [{instancePath:instancePath+"/results/" + i0+"/last_edited_time",schemaPath:"#/properties/results/items/properties/last_edited_time/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -221,18 +222,18 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.created_by !== undefined){
+if(data1.created_by !== undefined && func0.call(data1, "created_by")){
 let data6 = data1.created_by;
 const _errs13 = errors;
 if(errors === _errs13){
 if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 let missing2;
-if((data6.id === undefined) && (missing2 = "id")){
+if(((data6.id === undefined) || (!(func0.call(data6, "id")))) && (missing2 = "id")){
 validate1.errors = [{instancePath:instancePath+"/results/" + i0+"/created_by",schemaPath:"#/properties/results/items/properties/created_by/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
 return false;
 }
 else {
-if(data6.object !== undefined){
+if(data6.object !== undefined && func0.call(data6, "object")){
 const _errs15 = errors;
 if(typeof data6.object !== "string"){
 validate1.errors = [{instancePath:instancePath+"/results/" + i0+"/created_by/object",schemaPath:"#/properties/results/items/properties/created_by/properties/object/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -244,7 +245,7 @@ else {
 var valid3 = true;
 }
 if(valid3){
-if(data6.id !== undefined){
+if(data6.id !== undefined && func0.call(data6, "id")){
 const _errs17 = errors;
 if(typeof data6.id !== "string"){
 validate1.errors = [{instancePath:instancePath+"/results/" + i0+"/created_by/id",schemaPath:"#/properties/results/items/properties/created_by/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -269,18 +270,18 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.last_edited_by !== undefined){
+if(data1.last_edited_by !== undefined && func0.call(data1, "last_edited_by")){
 let data9 = data1.last_edited_by;
 const _errs19 = errors;
 if(errors === _errs19){
 if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 let missing3;
-if((data9.id === undefined) && (missing3 = "id")){
+if(((data9.id === undefined) || (!(func0.call(data9, "id")))) && (missing3 = "id")){
 validate1.errors = [{instancePath:instancePath+"/results/" + i0+"/last_edited_by",schemaPath:"#/properties/results/items/properties/last_edited_by/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"}];
 return false;
 }
 else {
-if(data9.object !== undefined){
+if(data9.object !== undefined && func0.call(data9, "object")){
 const _errs21 = errors;
 if(typeof data9.object !== "string"){
 validate1.errors = [{instancePath:instancePath+"/results/" + i0+"/last_edited_by/object",schemaPath:"#/properties/results/items/properties/last_edited_by/properties/object/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -292,7 +293,7 @@ else {
 var valid4 = true;
 }
 if(valid4){
-if(data9.id !== undefined){
+if(data9.id !== undefined && func0.call(data9, "id")){
 const _errs23 = errors;
 if(typeof data9.id !== "string"){
 validate1.errors = [{instancePath:instancePath+"/results/" + i0+"/last_edited_by/id",schemaPath:"#/properties/results/items/properties/last_edited_by/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -317,7 +318,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.archived !== undefined){
+if(data1.archived !== undefined && func0.call(data1, "archived")){
 const _errs25 = errors;
 if(typeof data1.archived !== "boolean"){
 validate1.errors = [{instancePath:instancePath+"/results/" + i0+"/archived",schemaPath:"#/properties/results/items/properties/archived/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
@@ -329,7 +330,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.in_trash !== undefined){
+if(data1.in_trash !== undefined && func0.call(data1, "in_trash")){
 const _errs27 = errors;
 if(typeof data1.in_trash !== "boolean"){
 validate1.errors = [{instancePath:instancePath+"/results/" + i0+"/in_trash",schemaPath:"#/properties/results/items/properties/in_trash/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
@@ -341,7 +342,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.icon !== undefined){
+if(data1.icon !== undefined && func0.call(data1, "icon")){
 let data14 = data1.icon;
 const _errs29 = errors;
 if((!(data14 && typeof data14 == "object" && !Array.isArray(data14))) && (data14 !== null)){
@@ -354,7 +355,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.cover !== undefined){
+if(data1.cover !== undefined && func0.call(data1, "cover")){
 let data15 = data1.cover;
 const _errs31 = errors;
 if((!(data15 && typeof data15 == "object" && !Array.isArray(data15))) && (data15 !== null)){
@@ -367,18 +368,18 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.parent !== undefined){
+if(data1.parent !== undefined && func0.call(data1, "parent")){
 let data16 = data1.parent;
 const _errs33 = errors;
 if(errors === _errs33){
 if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
 let missing4;
-if((data16.type === undefined) && (missing4 = "type")){
+if(((data16.type === undefined) || (!(func0.call(data16, "type")))) && (missing4 = "type")){
 validate1.errors = [{instancePath:instancePath+"/results/" + i0+"/parent",schemaPath:"#/properties/results/items/properties/parent/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'"}];
 return false;
 }
 else {
-if(data16.type !== undefined){
+if(data16.type !== undefined && func0.call(data16, "type")){
 let data17 = data16.type;
 if(typeof data17 !== "string"){
 validate1.errors = [{instancePath:instancePath+"/results/" + i0+"/parent/type",schemaPath:"#/properties/results/items/properties/parent/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -402,7 +403,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.properties !== undefined){
+if(data1.properties !== undefined && func0.call(data1, "properties")){
 let data18 = data1.properties;
 const _errs37 = errors;
 if(!(data18 && typeof data18 == "object" && !Array.isArray(data18))){
@@ -415,7 +416,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.url !== undefined){
+if(data1.url !== undefined && func0.call(data1, "url")){
 const _errs39 = errors;
 if(typeof data1.url !== "string"){
 validate1.errors = [{instancePath:instancePath+"/results/" + i0+"/url",schemaPath:"#/properties/results/items/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -427,7 +428,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.public_url !== undefined){
+if(data1.public_url !== undefined && func0.call(data1, "public_url")){
 let data20 = data1.public_url;
 const _errs41 = errors;
 if((typeof data20 !== "string") && (data20 !== null)){
@@ -476,7 +477,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.next_cursor !== undefined){
+if(data.next_cursor !== undefined && func0.call(data, "next_cursor")){
 let data21 = data.next_cursor;
 const _errs43 = errors;
 if((typeof data21 !== "string") && (data21 !== null)){
@@ -489,7 +490,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.has_more !== undefined){
+if(data.has_more !== undefined && func0.call(data, "has_more")){
 const _errs45 = errors;
 if(typeof data.has_more !== "boolean"){
 validate1.errors = [{instancePath:instancePath+"/has_more",schemaPath:"#/properties/has_more/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];

@@ -3,13 +3,14 @@
 
 export const input = validate0;
 const schema0 = {"type":"object","properties":{"query":{"type":"string"},"filter":{"type":"string","enum":["page","database"]},"sort_direction":{"type":"string","enum":["ascending","descending"]},"start_cursor":{"type":"string"},"page_size":{"type":"integer","minimum":1,"maximum":100}},"required":[]};
+const func0 = Object.prototype.hasOwnProperty;
 
 function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.query !== undefined){
+if(data.query !== undefined && func0.call(data, "query")){
 const _errs1 = errors;
 if(typeof data.query !== "string"){
 validate0.errors = [{instancePath:instancePath+"/query",schemaPath:"#/properties/query/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -21,7 +22,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.filter !== undefined){
+if(data.filter !== undefined && func0.call(data, "filter")){
 let data1 = data.filter;
 const _errs3 = errors;
 if(typeof data1 !== "string"){
@@ -38,7 +39,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.sort_direction !== undefined){
+if(data.sort_direction !== undefined && func0.call(data, "sort_direction")){
 let data2 = data.sort_direction;
 const _errs5 = errors;
 if(typeof data2 !== "string"){
@@ -55,7 +56,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.start_cursor !== undefined){
+if(data.start_cursor !== undefined && func0.call(data, "start_cursor")){
 const _errs7 = errors;
 if(typeof data.start_cursor !== "string"){
 validate0.errors = [{instancePath:instancePath+"/start_cursor",schemaPath:"#/properties/start_cursor/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -67,7 +68,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.page_size !== undefined){
+if(data.page_size !== undefined && func0.call(data, "page_size")){
 let data4 = data.page_size;
 const _errs9 = errors;
 if(!((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4)))){
@@ -116,12 +117,12 @@ let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if((((data.results === undefined) && (missing0 = "results")) || ((data.next_cursor === undefined) && (missing0 = "next_cursor"))) || ((data.has_more === undefined) && (missing0 = "has_more"))){
+if(((((data.results === undefined) || (!(func0.call(data, "results")))) && (missing0 = "results")) || (((data.next_cursor === undefined) || (!(func0.call(data, "next_cursor")))) && (missing0 = "next_cursor"))) || (((data.has_more === undefined) || (!(func0.call(data, "has_more")))) && (missing0 = "has_more"))){
 validate1.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
-if(data.results !== undefined){
+if(data.results !== undefined && func0.call(data, "results")){
 let data0 = data.results;
 const _errs1 = errors;
 if(errors === _errs1){
@@ -134,12 +135,12 @@ const _errs3 = errors;
 if(errors === _errs3){
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 let missing1;
-if(((data1.object === undefined) && (missing1 = "object")) || ((data1.id === undefined) && (missing1 = "id"))){
+if((((data1.object === undefined) || (!(func0.call(data1, "object")))) && (missing1 = "object")) || (((data1.id === undefined) || (!(func0.call(data1, "id")))) && (missing1 = "id"))){
 validate1.errors = [{instancePath:instancePath+"/results/" + i0,schemaPath:"#/properties/results/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
-if(data1.object !== undefined){
+if(data1.object !== undefined && func0.call(data1, "object")){
 let data2 = data1.object;
 const _errs5 = errors;
 if(typeof data2 !== "string"){
@@ -156,7 +157,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.id !== undefined){
+if(data1.id !== undefined && func0.call(data1, "id")){
 const _errs7 = errors;
 if(typeof data1.id !== "string"){
 validate1.errors = [{instancePath:instancePath+"/results/" + i0+"/id",schemaPath:"#/properties/results/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -192,7 +193,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.next_cursor !== undefined){
+if(data.next_cursor !== undefined && func0.call(data, "next_cursor")){
 let data4 = data.next_cursor;
 const _errs9 = errors;
 if((typeof data4 !== "string") && (data4 !== null)){
@@ -205,7 +206,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.has_more !== undefined){
+if(data.has_more !== undefined && func0.call(data, "has_more")){
 const _errs11 = errors;
 if(typeof data.has_more !== "boolean"){
 validate1.errors = [{instancePath:instancePath+"/has_more",schemaPath:"#/properties/has_more/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];

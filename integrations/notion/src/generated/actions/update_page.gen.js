@@ -5,7 +5,8 @@ import { validatorRuntime } from "@plugboard/sdk";
 
 export const input = validate0;
 const schema0 = {"type":"object","properties":{"page_id":{"type":"string","minLength":1},"properties":{"type":"object"},"archived":{"type":"boolean"},"icon":{"type":["object","null"]},"cover":{"type":["object","null"]}},"required":["page_id"]};
-const func0 = validatorRuntime.ucs2length;
+const func0 = Object.prototype.hasOwnProperty;
+const func2 = validatorRuntime.ucs2length;
 
 function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -13,17 +14,17 @@ let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if((data.page_id === undefined) && (missing0 = "page_id")){
+if(((data.page_id === undefined) || (!(func0.call(data, "page_id")))) && (missing0 = "page_id")){
 validate0.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
-if(data.page_id !== undefined){
+if(data.page_id !== undefined && func0.call(data, "page_id")){
 let data0 = data.page_id;
 const _errs1 = errors;
 if(errors === _errs1){
 if(typeof data0 === "string"){
-if(func0(data0) < 1){
+if(func2(data0) < 1){
 validate0.errors = [{instancePath:instancePath+"/page_id",schemaPath:"#/properties/page_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -39,7 +40,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.properties !== undefined){
+if(data.properties !== undefined && func0.call(data, "properties")){
 let data1 = data.properties;
 const _errs3 = errors;
 if(!(data1 && typeof data1 == "object" && !Array.isArray(data1))){
@@ -52,7 +53,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.archived !== undefined){
+if(data.archived !== undefined && func0.call(data, "archived")){
 const _errs5 = errors;
 if(typeof data.archived !== "boolean"){
 validate0.errors = [{instancePath:instancePath+"/archived",schemaPath:"#/properties/archived/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
@@ -64,7 +65,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.icon !== undefined){
+if(data.icon !== undefined && func0.call(data, "icon")){
 let data3 = data.icon;
 const _errs7 = errors;
 if((!(data3 && typeof data3 == "object" && !Array.isArray(data3))) && (data3 !== null)){
@@ -77,7 +78,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.cover !== undefined){
+if(data.cover !== undefined && func0.call(data, "cover")){
 let data4 = data.cover;
 const _errs9 = errors;
 if((!(data4 && typeof data4 == "object" && !Array.isArray(data4))) && (data4 !== null)){
@@ -113,23 +114,23 @@ let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if((data.page === undefined) && (missing0 = "page")){
+if(((data.page === undefined) || (!(func0.call(data, "page")))) && (missing0 = "page")){
 validate1.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
-if(data.page !== undefined){
+if(data.page !== undefined && func0.call(data, "page")){
 let data0 = data.page;
 const _errs1 = errors;
 if(errors === _errs1){
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 let missing1;
-if(((((((((data0.object === undefined) && (missing1 = "object")) || ((data0.id === undefined) && (missing1 = "id"))) || ((data0.created_time === undefined) && (missing1 = "created_time"))) || ((data0.last_edited_time === undefined) && (missing1 = "last_edited_time"))) || ((data0.archived === undefined) && (missing1 = "archived"))) || ((data0.parent === undefined) && (missing1 = "parent"))) || ((data0.properties === undefined) && (missing1 = "properties"))) || ((data0.url === undefined) && (missing1 = "url"))){
+if((((((((((data0.object === undefined) || (!(func0.call(data0, "object")))) && (missing1 = "object")) || (((data0.id === undefined) || (!(func0.call(data0, "id")))) && (missing1 = "id"))) || (((data0.created_time === undefined) || (!(func0.call(data0, "created_time")))) && (missing1 = "created_time"))) || (((data0.last_edited_time === undefined) || (!(func0.call(data0, "last_edited_time")))) && (missing1 = "last_edited_time"))) || (((data0.archived === undefined) || (!(func0.call(data0, "archived")))) && (missing1 = "archived"))) || (((data0.parent === undefined) || (!(func0.call(data0, "parent")))) && (missing1 = "parent"))) || (((data0.properties === undefined) || (!(func0.call(data0, "properties")))) && (missing1 = "properties"))) || (((data0.url === undefined) || (!(func0.call(data0, "url")))) && (missing1 = "url"))){
 validate1.errors = [{instancePath:instancePath+"/page",schemaPath:"#/properties/page/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
-if(data0.object !== undefined){
+if(data0.object !== undefined && func0.call(data0, "object")){
 let data1 = data0.object;
 const _errs3 = errors;
 if(typeof data1 !== "string"){
@@ -146,7 +147,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.id !== undefined){
+if(data0.id !== undefined && func0.call(data0, "id")){
 const _errs5 = errors;
 if(typeof data0.id !== "string"){
 validate1.errors = [{instancePath:instancePath+"/page/id",schemaPath:"#/properties/page/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -158,7 +159,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.created_time !== undefined){
+if(data0.created_time !== undefined && func0.call(data0, "created_time")){
 const _errs7 = errors;
 if(typeof data0.created_time !== "string"){
 validate1.errors = [{instancePath:instancePath+"/page/created_time",schemaPath:"#/properties/page/properties/created_time/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -170,7 +171,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.last_edited_time !== undefined){
+if(data0.last_edited_time !== undefined && func0.call(data0, "last_edited_time")){
 const _errs9 = errors;
 if(typeof data0.last_edited_time !== "string"){
 validate1.errors = [{instancePath:instancePath+"/page/last_edited_time",schemaPath:"#/properties/page/properties/last_edited_time/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -182,18 +183,18 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.created_by !== undefined){
+if(data0.created_by !== undefined && func0.call(data0, "created_by")){
 let data5 = data0.created_by;
 const _errs11 = errors;
 if(errors === _errs11){
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 let missing2;
-if((data5.id === undefined) && (missing2 = "id")){
+if(((data5.id === undefined) || (!(func0.call(data5, "id")))) && (missing2 = "id")){
 validate1.errors = [{instancePath:instancePath+"/page/created_by",schemaPath:"#/properties/page/properties/created_by/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
 return false;
 }
 else {
-if(data5.object !== undefined){
+if(data5.object !== undefined && func0.call(data5, "object")){
 const _errs13 = errors;
 if(typeof data5.object !== "string"){
 validate1.errors = [{instancePath:instancePath+"/page/created_by/object",schemaPath:"#/properties/page/properties/created_by/properties/object/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -205,7 +206,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data5.id !== undefined){
+if(data5.id !== undefined && func0.call(data5, "id")){
 const _errs15 = errors;
 if(typeof data5.id !== "string"){
 validate1.errors = [{instancePath:instancePath+"/page/created_by/id",schemaPath:"#/properties/page/properties/created_by/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -230,18 +231,18 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.last_edited_by !== undefined){
+if(data0.last_edited_by !== undefined && func0.call(data0, "last_edited_by")){
 let data8 = data0.last_edited_by;
 const _errs17 = errors;
 if(errors === _errs17){
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 let missing3;
-if((data8.id === undefined) && (missing3 = "id")){
+if(((data8.id === undefined) || (!(func0.call(data8, "id")))) && (missing3 = "id")){
 validate1.errors = [{instancePath:instancePath+"/page/last_edited_by",schemaPath:"#/properties/page/properties/last_edited_by/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"}];
 return false;
 }
 else {
-if(data8.object !== undefined){
+if(data8.object !== undefined && func0.call(data8, "object")){
 const _errs19 = errors;
 if(typeof data8.object !== "string"){
 validate1.errors = [{instancePath:instancePath+"/page/last_edited_by/object",schemaPath:"#/properties/page/properties/last_edited_by/properties/object/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -253,7 +254,7 @@ else {
 var valid3 = true;
 }
 if(valid3){
-if(data8.id !== undefined){
+if(data8.id !== undefined && func0.call(data8, "id")){
 const _errs21 = errors;
 if(typeof data8.id !== "string"){
 validate1.errors = [{instancePath:instancePath+"/page/last_edited_by/id",schemaPath:"#/properties/page/properties/last_edited_by/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -278,7 +279,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.archived !== undefined){
+if(data0.archived !== undefined && func0.call(data0, "archived")){
 const _errs23 = errors;
 if(typeof data0.archived !== "boolean"){
 validate1.errors = [{instancePath:instancePath+"/page/archived",schemaPath:"#/properties/page/properties/archived/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
@@ -290,7 +291,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.in_trash !== undefined){
+if(data0.in_trash !== undefined && func0.call(data0, "in_trash")){
 const _errs25 = errors;
 if(typeof data0.in_trash !== "boolean"){
 validate1.errors = [{instancePath:instancePath+"/page/in_trash",schemaPath:"#/properties/page/properties/in_trash/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
@@ -302,7 +303,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.icon !== undefined){
+if(data0.icon !== undefined && func0.call(data0, "icon")){
 let data13 = data0.icon;
 const _errs27 = errors;
 if((!(data13 && typeof data13 == "object" && !Array.isArray(data13))) && (data13 !== null)){
@@ -315,7 +316,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.cover !== undefined){
+if(data0.cover !== undefined && func0.call(data0, "cover")){
 let data14 = data0.cover;
 const _errs29 = errors;
 if((!(data14 && typeof data14 == "object" && !Array.isArray(data14))) && (data14 !== null)){
@@ -328,18 +329,18 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.parent !== undefined){
+if(data0.parent !== undefined && func0.call(data0, "parent")){
 let data15 = data0.parent;
 const _errs31 = errors;
 if(errors === _errs31){
 if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
 let missing4;
-if((data15.type === undefined) && (missing4 = "type")){
+if(((data15.type === undefined) || (!(func0.call(data15, "type")))) && (missing4 = "type")){
 validate1.errors = [{instancePath:instancePath+"/page/parent",schemaPath:"#/properties/page/properties/parent/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'"}];
 return false;
 }
 else {
-if(data15.type !== undefined){
+if(data15.type !== undefined && func0.call(data15, "type")){
 let data16 = data15.type;
 if(typeof data16 !== "string"){
 validate1.errors = [{instancePath:instancePath+"/page/parent/type",schemaPath:"#/properties/page/properties/parent/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -363,7 +364,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.properties !== undefined){
+if(data0.properties !== undefined && func0.call(data0, "properties")){
 let data17 = data0.properties;
 const _errs35 = errors;
 if(!(data17 && typeof data17 == "object" && !Array.isArray(data17))){
@@ -376,7 +377,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.url !== undefined){
+if(data0.url !== undefined && func0.call(data0, "url")){
 const _errs37 = errors;
 if(typeof data0.url !== "string"){
 validate1.errors = [{instancePath:instancePath+"/page/url",schemaPath:"#/properties/page/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -388,7 +389,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data0.public_url !== undefined){
+if(data0.public_url !== undefined && func0.call(data0, "public_url")){
 let data19 = data0.public_url;
 const _errs39 = errors;
 if((typeof data19 !== "string") && (data19 !== null)){

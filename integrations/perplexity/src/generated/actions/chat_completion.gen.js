@@ -5,7 +5,8 @@ import { validatorRuntime } from "@plugboard/sdk";
 
 export const input = validate0;
 const schema0 = {"type":"object","properties":{"model":{"type":"string","enum":["sonar","sonar-pro","sonar-reasoning-pro","sonar-deep-research"]},"messages":{"type":"array","minItems":1,"items":{"type":"object","properties":{"role":{"type":"string","enum":["system","user","assistant"]},"content":{"type":"string","minLength":1}},"required":["role","content"]}},"max_tokens":{"type":"integer","minimum":1},"temperature":{"type":"number","minimum":0,"maximum":2},"top_p":{"type":"number","minimum":0,"maximum":1},"search_context_size":{"type":"string","enum":["low","medium","high"]},"search_domain_filter":{"type":"array","maxItems":20,"items":{"type":"string"}},"search_recency_filter":{"type":"string","enum":["hour","day","week","month","year"]},"return_related_questions":{"type":"boolean"}},"required":["messages"]};
-const func0 = validatorRuntime.ucs2length;
+const func0 = Object.prototype.hasOwnProperty;
+const func7 = validatorRuntime.ucs2length;
 
 function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -13,12 +14,12 @@ let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if((data.messages === undefined) && (missing0 = "messages")){
+if(((data.messages === undefined) || (!(func0.call(data, "messages")))) && (missing0 = "messages")){
 validate0.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
-if(data.model !== undefined){
+if(data.model !== undefined && func0.call(data, "model")){
 let data0 = data.model;
 const _errs1 = errors;
 if(typeof data0 !== "string"){
@@ -35,7 +36,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.messages !== undefined){
+if(data.messages !== undefined && func0.call(data, "messages")){
 let data1 = data.messages;
 const _errs3 = errors;
 if(errors === _errs3){
@@ -53,12 +54,12 @@ const _errs5 = errors;
 if(errors === _errs5){
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 let missing1;
-if(((data2.role === undefined) && (missing1 = "role")) || ((data2.content === undefined) && (missing1 = "content"))){
+if((((data2.role === undefined) || (!(func0.call(data2, "role")))) && (missing1 = "role")) || (((data2.content === undefined) || (!(func0.call(data2, "content")))) && (missing1 = "content"))){
 validate0.errors = [{instancePath:instancePath+"/messages/" + i0,schemaPath:"#/properties/messages/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
-if(data2.role !== undefined){
+if(data2.role !== undefined && func0.call(data2, "role")){
 let data3 = data2.role;
 const _errs7 = errors;
 if(typeof data3 !== "string"){
@@ -75,12 +76,12 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data2.content !== undefined){
+if(data2.content !== undefined && func0.call(data2, "content")){
 let data4 = data2.content;
 const _errs9 = errors;
 if(errors === _errs9){
 if(typeof data4 === "string"){
-if(func0(data4) < 1){
+if(func7(data4) < 1){
 validate0.errors = [{instancePath:instancePath+"/messages/" + i0+"/content",schemaPath:"#/properties/messages/items/properties/content/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -121,7 +122,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.max_tokens !== undefined){
+if(data.max_tokens !== undefined && func0.call(data, "max_tokens")){
 let data5 = data.max_tokens;
 const _errs11 = errors;
 if(!((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5)))){
@@ -142,7 +143,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.temperature !== undefined){
+if(data.temperature !== undefined && func0.call(data, "temperature")){
 let data6 = data.temperature;
 const _errs13 = errors;
 if(errors === _errs13){
@@ -169,7 +170,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.top_p !== undefined){
+if(data.top_p !== undefined && func0.call(data, "top_p")){
 let data7 = data.top_p;
 const _errs15 = errors;
 if(errors === _errs15){
@@ -196,7 +197,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.search_context_size !== undefined){
+if(data.search_context_size !== undefined && func0.call(data, "search_context_size")){
 let data8 = data.search_context_size;
 const _errs17 = errors;
 if(typeof data8 !== "string"){
@@ -213,7 +214,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.search_domain_filter !== undefined){
+if(data.search_domain_filter !== undefined && func0.call(data, "search_domain_filter")){
 let data9 = data.search_domain_filter;
 const _errs19 = errors;
 if(errors === _errs19){
@@ -249,7 +250,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.search_recency_filter !== undefined){
+if(data.search_recency_filter !== undefined && func0.call(data, "search_recency_filter")){
 let data11 = data.search_recency_filter;
 const _errs23 = errors;
 if(typeof data11 !== "string"){
@@ -266,7 +267,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.return_related_questions !== undefined){
+if(data.return_related_questions !== undefined && func0.call(data, "return_related_questions")){
 const _errs25 = errors;
 if(typeof data.return_related_questions !== "boolean"){
 validate0.errors = [{instancePath:instancePath+"/return_related_questions",schemaPath:"#/properties/return_related_questions/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
@@ -305,12 +306,12 @@ let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if(((((((((data.id === undefined) && (missing0 = "id")) || ((data.model === undefined) && (missing0 = "model"))) || ((data.answer === undefined) && (missing0 = "answer"))) || ((data.finish_reason === undefined) && (missing0 = "finish_reason"))) || ((data.citations === undefined) && (missing0 = "citations"))) || ((data.search_results === undefined) && (missing0 = "search_results"))) || ((data.usage === undefined) && (missing0 = "usage"))) || ((data.cost_usd === undefined) && (missing0 = "cost_usd"))){
+if((((((((((data.id === undefined) || (!(func0.call(data, "id")))) && (missing0 = "id")) || (((data.model === undefined) || (!(func0.call(data, "model")))) && (missing0 = "model"))) || (((data.answer === undefined) || (!(func0.call(data, "answer")))) && (missing0 = "answer"))) || (((data.finish_reason === undefined) || (!(func0.call(data, "finish_reason")))) && (missing0 = "finish_reason"))) || (((data.citations === undefined) || (!(func0.call(data, "citations")))) && (missing0 = "citations"))) || (((data.search_results === undefined) || (!(func0.call(data, "search_results")))) && (missing0 = "search_results"))) || (((data.usage === undefined) || (!(func0.call(data, "usage")))) && (missing0 = "usage"))) || (((data.cost_usd === undefined) || (!(func0.call(data, "cost_usd")))) && (missing0 = "cost_usd"))){
 validate1.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
-if(data.id !== undefined){
+if(data.id !== undefined && func0.call(data, "id")){
 const _errs1 = errors;
 if(typeof data.id !== "string"){
 validate1.errors = [{instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -322,7 +323,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.model !== undefined){
+if(data.model !== undefined && func0.call(data, "model")){
 const _errs3 = errors;
 if(typeof data.model !== "string"){
 validate1.errors = [{instancePath:instancePath+"/model",schemaPath:"#/properties/model/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -334,7 +335,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.answer !== undefined){
+if(data.answer !== undefined && func0.call(data, "answer")){
 const _errs5 = errors;
 if(typeof data.answer !== "string"){
 validate1.errors = [{instancePath:instancePath+"/answer",schemaPath:"#/properties/answer/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -346,7 +347,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.finish_reason !== undefined){
+if(data.finish_reason !== undefined && func0.call(data, "finish_reason")){
 let data3 = data.finish_reason;
 const _errs7 = errors;
 if((typeof data3 !== "string") && (data3 !== null)){
@@ -363,7 +364,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.citations !== undefined){
+if(data.citations !== undefined && func0.call(data, "citations")){
 let data4 = data.citations;
 const _errs9 = errors;
 if(errors === _errs9){
@@ -393,7 +394,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.search_results !== undefined){
+if(data.search_results !== undefined && func0.call(data, "search_results")){
 let data6 = data.search_results;
 const _errs13 = errors;
 if(errors === _errs13){
@@ -406,12 +407,12 @@ const _errs15 = errors;
 if(errors === _errs15){
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 let missing1;
-if(((data7.title === undefined) && (missing1 = "title")) || ((data7.url === undefined) && (missing1 = "url"))){
+if((((data7.title === undefined) || (!(func0.call(data7, "title")))) && (missing1 = "title")) || (((data7.url === undefined) || (!(func0.call(data7, "url")))) && (missing1 = "url"))){
 validate1.errors = [{instancePath:instancePath+"/search_results/" + i1,schemaPath:"#/properties/search_results/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
-if(data7.title !== undefined){
+if(data7.title !== undefined && func0.call(data7, "title")){
 const _errs17 = errors;
 if(typeof data7.title !== "string"){
 validate1.errors = [{instancePath:instancePath+"/search_results/" + i1+"/title",schemaPath:"#/properties/search_results/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -423,7 +424,7 @@ else {
 var valid3 = true;
 }
 if(valid3){
-if(data7.url !== undefined){
+if(data7.url !== undefined && func0.call(data7, "url")){
 const _errs19 = errors;
 if(typeof data7.url !== "string"){
 validate1.errors = [{instancePath:instancePath+"/search_results/" + i1+"/url",schemaPath:"#/properties/search_results/items/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -435,7 +436,7 @@ else {
 var valid3 = true;
 }
 if(valid3){
-if(data7.date !== undefined){
+if(data7.date !== undefined && func0.call(data7, "date")){
 let data10 = data7.date;
 const _errs21 = errors;
 if((typeof data10 !== "string") && (data10 !== null)){
@@ -473,7 +474,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.related_questions !== undefined){
+if(data.related_questions !== undefined && func0.call(data, "related_questions")){
 let data11 = data.related_questions;
 const _errs23 = errors;
 if(errors === _errs23){
@@ -503,18 +504,18 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.usage !== undefined){
+if(data.usage !== undefined && func0.call(data, "usage")){
 let data13 = data.usage;
 const _errs27 = errors;
 if(errors === _errs27){
 if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
 let missing2;
-if((((data13.prompt_tokens === undefined) && (missing2 = "prompt_tokens")) || ((data13.completion_tokens === undefined) && (missing2 = "completion_tokens"))) || ((data13.total_tokens === undefined) && (missing2 = "total_tokens"))){
+if(((((data13.prompt_tokens === undefined) || (!(func0.call(data13, "prompt_tokens")))) && (missing2 = "prompt_tokens")) || (((data13.completion_tokens === undefined) || (!(func0.call(data13, "completion_tokens")))) && (missing2 = "completion_tokens"))) || (((data13.total_tokens === undefined) || (!(func0.call(data13, "total_tokens")))) && (missing2 = "total_tokens"))){
 validate1.errors = [{instancePath:instancePath+"/usage",schemaPath:"#/properties/usage/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
 return false;
 }
 else {
-if(data13.prompt_tokens !== undefined){
+if(data13.prompt_tokens !== undefined && func0.call(data13, "prompt_tokens")){
 let data14 = data13.prompt_tokens;
 const _errs29 = errors;
 if(!((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14)))){
@@ -527,7 +528,7 @@ else {
 var valid5 = true;
 }
 if(valid5){
-if(data13.completion_tokens !== undefined){
+if(data13.completion_tokens !== undefined && func0.call(data13, "completion_tokens")){
 let data15 = data13.completion_tokens;
 const _errs31 = errors;
 if(!((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15)))){
@@ -540,7 +541,7 @@ else {
 var valid5 = true;
 }
 if(valid5){
-if(data13.total_tokens !== undefined){
+if(data13.total_tokens !== undefined && func0.call(data13, "total_tokens")){
 let data16 = data13.total_tokens;
 const _errs33 = errors;
 if(!((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16)))){
@@ -553,7 +554,7 @@ else {
 var valid5 = true;
 }
 if(valid5){
-if(data13.search_context_size !== undefined){
+if(data13.search_context_size !== undefined && func0.call(data13, "search_context_size")){
 let data17 = data13.search_context_size;
 const _errs35 = errors;
 if((typeof data17 !== "string") && (data17 !== null)){
@@ -566,7 +567,7 @@ else {
 var valid5 = true;
 }
 if(valid5){
-if(data13.citation_tokens !== undefined){
+if(data13.citation_tokens !== undefined && func0.call(data13, "citation_tokens")){
 let data18 = data13.citation_tokens;
 const _errs37 = errors;
 if((!((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18)))) && (data18 !== null)){
@@ -579,7 +580,7 @@ else {
 var valid5 = true;
 }
 if(valid5){
-if(data13.num_search_queries !== undefined){
+if(data13.num_search_queries !== undefined && func0.call(data13, "num_search_queries")){
 let data19 = data13.num_search_queries;
 const _errs39 = errors;
 if((!((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19)))) && (data19 !== null)){
@@ -592,7 +593,7 @@ else {
 var valid5 = true;
 }
 if(valid5){
-if(data13.reasoning_tokens !== undefined){
+if(data13.reasoning_tokens !== undefined && func0.call(data13, "reasoning_tokens")){
 let data20 = data13.reasoning_tokens;
 const _errs41 = errors;
 if((!((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20)))) && (data20 !== null)){
@@ -623,7 +624,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.cost_usd !== undefined){
+if(data.cost_usd !== undefined && func0.call(data, "cost_usd")){
 let data21 = data.cost_usd;
 const _errs43 = errors;
 if(errors === _errs43){
