@@ -3,6 +3,7 @@
 
 export const credentials = validate0;
 const schema0 = {"type":"object","properties":{"api-key":{"type":"string"}},"required":["api-key"]};
+const func0 = Object.prototype.hasOwnProperty;
 
 function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -10,12 +11,12 @@ let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if((data["api-key"] === undefined) && (missing0 = "api-key")){
+if(((data["api-key"] === undefined) || (!(func0.call(data, "api-key")))) && (missing0 = "api-key")){
 validate0.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
-if(data["api-key"] !== undefined){
+if(data["api-key"] !== undefined && func0.call(data, "api-key")){
 if(typeof data["api-key"] !== "string"){
 validate0.errors = [{instancePath:instancePath+"/api-key",schemaPath:"#/properties/api-key/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;

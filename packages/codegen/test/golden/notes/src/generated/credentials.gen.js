@@ -3,6 +3,7 @@
 
 export const credentials = validate0;
 const schema0 = {"type":"object","properties":{"api_key":{"type":"string"},"subdomain":{"type":"string"}},"required":["api_key"]};
+const func0 = Object.prototype.hasOwnProperty;
 
 function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -10,12 +11,12 @@ let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if((data.api_key === undefined) && (missing0 = "api_key")){
+if(((data.api_key === undefined) || (!(func0.call(data, "api_key")))) && (missing0 = "api_key")){
 validate0.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
-if(data.api_key !== undefined){
+if(data.api_key !== undefined && func0.call(data, "api_key")){
 const _errs1 = errors;
 if(typeof data.api_key !== "string"){
 validate0.errors = [{instancePath:instancePath+"/api_key",schemaPath:"#/properties/api_key/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -27,7 +28,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.subdomain !== undefined){
+if(data.subdomain !== undefined && func0.call(data, "subdomain")){
 const _errs3 = errors;
 if(typeof data.subdomain !== "string"){
 validate0.errors = [{instancePath:instancePath+"/subdomain",schemaPath:"#/properties/subdomain/type",keyword:"type",params:{type: "string"},message:"must be string"}];

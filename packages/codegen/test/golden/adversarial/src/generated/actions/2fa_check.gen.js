@@ -3,6 +3,7 @@
 
 export const input = validate0;
 const schema0 = {"type":"object","properties":{"code":{"type":"string","pattern":"^[0-9]{6}$"}}};
+const func0 = Object.prototype.hasOwnProperty;
 const pattern0 = new RegExp("^[0-9]{6}$", "");
 
 function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -10,7 +11,7 @@ let vErrors = null;
 let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.code !== undefined){
+if(data.code !== undefined && func0.call(data, "code")){
 let data0 = data.code;
 const _errs1 = errors;
 if(errors === _errs1){
@@ -44,7 +45,7 @@ let vErrors = null;
 let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.ok !== undefined){
+if(data.ok !== undefined && func0.call(data, "ok")){
 if(typeof data.ok !== "boolean"){
 validate1.errors = [{instancePath:instancePath+"/ok",schemaPath:"#/properties/ok/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;

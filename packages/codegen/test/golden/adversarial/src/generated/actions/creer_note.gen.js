@@ -3,13 +3,14 @@
 
 export const input = validate0;
 const schema0 = {"type":"object","properties":{"titre":{"type":"string"},"naïve":{"type":"string"}}};
+const func0 = Object.prototype.hasOwnProperty;
 
 function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.titre !== undefined){
+if(data.titre !== undefined && func0.call(data, "titre")){
 const _errs1 = errors;
 if(typeof data.titre !== "string"){
 validate0.errors = [{instancePath:instancePath+"/titre",schemaPath:"#/properties/titre/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -21,7 +22,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data["naïve"] !== undefined){
+if(data["naïve"] !== undefined && func0.call(data, "naïve")){
 const _errs3 = errors;
 if(typeof data["naïve"] !== "string"){
 validate0.errors = [{instancePath:instancePath+"/naïve",schemaPath:"#/properties/na%C3%AFve/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -51,7 +52,7 @@ let vErrors = null;
 let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.ok !== undefined){
+if(data.ok !== undefined && func0.call(data, "ok")){
 if(typeof data.ok !== "boolean"){
 validate1.errors = [{instancePath:instancePath+"/ok",schemaPath:"#/properties/ok/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;

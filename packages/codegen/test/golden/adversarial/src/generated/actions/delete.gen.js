@@ -3,13 +3,14 @@
 
 export const input = validate0;
 const schema0 = {"type":"object","properties":{"class":{"type":"string"},"default":{"type":"string"}}};
+const func0 = Object.prototype.hasOwnProperty;
 
 function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.class !== undefined){
+if(data.class !== undefined && func0.call(data, "class")){
 const _errs1 = errors;
 if(typeof data.class !== "string"){
 validate0.errors = [{instancePath:instancePath+"/class",schemaPath:"#/properties/class/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -21,7 +22,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.default !== undefined){
+if(data.default !== undefined && func0.call(data, "default")){
 const _errs3 = errors;
 if(typeof data.default !== "string"){
 validate0.errors = [{instancePath:instancePath+"/default",schemaPath:"#/properties/default/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -51,7 +52,7 @@ let vErrors = null;
 let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.ok !== undefined){
+if(data.ok !== undefined && func0.call(data, "ok")){
 if(typeof data.ok !== "boolean"){
 validate1.errors = [{instancePath:instancePath+"/ok",schemaPath:"#/properties/ok/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;

@@ -3,6 +3,7 @@
 
 export const input = validate0;
 const schema0 = {"type":"object","properties":{"*/ `${globalThis.pwned = 1}` \"q\" 'q' \\ \u2028 \u2029 </script><script>alert(1)</script>":{"type":"string","enum":["*/ `${globalThis.pwned = 1}` \"q\" 'q' \\ \u2028 \u2029 </script><script>alert(1)</script>","`${x}`","a\"b","back\\slash","</script>","\u2028"]},"*/":{"type":"string"},"`${x}`":{"type":"integer"},"quote\"key":{"type":"boolean"},"line\u2028sep":{"type":"string"},"tsType":{"type":"string"}},"required":["*/ `${globalThis.pwned = 1}` \"q\" 'q' \\ \u2028 \u2029 </script><script>alert(1)</script>"]};
+const func0 = Object.prototype.hasOwnProperty;
 
 function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -10,12 +11,12 @@ let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if((data["*/ `${globalThis.pwned = 1}` \"q\" 'q' \\ \u2028 \u2029 </script><script>alert(1)</script>"] === undefined) && (missing0 = "*/ `${globalThis.pwned = 1}` \"q\" 'q' \\ \u2028 \u2029 </script><script>alert(1)</script>")){
+if(((data["*/ `${globalThis.pwned = 1}` \"q\" 'q' \\ \u2028 \u2029 </script><script>alert(1)</script>"] === undefined) || (!(func0.call(data, "*/ `${globalThis.pwned = 1}` \"q\" 'q' \\ \u2028 \u2029 </script><script>alert(1)</script>")))) && (missing0 = "*/ `${globalThis.pwned = 1}` \"q\" 'q' \\ \u2028 \u2029 </script><script>alert(1)</script>")){
 validate0.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
-if(data["*/ `${globalThis.pwned = 1}` \"q\" 'q' \\ \u2028 \u2029 </script><script>alert(1)</script>"] !== undefined){
+if(data["*/ `${globalThis.pwned = 1}` \"q\" 'q' \\ \u2028 \u2029 </script><script>alert(1)</script>"] !== undefined && func0.call(data, "*/ `${globalThis.pwned = 1}` \"q\" 'q' \\ \u2028 \u2029 </script><script>alert(1)</script>")){
 let data0 = data["*/ `${globalThis.pwned = 1}` \"q\" 'q' \\ \u2028 \u2029 </script><script>alert(1)</script>"];
 const _errs1 = errors;
 if(typeof data0 !== "string"){
@@ -32,7 +33,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data["*/"] !== undefined){
+if(data["*/"] !== undefined && func0.call(data, "*/")){
 const _errs3 = errors;
 if(typeof data["*/"] !== "string"){
 validate0.errors = [{instancePath:instancePath+"/*~1",schemaPath:"#/properties/*~1/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -44,7 +45,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data["`${x}`"] !== undefined){
+if(data["`${x}`"] !== undefined && func0.call(data, "`${x}`")){
 let data2 = data["`${x}`"];
 const _errs5 = errors;
 if(!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))){
@@ -57,7 +58,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data["quote\"key"] !== undefined){
+if(data["quote\"key"] !== undefined && func0.call(data, "quote\"key")){
 const _errs7 = errors;
 if(typeof data["quote\"key"] !== "boolean"){
 validate0.errors = [{instancePath:instancePath+"/quote\"key",schemaPath:"#/properties/quote%22key/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
@@ -69,7 +70,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data["line\u2028sep"] !== undefined){
+if(data["line\u2028sep"] !== undefined && func0.call(data, "line\u2028sep")){
 const _errs9 = errors;
 if(typeof data["line\u2028sep"] !== "string"){
 validate0.errors = [{instancePath:instancePath+"/line\u2028sep",schemaPath:"#/properties/line%E2%80%A8sep/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -81,7 +82,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.tsType !== undefined){
+if(data.tsType !== undefined && func0.call(data, "tsType")){
 const _errs11 = errors;
 if(typeof data.tsType !== "string"){
 validate0.errors = [{instancePath:instancePath+"/tsType",schemaPath:"#/properties/tsType/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -116,7 +117,7 @@ let vErrors = null;
 let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.ok !== undefined){
+if(data.ok !== undefined && func0.call(data, "ok")){
 if(typeof data.ok !== "boolean"){
 validate1.errors = [{instancePath:instancePath+"/ok",schemaPath:"#/properties/ok/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;

@@ -3,6 +3,7 @@
 
 export const input = validate0;
 const schema0 = {"type":"object","properties":{"page-id":{"type":"string"}},"required":["page-id"]};
+const func0 = Object.prototype.hasOwnProperty;
 
 function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -10,12 +11,12 @@ let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if((data["page-id"] === undefined) && (missing0 = "page-id")){
+if(((data["page-id"] === undefined) || (!(func0.call(data, "page-id")))) && (missing0 = "page-id")){
 validate0.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
-if(data["page-id"] !== undefined){
+if(data["page-id"] !== undefined && func0.call(data, "page-id")){
 if(typeof data["page-id"] !== "string"){
 validate0.errors = [{instancePath:instancePath+"/page-id",schemaPath:"#/properties/page-id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
@@ -40,7 +41,7 @@ let vErrors = null;
 let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.ok !== undefined){
+if(data.ok !== undefined && func0.call(data, "ok")){
 if(typeof data.ok !== "boolean"){
 validate1.errors = [{instancePath:instancePath+"/ok",schemaPath:"#/properties/ok/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;

@@ -5,7 +5,8 @@ import { validatorRuntime } from "@plugboard/sdk";
 
 export const input = validate0;
 const schema0 = {"type":"object","properties":{"title":{"type":"string","minLength":1,"maxLength":200},"body":{"type":"string"},"tags":{"type":"array","items":{"type":"string"},"maxItems":20},"priority":{"type":"string","enum":["low","normal","high"]},"due":{"type":["string","null"]},"folder_id":{"type":"integer","minimum":1}},"required":["title"]};
-const func0 = validatorRuntime.ucs2length;
+const func0 = Object.prototype.hasOwnProperty;
+const func2 = validatorRuntime.ucs2length;
 
 function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -13,22 +14,22 @@ let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if((data.title === undefined) && (missing0 = "title")){
+if(((data.title === undefined) || (!(func0.call(data, "title")))) && (missing0 = "title")){
 validate0.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
-if(data.title !== undefined){
+if(data.title !== undefined && func0.call(data, "title")){
 let data0 = data.title;
 const _errs1 = errors;
 if(errors === _errs1){
 if(typeof data0 === "string"){
-if(func0(data0) > 200){
+if(func2(data0) > 200){
 validate0.errors = [{instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
 return false;
 }
 else {
-if(func0(data0) < 1){
+if(func2(data0) < 1){
 validate0.errors = [{instancePath:instancePath+"/title",schemaPath:"#/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -45,7 +46,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.body !== undefined){
+if(data.body !== undefined && func0.call(data, "body")){
 const _errs3 = errors;
 if(typeof data.body !== "string"){
 validate0.errors = [{instancePath:instancePath+"/body",schemaPath:"#/properties/body/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -57,7 +58,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.tags !== undefined){
+if(data.tags !== undefined && func0.call(data, "tags")){
 let data2 = data.tags;
 const _errs5 = errors;
 if(errors === _errs5){
@@ -93,7 +94,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.priority !== undefined){
+if(data.priority !== undefined && func0.call(data, "priority")){
 let data4 = data.priority;
 const _errs9 = errors;
 if(typeof data4 !== "string"){
@@ -110,7 +111,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.due !== undefined){
+if(data.due !== undefined && func0.call(data, "due")){
 let data5 = data.due;
 const _errs11 = errors;
 if((typeof data5 !== "string") && (data5 !== null)){
@@ -123,7 +124,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.folder_id !== undefined){
+if(data.folder_id !== undefined && func0.call(data, "folder_id")){
 let data6 = data.folder_id;
 const _errs13 = errors;
 if(!((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6)))){
@@ -168,12 +169,12 @@ let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if((((data.id === undefined) && (missing0 = "id")) || ((data.title === undefined) && (missing0 = "title"))) || ((data.created_at === undefined) && (missing0 = "created_at"))){
+if(((((data.id === undefined) || (!(func0.call(data, "id")))) && (missing0 = "id")) || (((data.title === undefined) || (!(func0.call(data, "title")))) && (missing0 = "title"))) || (((data.created_at === undefined) || (!(func0.call(data, "created_at")))) && (missing0 = "created_at"))){
 validate1.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
-if(data.id !== undefined){
+if(data.id !== undefined && func0.call(data, "id")){
 const _errs1 = errors;
 if(typeof data.id !== "string"){
 validate1.errors = [{instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -185,7 +186,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.title !== undefined){
+if(data.title !== undefined && func0.call(data, "title")){
 const _errs3 = errors;
 if(typeof data.title !== "string"){
 validate1.errors = [{instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -197,7 +198,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.tags !== undefined){
+if(data.tags !== undefined && func0.call(data, "tags")){
 let data2 = data.tags;
 const _errs5 = errors;
 if(errors === _errs5){
@@ -227,7 +228,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.created_at !== undefined){
+if(data.created_at !== undefined && func0.call(data, "created_at")){
 const _errs9 = errors;
 if(typeof data.created_at !== "string"){
 validate1.errors = [{instancePath:instancePath+"/created_at",schemaPath:"#/properties/created_at/type",keyword:"type",params:{type: "string"},message:"must be string"}];

@@ -3,13 +3,14 @@
 
 export const input = validate0;
 const schema0 = {"type":"object","properties":{"limit":{"type":"integer","minimum":1,"maximum":100},"cursor":{"type":["string","null"]}}};
+const func0 = Object.prototype.hasOwnProperty;
 
 function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.limit !== undefined){
+if(data.limit !== undefined && func0.call(data, "limit")){
 let data0 = data.limit;
 const _errs1 = errors;
 if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
@@ -36,7 +37,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.cursor !== undefined){
+if(data.cursor !== undefined && func0.call(data, "cursor")){
 let data1 = data.cursor;
 const _errs3 = errors;
 if((typeof data1 !== "string") && (data1 !== null)){
@@ -68,12 +69,12 @@ let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if(((data.notes === undefined) && (missing0 = "notes")) || ((data.next_cursor === undefined) && (missing0 = "next_cursor"))){
+if((((data.notes === undefined) || (!(func0.call(data, "notes")))) && (missing0 = "notes")) || (((data.next_cursor === undefined) || (!(func0.call(data, "next_cursor")))) && (missing0 = "next_cursor"))){
 validate1.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
-if(data.notes !== undefined){
+if(data.notes !== undefined && func0.call(data, "notes")){
 let data0 = data.notes;
 const _errs1 = errors;
 if(errors === _errs1){
@@ -86,12 +87,12 @@ const _errs3 = errors;
 if(errors === _errs3){
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 let missing1;
-if(((data1.id === undefined) && (missing1 = "id")) || ((data1.title === undefined) && (missing1 = "title"))){
+if((((data1.id === undefined) || (!(func0.call(data1, "id")))) && (missing1 = "id")) || (((data1.title === undefined) || (!(func0.call(data1, "title")))) && (missing1 = "title"))){
 validate1.errors = [{instancePath:instancePath+"/notes/" + i0,schemaPath:"#/properties/notes/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
-if(data1.id !== undefined){
+if(data1.id !== undefined && func0.call(data1, "id")){
 const _errs5 = errors;
 if(typeof data1.id !== "string"){
 validate1.errors = [{instancePath:instancePath+"/notes/" + i0+"/id",schemaPath:"#/properties/notes/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -103,7 +104,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.title !== undefined){
+if(data1.title !== undefined && func0.call(data1, "title")){
 const _errs7 = errors;
 if(typeof data1.title !== "string"){
 validate1.errors = [{instancePath:instancePath+"/notes/" + i0+"/title",schemaPath:"#/properties/notes/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -139,7 +140,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.next_cursor !== undefined){
+if(data.next_cursor !== undefined && func0.call(data, "next_cursor")){
 let data4 = data.next_cursor;
 const _errs9 = errors;
 if((typeof data4 !== "string") && (data4 !== null)){

@@ -19,6 +19,7 @@ return errors === 0;
 
 export const output = validate1;
 const schema1 = {"oneOf":[{"type":"object","properties":{"ok":{"const":true},"value":{"type":"string"}},"required":["ok","value"]},{"type":"object","properties":{"ok":{"const":false},"error":{"type":"string"}},"required":["ok","error"]}]};
+const func0 = Object.prototype.hasOwnProperty;
 
 function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -30,7 +31,7 @@ const _errs1 = errors;
 if(errors === _errs1){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if(((data.ok === undefined) && (missing0 = "ok")) || ((data.value === undefined) && (missing0 = "value"))){
+if((((data.ok === undefined) || (!(func0.call(data, "ok")))) && (missing0 = "ok")) || (((data.value === undefined) || (!(func0.call(data, "value")))) && (missing0 = "value"))){
 const err0 = {instancePath,schemaPath:"#/oneOf/0/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"};
 if(vErrors === null){
 vErrors = [err0];
@@ -41,7 +42,7 @@ vErrors.push(err0);
 errors++;
 }
 else {
-if(data.ok !== undefined){
+if(data.ok !== undefined && func0.call(data, "ok")){
 const _errs3 = errors;
 if(true !== data.ok){
 const err1 = {instancePath:instancePath+"/ok",schemaPath:"#/oneOf/0/properties/ok/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant"};
@@ -59,7 +60,7 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data.value !== undefined){
+if(data.value !== undefined && func0.call(data, "value")){
 const _errs4 = errors;
 if(typeof data.value !== "string"){
 const err2 = {instancePath:instancePath+"/value",schemaPath:"#/oneOf/0/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string"};
@@ -99,7 +100,7 @@ const _errs6 = errors;
 if(errors === _errs6){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing1;
-if(((data.ok === undefined) && (missing1 = "ok")) || ((data.error === undefined) && (missing1 = "error"))){
+if((((data.ok === undefined) || (!(func0.call(data, "ok")))) && (missing1 = "ok")) || (((data.error === undefined) || (!(func0.call(data, "error")))) && (missing1 = "error"))){
 const err4 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"};
 if(vErrors === null){
 vErrors = [err4];
@@ -110,7 +111,7 @@ vErrors.push(err4);
 errors++;
 }
 else {
-if(data.ok !== undefined){
+if(data.ok !== undefined && func0.call(data, "ok")){
 const _errs8 = errors;
 if(false !== data.ok){
 const err5 = {instancePath:instancePath+"/ok",schemaPath:"#/oneOf/1/properties/ok/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant"};
@@ -128,7 +129,7 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data.error !== undefined){
+if(data.error !== undefined && func0.call(data, "error")){
 const _errs9 = errors;
 if(typeof data.error !== "string"){
 const err6 = {instancePath:instancePath+"/error",schemaPath:"#/oneOf/1/properties/error/type",keyword:"type",params:{type: "string"},message:"must be string"};

@@ -3,6 +3,7 @@
 
 export const input = validate0;
 const schema0 = {"type":"object","properties":{"nullable_string":{"type":["string","null"]},"real_union":{"type":["string","number","boolean","null"]},"status":{"type":"string","enum":["open","closed"]},"level":{"type":"integer","enum":[1,2,3]},"fixed":{"const":"v1"},"ids":{"type":"array","items":{"type":"string"},"minItems":1,"maxItems":20},"anything_list":{"type":"array"},"free_object":{"type":"object"},"closed_object":{"type":"object","properties":{"a":{"type":"string"}},"additionalProperties":false},"open_object":{"type":"object","properties":{"a":{"type":"string"}},"additionalProperties":true},"string_map":{"type":"object","additionalProperties":{"type":"string"}},"one_of":{"oneOf":[{"type":"string"},{"type":"integer"}]},"any_of":{"anyOf":[{"type":"object","properties":{"kind":{"const":"a"}},"required":["kind"]},{"type":"object","properties":{"kind":{"const":"b"},"n":{"type":"number"}},"required":["kind","n"]}]},"untyped":{},"pattern_string":{"type":"string","pattern":"^[a-z]+$"},"legacy_required":{"type":"string"},"openapi_nullable":{"type":"string"},"with_ui_keywords":{"type":"string"},"deep":{"type":"object","properties":{"l2":{"type":"object","properties":{"l3":{"type":"object","properties":{"l4":{"type":"array","items":{"type":"object","properties":{"leaf":{"type":"boolean"}},"required":["leaf"]}}}}}}}}},"required":["status","ids"]};
+const func0 = Object.prototype.hasOwnProperty;
 const pattern0 = new RegExp("^[a-z]+$", "");
 
 function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -11,12 +12,12 @@ let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if(((data.status === undefined) && (missing0 = "status")) || ((data.ids === undefined) && (missing0 = "ids"))){
+if((((data.status === undefined) || (!(func0.call(data, "status")))) && (missing0 = "status")) || (((data.ids === undefined) || (!(func0.call(data, "ids")))) && (missing0 = "ids"))){
 validate0.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
-if(data.nullable_string !== undefined){
+if(data.nullable_string !== undefined && func0.call(data, "nullable_string")){
 let data0 = data.nullable_string;
 const _errs1 = errors;
 if((typeof data0 !== "string") && (data0 !== null)){
@@ -29,7 +30,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.real_union !== undefined){
+if(data.real_union !== undefined && func0.call(data, "real_union")){
 let data1 = data.real_union;
 const _errs3 = errors;
 if((((typeof data1 !== "string") && (!(typeof data1 == "number"))) && (typeof data1 !== "boolean")) && (data1 !== null)){
@@ -42,7 +43,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.status !== undefined){
+if(data.status !== undefined && func0.call(data, "status")){
 let data2 = data.status;
 const _errs5 = errors;
 if(typeof data2 !== "string"){
@@ -59,7 +60,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.level !== undefined){
+if(data.level !== undefined && func0.call(data, "level")){
 let data3 = data.level;
 const _errs7 = errors;
 if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
@@ -76,7 +77,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.fixed !== undefined){
+if(data.fixed !== undefined && func0.call(data, "fixed")){
 const _errs9 = errors;
 if("v1" !== data.fixed){
 validate0.errors = [{instancePath:instancePath+"/fixed",schemaPath:"#/properties/fixed/const",keyword:"const",params:{allowedValue: "v1"},message:"must be equal to constant"}];
@@ -88,7 +89,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.ids !== undefined){
+if(data.ids !== undefined && func0.call(data, "ids")){
 let data5 = data.ids;
 const _errs10 = errors;
 if(errors === _errs10){
@@ -130,7 +131,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.anything_list !== undefined){
+if(data.anything_list !== undefined && func0.call(data, "anything_list")){
 const _errs14 = errors;
 if(!(Array.isArray(data.anything_list))){
 validate0.errors = [{instancePath:instancePath+"/anything_list",schemaPath:"#/properties/anything_list/type",keyword:"type",params:{type: "array"},message:"must be array"}];
@@ -142,7 +143,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.free_object !== undefined){
+if(data.free_object !== undefined && func0.call(data, "free_object")){
 let data8 = data.free_object;
 const _errs16 = errors;
 if(!(data8 && typeof data8 == "object" && !Array.isArray(data8))){
@@ -155,13 +156,13 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.closed_object !== undefined){
+if(data.closed_object !== undefined && func0.call(data, "closed_object")){
 let data9 = data.closed_object;
 const _errs18 = errors;
 if(errors === _errs18){
 if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 const _errs20 = errors;
-for(const key0 in data9){
+for(const key0 of Object.keys(data9)){
 if(!(key0 === "a")){
 validate0.errors = [{instancePath:instancePath+"/closed_object",schemaPath:"#/properties/closed_object/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
@@ -169,7 +170,7 @@ break;
 }
 }
 if(_errs20 === errors){
-if(data9.a !== undefined){
+if(data9.a !== undefined && func0.call(data9, "a")){
 if(typeof data9.a !== "string"){
 validate0.errors = [{instancePath:instancePath+"/closed_object/a",schemaPath:"#/properties/closed_object/properties/a/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
@@ -188,12 +189,12 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.open_object !== undefined){
+if(data.open_object !== undefined && func0.call(data, "open_object")){
 let data11 = data.open_object;
 const _errs23 = errors;
 if(errors === _errs23){
 if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
-if(data11.a !== undefined){
+if(data11.a !== undefined && func0.call(data11, "a")){
 if(typeof data11.a !== "string"){
 validate0.errors = [{instancePath:instancePath+"/open_object/a",schemaPath:"#/properties/open_object/properties/a/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
@@ -211,12 +212,12 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.string_map !== undefined){
+if(data.string_map !== undefined && func0.call(data, "string_map")){
 let data13 = data.string_map;
 const _errs28 = errors;
 if(errors === _errs28){
 if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
-for(const key1 in data13){
+for(const key1 of Object.keys(data13)){
 const _errs31 = errors;
 if(typeof data13[key1] !== "string"){
 validate0.errors = [{instancePath:instancePath+"/string_map/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/string_map/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -239,7 +240,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.one_of !== undefined){
+if(data.one_of !== undefined && func0.call(data, "one_of")){
 let data15 = data.one_of;
 const _errs33 = errors;
 const _errs34 = errors;
@@ -312,7 +313,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.any_of !== undefined){
+if(data.any_of !== undefined && func0.call(data, "any_of")){
 let data16 = data.any_of;
 const _errs39 = errors;
 const _errs40 = errors;
@@ -321,7 +322,7 @@ const _errs41 = errors;
 if(errors === _errs41){
 if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
 let missing1;
-if((data16.kind === undefined) && (missing1 = "kind")){
+if(((data16.kind === undefined) || (!(func0.call(data16, "kind")))) && (missing1 = "kind")){
 const err3 = {instancePath:instancePath+"/any_of",schemaPath:"#/properties/any_of/anyOf/0/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"};
 if(vErrors === null){
 vErrors = [err3];
@@ -332,7 +333,7 @@ vErrors.push(err3);
 errors++;
 }
 else {
-if(data16.kind !== undefined){
+if(data16.kind !== undefined && func0.call(data16, "kind")){
 if("a" !== data16.kind){
 const err4 = {instancePath:instancePath+"/any_of/kind",schemaPath:"#/properties/any_of/anyOf/0/properties/kind/const",keyword:"const",params:{allowedValue: "a"},message:"must be equal to constant"};
 if(vErrors === null){
@@ -364,7 +365,7 @@ const _errs44 = errors;
 if(errors === _errs44){
 if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
 let missing2;
-if(((data16.kind === undefined) && (missing2 = "kind")) || ((data16.n === undefined) && (missing2 = "n"))){
+if((((data16.kind === undefined) || (!(func0.call(data16, "kind")))) && (missing2 = "kind")) || (((data16.n === undefined) || (!(func0.call(data16, "n")))) && (missing2 = "n"))){
 const err6 = {instancePath:instancePath+"/any_of",schemaPath:"#/properties/any_of/anyOf/1/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"};
 if(vErrors === null){
 vErrors = [err6];
@@ -375,7 +376,7 @@ vErrors.push(err6);
 errors++;
 }
 else {
-if(data16.kind !== undefined){
+if(data16.kind !== undefined && func0.call(data16, "kind")){
 const _errs46 = errors;
 if("b" !== data16.kind){
 const err7 = {instancePath:instancePath+"/any_of/kind",schemaPath:"#/properties/any_of/anyOf/1/properties/kind/const",keyword:"const",params:{allowedValue: "b"},message:"must be equal to constant"};
@@ -393,7 +394,7 @@ else {
 var valid8 = true;
 }
 if(valid8){
-if(data16.n !== undefined){
+if(data16.n !== undefined && func0.call(data16, "n")){
 const _errs47 = errors;
 if(!(typeof data16.n == "number")){
 const err8 = {instancePath:instancePath+"/any_of/n",schemaPath:"#/properties/any_of/anyOf/1/properties/n/type",keyword:"type",params:{type: "number"},message:"must be number"};
@@ -456,7 +457,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.pattern_string !== undefined){
+if(data.pattern_string !== undefined && func0.call(data, "pattern_string")){
 let data20 = data.pattern_string;
 const _errs49 = errors;
 if(errors === _errs49){
@@ -477,7 +478,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.legacy_required !== undefined){
+if(data.legacy_required !== undefined && func0.call(data, "legacy_required")){
 const _errs51 = errors;
 if(typeof data.legacy_required !== "string"){
 validate0.errors = [{instancePath:instancePath+"/legacy_required",schemaPath:"#/properties/legacy_required/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -489,7 +490,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.openapi_nullable !== undefined){
+if(data.openapi_nullable !== undefined && func0.call(data, "openapi_nullable")){
 const _errs53 = errors;
 if(typeof data.openapi_nullable !== "string"){
 validate0.errors = [{instancePath:instancePath+"/openapi_nullable",schemaPath:"#/properties/openapi_nullable/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -501,7 +502,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.with_ui_keywords !== undefined){
+if(data.with_ui_keywords !== undefined && func0.call(data, "with_ui_keywords")){
 const _errs55 = errors;
 if(typeof data.with_ui_keywords !== "string"){
 validate0.errors = [{instancePath:instancePath+"/with_ui_keywords",schemaPath:"#/properties/with_ui_keywords/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -513,22 +514,22 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.deep !== undefined){
+if(data.deep !== undefined && func0.call(data, "deep")){
 let data24 = data.deep;
 const _errs57 = errors;
 if(errors === _errs57){
 if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
-if(data24.l2 !== undefined){
+if(data24.l2 !== undefined && func0.call(data24, "l2")){
 let data25 = data24.l2;
 const _errs59 = errors;
 if(errors === _errs59){
 if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
-if(data25.l3 !== undefined){
+if(data25.l3 !== undefined && func0.call(data25, "l3")){
 let data26 = data25.l3;
 const _errs61 = errors;
 if(errors === _errs61){
 if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
-if(data26.l4 !== undefined){
+if(data26.l4 !== undefined && func0.call(data26, "l4")){
 let data27 = data26.l4;
 const _errs63 = errors;
 if(errors === _errs63){
@@ -541,12 +542,12 @@ const _errs65 = errors;
 if(errors === _errs65){
 if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
 let missing3;
-if((data28.leaf === undefined) && (missing3 = "leaf")){
+if(((data28.leaf === undefined) || (!(func0.call(data28, "leaf")))) && (missing3 = "leaf")){
 validate0.errors = [{instancePath:instancePath+"/deep/l2/l3/l4/" + i1,schemaPath:"#/properties/deep/properties/l2/properties/l3/properties/l4/items/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"}];
 return false;
 }
 else {
-if(data28.leaf !== undefined){
+if(data28.leaf !== undefined && func0.call(data28, "leaf")){
 if(typeof data28.leaf !== "boolean"){
 validate0.errors = [{instancePath:instancePath+"/deep/l2/l3/l4/" + i1+"/leaf",schemaPath:"#/properties/deep/properties/l2/properties/l3/properties/l4/items/properties/leaf/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
@@ -640,12 +641,12 @@ const _errs1 = errors;
 if(errors === _errs1){
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 let missing0;
-if((data0.id === undefined) && (missing0 = "id")){
+if(((data0.id === undefined) || (!(func0.call(data0, "id")))) && (missing0 = "id")){
 validate1.errors = [{instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
-if(data0.id !== undefined){
+if(data0.id !== undefined && func0.call(data0, "id")){
 if(typeof data0.id !== "string"){
 validate1.errors = [{instancePath:instancePath+"/" + i0+"/id",schemaPath:"#/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
