@@ -2,10 +2,10 @@ import { applyDefaults } from "./apply-defaults.ts";
 import { type AnyContext, assertCredentials } from "./check-credentials.ts";
 import { ValidationError } from "./errors.ts";
 import type { RunHooks } from "./execute-action.ts";
-import { type ValidatorCache, violationsOf } from "./validator-cache.ts";
 import type { PollingRecord, PollingTriggerHandler } from "./types.ts";
-import { describeViolations } from "./validate.ts";
 import { isObject } from "./utils.ts";
+import { describeViolations } from "./validate.ts";
+import { type ValidatorCache, violationsOf } from "./validator-cache.ts";
 
 /** Runs one poll as `executePollingTrigger` documents it, throwing `ValidationError` on bad data. */
 export async function runPollingTrigger(

@@ -4,6 +4,8 @@ import { findConfigProblem } from "./config-structure.ts";
 import type { IntegrationConfig } from "./config-types.ts";
 import type { ErrorMapper } from "./error-mapping.ts";
 import { ConfigurationError, ValidationError } from "./errors.ts";
+import { type RunHooks, runAction } from "./execute-action.ts";
+import { runPollingTrigger } from "./execute-trigger.ts";
 import { type ExecuteOptions, withinDeadline } from "./execution-deadline.ts";
 import { type PollOptions, type PollOutcome, pollWithState } from "./poll.ts";
 import { authorizeRequests, type RequestsOptions } from "./request-auth.ts";
@@ -12,9 +14,6 @@ import {
   type ConnectedAccountResult,
   connectedAccountResult,
 } from "./result.ts";
-import { type RunHooks, runAction } from "./execute-action.ts";
-import { runPollingTrigger } from "./execute-trigger.ts";
-import { ValidatorCache } from "./validator-cache.ts";
 import { withFetch } from "./scoped-context.ts";
 import { assertSecrets, type SecretValues } from "./secrets.ts";
 import type {
@@ -29,6 +28,7 @@ import type {
   TriggerSpec,
 } from "./types.ts";
 import { isObject } from "./utils.ts";
+import { ValidatorCache } from "./validator-cache.ts";
 
 /** Options of an `Integration`. */
 export interface IntegrationOptions {
