@@ -275,7 +275,7 @@ describe("the validators modules", () => {
     // Ajv's own names, not mangled ones; its error objects spelled out.
     expect(createNote?.contents).toMatch(/^function validate0\(data, \{instancePath=""/m);
     expect(createNote?.contents).toContain('message:"must be string"');
-    expect(createNote?.contents).toContain("const func0 = validatorRuntime.ucs2length;");
+    expect(createNote?.contents).toMatch(/^const func\d+ = validatorRuntime\.ucs2length;$/m);
     // No line of code is minified-long except the schema constants Ajv reads error params from.
     const long = lines.filter((line) => line.length > 400 && !line.startsWith("const schema"));
     expect(long).toEqual([]);
