@@ -1,6 +1,6 @@
 import { createRequire } from "node:module";
 import type { IntegrationConfig } from "@plugboard/sdk";
-import { normalizeSchema } from "@plugboard/sdk";
+import { normalizeSchema } from "@plugboard/sdk/internal";
 
 const require = createRequire(import.meta.url);
 const Ajv = require("ajv").default;

@@ -1,4 +1,5 @@
-import { type JsonSchema, normalizeSchema } from "@plugboard/sdk";
+import type { JsonSchema } from "@plugboard/sdk";
+import { normalizeSchema } from "@plugboard/sdk/internal";
 
 /** A JSON Schema whose root is an object, as MCP requires of `inputSchema` and `outputSchema`. */
 export type ObjectSchema = { type: "object" } & Record<string, unknown>;

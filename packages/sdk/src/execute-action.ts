@@ -3,9 +3,9 @@ import { type AnyContext, credentialProblem } from "./check-credentials.ts";
 import type { ErrorMapper } from "./error-mapping.ts";
 import { ActionError } from "./errors.ts";
 import { type ActionOutcome, RESULT_VERSION, validationResult } from "./result.ts";
-import { type SchemaChecks, violationsOf } from "./schema-checks.ts";
 import type { ActionHandler } from "./types.ts";
 import { describeViolations, type Violation } from "./validate.ts";
+import { type ValidatorCache, violationsOf } from "./validator-cache.ts";
 
 /** `instanceof`, or the same shape from another copy of the SDK (e.g. `src` next to `dist`). */
 function isActionError(value: unknown): value is ActionError {
@@ -66,7 +66,7 @@ export interface RunHooks {
 export async function runAction(
   name: string,
   handler: ActionHandler<never, unknown, never, never> | undefined,
-  checks: SchemaChecks,
+  checks: ValidatorCache,
   given: unknown,
   context: AnyContext,
   hooks: RunHooks = {},
