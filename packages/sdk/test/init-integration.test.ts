@@ -73,6 +73,9 @@ describe("initIntegration", () => {
       validators: { actions: { echo: { input, output } } },
       configChecked: true,
     });
+    // A declared trigger's handler is required (a compile error): left out here on purpose, to
+    // check that a trigger without a handler still fails clearly at run time.
+    // @ts-expect-error -- `triggers` is required: Triggers declares ticks
     const integration = built.createIntegration({
       actions: { echo: async (inputs) => ({ data: { text: inputs.text.toUpperCase() } }) },
     });
@@ -84,5 +87,54 @@ describe("initIntegration", () => {
       .executePollingTrigger("ticks", {}, null, context)
       .catch((error: Error) => error.message);
     expect(polled).toMatch(/not registered|no handler/i);
+  });
+
+  it("requires the handlers of declared triggers and of a supported connected account", () => {
+    const echo = t.defineAction("echo", async (inputs) => ({ data: inputs }));
+    const ticks = t.definePollingTrigger("ticks", async () => []);
+    // @ts-expect-error -- Triggers declares ticks: `triggers` is required
+    t.createIntegration({ actions: { echo } });
+    // @ts-expect-error -- every declared trigger needs its handler
+    t.createIntegration({ actions: { echo }, triggers: {} });
+    const withAccount = initIntegration<
+      Actions,
+      Triggers,
+      Credentials,
+      { connectedAccount: true }
+    >().create({ config });
+    // @ts-expect-error -- a supported connected account needs its handler
+    withAccount.createIntegration({ actions: { echo }, triggers: { ticks } });
+    const account = withAccount.defineConnectedAccount(async () => ({ username: "me" }));
+    const integration = withAccount.createIntegration({
+      actions: { echo },
+      triggers: { ticks },
+      connectedAccount: account,
+    });
+    expect(integration.registeredActions).toEqual(["echo"]);
+  });
+
+  it("types context.secrets from an action's declared secrets", () => {
+    interface SecretActions {
+      echo: {
+        input: { text: string };
+        output: { text: string };
+        secrets: { readonly ECHO_KEY: string; readonly ECHO_REGION?: string };
+      };
+    }
+    const s = initIntegration<SecretActions, Record<never, never>, Credentials>().create({
+      config,
+    });
+    s.defineAction("echo", async (inputs, context) => {
+      expectTypeOf(context.secrets.ECHO_KEY).toEqualTypeOf<string>();
+      expectTypeOf(context.secrets.ECHO_REGION).toEqualTypeOf<string | undefined>();
+      // @ts-expect-error -- an undeclared secret is not on context.secrets
+      void context.secrets.OTHER;
+      return { data: inputs };
+    });
+    t.defineAction("echo", async (inputs, context) => {
+      // Without declared secrets, any key may be read.
+      expectTypeOf(context.secrets).toHaveProperty("ANYTHING");
+      return { data: inputs };
+    });
   });
 });
