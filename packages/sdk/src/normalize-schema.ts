@@ -54,7 +54,16 @@ const ANNOTATIONS = new Set([
 export interface NormalizeOptions {
   /** Keep `description`, `default`, `examples`…; on by default. Validators are built without. */
   annotations?: boolean;
+  /**
+   * Keep `title`, `format` and unknown keys (`label`, `help_text`…) as they are; off by default.
+   * For schemas shown rather than validated (MCP tool schemas): `nullable`, `$async`, `$schema`
+   * and `$id` still go.
+   */
+  otherKeywords?: boolean;
 }
+
+/** Keywords dropped even when `otherKeywords` keeps the rest. */
+const NEVER_KEPT = new Set(["nullable", "$async", "$schema", "$id"]);
 
 /**
  * The one normalised form of a config.json schema, shared by the runtime's Ajv, codegen's
@@ -72,6 +81,7 @@ export function normalizeSchema(
   options: NormalizeOptions = {},
 ): JsonSchema | boolean {
   const annotations = options.annotations ?? true;
+  const other = options.otherKeywords ?? false;
   const node = (value: unknown): unknown => {
     if (typeof value === "boolean") return value;
     if (!isObject(value)) return {};
@@ -81,6 +91,7 @@ export function normalizeSchema(
       if (keyword === "description" && typeof sub !== "string") continue;
       if (ASSERTIONS.has(keyword)) out[keyword] = mapSubschemas(keyword, sub, node);
       else if (annotations && ANNOTATIONS.has(keyword)) out[keyword] = sub;
+      else if (other && !ANNOTATIONS.has(keyword) && !NEVER_KEPT.has(keyword)) out[keyword] = sub;
     }
     return out;
   };

@@ -73,5 +73,13 @@ describe("jsonPath and normalizeSchema", () => {
       anyOf: [{ type: "object" }],
     });
     expect(schema.properties.a.nullable).toBe(true);
+    // Schemas shown rather than validated (MCP tool schemas) keep title, format and unknown keys.
+    expect(normalizeSchema(schema, { otherKeywords: true })).toEqual({
+      type: "object",
+      required: ["a"],
+      properties: { a: { type: "string", label: "A" } },
+      items: [{}],
+      anyOf: [{ type: "object" }],
+    });
   });
 });

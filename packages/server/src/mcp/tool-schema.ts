@@ -105,12 +105,15 @@ function movedRef(property: string): (ref: string) => string {
   };
 }
 
+/** Shown to a model, not validated: title, format, label and help_text stay for rewriteNode. */
+const SHOWN = { otherKeywords: true };
+
 function toolSchema(
   source: JsonSchema | undefined,
   property: string,
   options: { narrow: boolean; dropFormat: boolean },
 ): ToolSchema {
-  const normalized = normalizeSchema(source ?? {}) as Record<string, unknown>;
+  const normalized = normalizeSchema(source ?? {}, SHOWN) as Record<string, unknown>;
   if (isObjectRoot(normalized, options.narrow)) {
     const schema = rewriteNode(normalized, { dropFormat: options.dropFormat, ref: undefined });
     return {
