@@ -62,7 +62,7 @@ describe("GitHub's description, issues tag", () => {
     });
     // Shared schemas stay shared: the issue refers to its user, milestone… by $ref.
     expect(create?.config.output_schema).toMatchObject({
-      $ref: "#/definitions/issue",
+      properties: { user: { $ref: "#/definitions/nullable-simple-user" } },
       definitions: {
         issue: { properties: { user: { $ref: "#/definitions/nullable-simple-user" } } },
         // OpenAPI 3.0's `nullable` becomes a type union.

@@ -89,7 +89,8 @@ describe("convertDescription", () => {
         size: { type: ["integer", "null"], examples: [3] },
       },
     };
-    expect(put?.output_schema).toEqual({ $ref: "#/definitions/Node", definitions: { Node: node } });
+    // A root that is only a reference is spelled out; what it refers to stays shared.
+    expect(put?.output_schema).toEqual({ ...node, definitions: { Node: node } });
     // The body's properties become inputs; their own $refs stay references.
     expect(put?.input_schema).toEqual({
       type: "object",

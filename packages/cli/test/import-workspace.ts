@@ -62,13 +62,19 @@ export function codegenSupportsRef(): boolean {
   const config = {
     name: "probe",
     version: "0.1.0",
+    display_name: "Probe",
+    description: "Probes codegen for $ref support.",
+    entry_point: "src/index.ts",
     actions: {
       probe: {
+        display_name: "Probe",
+        description: "Probes codegen for $ref support.",
         input_schema: {
           type: "object",
           properties: { a: { $ref: "#/definitions/A" } },
           definitions: { A: { type: "string" } },
         },
+        output_schema: { type: "object" },
       },
     },
   };

@@ -2,6 +2,8 @@ import { createRequire } from "node:module";
 import type { IntegrationConfig } from "@plugboard/sdk";
 import { escapePointer, isObject, walkSchema } from "@plugboard/sdk/internal";
 import { CodegenError, type ConfigWarning } from "./errors.ts";
+import { likelyKeyword } from "./keyword-typos.ts";
+import { isLocalRef, resolveLocalRef } from "./schema-ref.ts";
 
 interface MetaError {
   instancePath: string;
@@ -44,7 +46,7 @@ export function schemasOf(config: IntegrationConfig): Array<{ pointer: string; s
 /**
  * Checks every schema of a config against the draft-07 meta-schema and what codegen supports.
  * Throws `CodegenError` (`invalid_schema` with the pointer and keyword, or `unsupported_schema`
- * for `$ref`); returns the tolerated oddities (draft-03 `"required": true|false` on a property,
+ * for a `$ref` that is not local); returns the tolerated oddities (draft-03 `"required": true|false` on a property,
  * OpenAPI `nullable`) as warnings: both are ignored, as the run-time validator ignores them.
  */
 export function checkSchemas(config: IntegrationConfig, file?: string): ConfigWarning[] {
@@ -53,11 +55,15 @@ export function checkSchemas(config: IntegrationConfig, file?: string): ConfigWa
   const where = (pointer: string) => `${file ?? "config.json"}#${pointer}`;
   for (const { pointer, schema } of schemasOf(config)) {
     walkSchema(schema, pointer, (node, at) => {
-      if ("$ref" in node) {
-        throw new CodegenError(
-          `${where(`${at}/$ref`)}: "$ref" is not supported: schemas in config.json must be self-contained; inline the referenced schema`,
-          { code: "unsupported_schema", file, pointer: `${at}/$ref`, keyword: "$ref" },
-        );
+      if ("$ref" in node) checkRef(node.$ref, schema, at, where, file);
+      for (const key of Object.keys(node)) {
+        const meant = likelyKeyword(key);
+        if (meant === undefined) continue;
+        warnings.push({
+          file,
+          pointer: `${at}/${escapePointer(key)}`,
+          message: `unknown keyword "${key}" is ignored: did you mean "${meant}"?`,
+        });
       }
       if (typeof node.required === "boolean") {
         tolerated.add(`${at}/required`);
@@ -109,6 +115,30 @@ export function checkSchemas(config: IntegrationConfig, file?: string): ConfigWa
     );
   }
   return warnings;
+}
+
+/** A `$ref` must be local (`#/definitions/…`) and resolve to a schema within its root schema. */
+function checkRef(
+  ref: unknown,
+  root: unknown,
+  at: string,
+  where: (pointer: string) => string,
+  file: string | undefined,
+): void {
+  const pointer = `${at}/$ref`;
+  if (typeof ref !== "string" || !isLocalRef(ref)) {
+    throw new CodegenError(
+      `${where(pointer)}: only local "$ref"s are supported (like "#/definitions/task"), got ${JSON.stringify(ref)}; move the referenced schema under this schema's "definitions"`,
+      { code: "unsupported_schema", file, pointer, keyword: "$ref" },
+    );
+  }
+  const target = resolveLocalRef(root, ref);
+  if (typeof target !== "boolean" && !isObject(target)) {
+    throw new CodegenError(
+      `${where(pointer)}: "$ref" ${JSON.stringify(ref)} points at nothing in this schema; add it under "definitions" or fix the name`,
+      { code: "invalid_schema", file, pointer, keyword: "$ref" },
+    );
+  }
 }
 
 function hint(error: MetaError): string {

@@ -1,3 +1,5 @@
+import { defaultsRequired } from "./defaults-required.ts";
+import { DefinitionNames } from "./definition-names.ts";
 import { escapeSeparators, reindent } from "./format-code.ts";
 import { header } from "./header.ts";
 import type { Plan, PlannedOperation } from "./plan.ts";
@@ -7,16 +9,25 @@ import { schemaToType } from "./schema-to-type.ts";
 /** `src/generated/types.gen.ts`: one type per schema, `Credentials`, and the `Actions`/`Triggers` maps. */
 export function emitTypes(plan: Plan): string {
   const blocks: string[] = [];
+  const reserved = ["Credentials", "Actions", "Triggers"];
+  for (const op of [...plan.actions, ...plan.triggers]) reserved.push(op.inputType, op.outputType);
+  const names = new DefinitionNames(reserved);
+  const declare = (schema: PlannedOperation["input"], name: string, doc: string) =>
+    declaration(schema, name, doc, names);
+  const outputDeclaration = (operation: PlannedOperation, doc: string) =>
+    outputOf(operation, doc, declare);
+  const inputOf = (operation: PlannedOperation) =>
+    plan.applyDefaults ? defaultsRequired(operation.input) : operation.input;
   for (const action of plan.actions) {
     blocks.push(
-      declare(action.input, action.inputType, `Inputs of the \`${action.name}\` action.`),
+      declare(inputOf(action), action.inputType, `Inputs of the \`${action.name}\` action.`),
     );
     blocks.push(outputDeclaration(action, `Output of the \`${action.name}\` action.`));
   }
   for (const trigger of plan.triggers) {
     blocks.push(
       declare(
-        trigger.input,
+        inputOf(trigger),
         trigger.inputType,
         `Inputs of the \`${trigger.name}\` polling trigger.`,
       ),
@@ -25,7 +36,7 @@ export function emitTypes(plan: Plan): string {
       outputDeclaration(trigger, `Data of one record of the \`${trigger.name}\` polling trigger.`),
     );
   }
-  blocks.push(credentialsDeclaration(plan));
+  blocks.push(credentialsDeclaration(plan, declare));
   blocks.push(
     map(
       "Actions",
@@ -50,20 +61,31 @@ export function emitTypes(plan: Plan): string {
   return `${header("the TypeScript types of its schemas")}\n${body}\n`;
 }
 
-function declare(schema: PlannedOperation["input"], name: string, fallbackDoc: string): string {
-  const code = schemaToType(schema, name);
-  // A root schema without a description still gets a JSDoc line saying what it is.
-  return code.startsWith("/**") ? code : `/** ${jsdocText(fallbackDoc)} */\n${code}`;
+type Declare = (schema: PlannedOperation["input"], name: string, doc: string) => string;
+
+function declaration(
+  schema: PlannedOperation["input"],
+  name: string,
+  fallbackDoc: string,
+  names: DefinitionNames,
+): string {
+  const code = schemaToType(schema, name, names);
+  // A root schema without a description still gets a JSDoc line saying what it is; named
+  // definitions may be declared before it.
+  const head = new RegExp(`^export (interface|type) ${name}\\b`, "m").exec(code);
+  if (!head || code.slice(0, head.index).endsWith("*/\n")) return code;
+  const doc = `/** ${jsdocText(fallbackDoc)} */\n`;
+  return code.slice(0, head.index) + doc + code.slice(head.index);
 }
 
-function outputDeclaration(operation: PlannedOperation, doc: string): string {
+function outputOf(operation: PlannedOperation, doc: string, declare: Declare): string {
   if (operation.output === undefined) {
     return `/** ${jsdocText(`${doc} config.json declares no output schema.`)} */\nexport type ${operation.outputType} = unknown;`;
   }
   return declare(operation.output, operation.outputType, doc);
 }
 
-function credentialsDeclaration(plan: Plan): string {
+function credentialsDeclaration(plan: Plan, declare: Declare): string {
   if (plan.credentials !== undefined) {
     return declare(
       plan.credentials,

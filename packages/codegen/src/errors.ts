@@ -14,7 +14,7 @@ export interface CodegenErrorDetails {
 }
 
 /**
- * A config that parses but cannot be generated from (an invalid JSON Schema, a `$ref`), or
+ * A config that parses but cannot be generated from (an invalid JSON Schema, a non-local `$ref`), or
  * generated files that could not be written. Messages name the file and JSON pointer.
  */
 export class CodegenError extends Error {

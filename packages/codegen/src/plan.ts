@@ -47,6 +47,8 @@ export interface Plan {
   credentials: SchemaNode | boolean | undefined;
   /** Whether the platform supplies OAuth credentials (`{ access_token }`). */
   platformAuth: boolean;
+  /** `apply_defaults: true`: the SDK fills defaults in, so input types mark defaulted fields present. */
+  applyDefaults: boolean;
 }
 
 /** Names generated files declare themselves; derived names must not take them. */
@@ -114,6 +116,7 @@ export function plan(config: IntegrationConfig): Plan {
     connectedAccount,
     credentials: fields === undefined ? undefined : normalizeSchema(fields),
     platformAuth: auth?.type === "platform",
+    applyDefaults: config.apply_defaults === true,
   };
 }
 

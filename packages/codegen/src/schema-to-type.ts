@@ -1,13 +1,13 @@
 import { createRequire } from "node:module";
 import { mapSubschemas, type SchemaNode as Schema } from "@plugboard/sdk/internal";
+import { type DefinitionNames, linkDefinitions } from "./definition-names.ts";
 
 // json-schema-to-typescript's own `compile()` is async only because it dereferences `$ref`s and
-// runs Prettier. Config schemas are self-contained (check-schemas.ts rejects `$ref`) and we
-// format nothing, so its synchronous stages are called directly; they are loaded lazily, so a
-// run where every integration is fresh never loads the library. Those stages live in its
-// `dist/src/`, not its public API: package.json pins its exact version and
-// test/codegen/pinned-internals.test.ts fails when the installed one differs, so an upgrade is
-// a deliberate change that re-checks these paths.
+// runs Prettier. Config schemas hold only local `$ref`s (check-schemas.ts), which
+// linkDefinitions() resolves in place, and we format nothing, so its synchronous stages are
+// called directly; they are loaded lazily. Those stages live in its `dist/src/`, not its public
+// API: package.json pins its exact version and test/codegen/pinned-internals.test.ts fails when
+// the installed one differs, so an upgrade is a deliberate change that re-checks these paths.
 type Stage = (...args: never[]) => unknown;
 interface Jstt {
   link: Stage;
@@ -57,11 +57,18 @@ const ROOT = "PlugboardRoot";
 
 /**
  * The TypeScript declaration (`export interface Name {…}` or `export type Name = …`) of one
- * normalised schema, with descriptions as JSDoc. `name` must be a valid identifier.
+ * normalised schema, with descriptions as JSDoc. `name` must be a valid identifier. Each
+ * `definitions` entry a `$ref` reaches becomes a named declaration of its own, once per file
+ * (`names` is shared by the schemas of one file); recursion gives a recursive type.
  */
-export function schemaToType(schema: Schema | boolean, name: string): string {
+export function schemaToType(
+  schema: Schema | boolean,
+  name: string,
+  names?: DefinitionNames,
+): string {
   const { link, normalize, parse, optimize, generate } = load();
   const view = typesView(schema);
+  if (typeof view !== "boolean" && names) linkDefinitions(view, schema, name, names);
   const linked = link(
     (typeof view === "boolean" ? (view ? {} : { tsType: "never" }) : view) as never,
   );
@@ -84,11 +91,15 @@ export function schemaToType(schema: Schema | boolean, name: string): string {
   // The root is the only named declaration (titles are stripped), so renaming its head suffices.
   const head = new RegExp(`^export (interface|type) ${ROOT}\\b`, "m");
   if (!head.test(code)) throw new Error(`unexpected json-schema-to-typescript output for ${name}`);
-  return code
-    .replace(head, `export $1 ${name}`)
-    .replace(/\/\*\*\n \* (.*)\n \*\//g, "/** $1 */")
-    .replace(/\{\n+\}/g, "{}")
-    .trimEnd();
+  return (
+    code
+      .replace(head, `export $1 ${name}`)
+      // A `$ref: "#"` makes the root refer to itself.
+      .replaceAll(new RegExp(`\\b${ROOT}\\b`, "g"), name)
+      .replace(/\/\*\*\n \* (.*)\n \*\//g, "/** $1 */")
+      .replace(/\{\n+\}/g, "{}")
+      .trimEnd()
+  );
 }
 
 /**
@@ -122,6 +133,7 @@ function typesView(schema: Schema | boolean): Schema | boolean {
 
 /** Keywords that give a value a shape; a schema with none of them is `unknown`. */
 const SHAPING = new Set([
+  "$ref",
   "type",
   "enum",
   "const",

@@ -1,3 +1,5 @@
+export { catalogConfig, notesConfig, weatherConfig } from "./example-configs.ts";
+export { exampleSources } from "./example-sources.ts";
 export {
   type Fixture,
   type FixtureExchange,

@@ -33,7 +33,9 @@ export interface ProcessorDeps {
  * is harmless), then the state is stored. A crash in between delivers again, never loses.
  */
 class StagedStore implements TriggerStateStore {
-  staged: { key: string; expected: number | undefined; state: TriggerState } | undefined;
+  staged:
+    | { key: string; expected: number | undefined; state: TriggerState; unconditional?: boolean }
+    | undefined;
   readonly #store: TriggerStateStore;
 
   constructor(store: TriggerStateStore) {
@@ -44,8 +46,9 @@ class StagedStore implements TriggerStateStore {
     return this.#store.get(key);
   }
 
+  /** Unused by `pollWithState` (this store has `compareAndSet`); stages an unconditional write. */
   async set(key: string, state: TriggerState): Promise<void> {
-    this.staged = { key, expected: state.revision - 1 || undefined, state };
+    this.staged = { key, expected: undefined, state, unconditional: true };
   }
 
   async compareAndSet(key: string, expected: number | undefined, state: TriggerState) {
@@ -95,7 +98,7 @@ async function poll(
     );
   }
   const write = staged.staged;
-  if (write && deps.store.compareAndSet) {
+  if (write && !write.unconditional && deps.store.compareAndSet) {
     if (!(await deps.store.compareAndSet(write.key, write.expected, write.state))) {
       // Another worker polled this trigger meanwhile: poll again against what it stored.
       throw new Error(`trigger state "${key}" changed during the poll; polling again`);

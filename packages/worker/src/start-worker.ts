@@ -45,9 +45,6 @@ export interface RunningWorker {
 
 const DAY_SECONDS = 24 * 60 * 60;
 
-/** The fields of a job's data that hold credentials: cleared from a job that failed for good. */
-const CREDENTIAL_FIELDS = ["auth"] as const;
-
 /**
  * Consumes the queue: each job named `<integration>.<action>` runs in the runner and completes
  * with its `IntegrationResult` envelope; `<integration>.<trigger>` jobs with `kind: "poll"`
@@ -84,7 +81,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     const final = job.finishedOn !== undefined || job.attemptsMade >= (job.opts.attempts ?? 1);
     log?.(`job ${job.id} ${job.name}: failed${final ? "" : ", will retry"}: ${firstLine(error)}`);
     // A job that failed for good stays in Redis for inspection: without the credentials.
-    if (final && CREDENTIAL_FIELDS.some((field) => job.data?.[field] !== undefined)) {
+    if (final && job.data?.auth !== undefined) {
       const { auth: _auth, ...rest } = job.data;
       void job.updateData(rest).catch(() => undefined);
     }

@@ -6,14 +6,7 @@ import {
   fileSecretSource,
   type Isolation,
 } from "@plugboard/server";
-import {
-  type CredentialSource,
-  EnvCredentialSource,
-  FileCredentialSource,
-  redactUrl,
-  scheduleTrigger,
-  startWorker,
-} from "@plugboard/worker";
+import type { CredentialSource } from "@plugboard/worker";
 import { commonOptions, parseCommandArgs } from "../args.ts";
 import { guard } from "../command.ts";
 import { CliError } from "../errors.ts";
@@ -88,6 +81,9 @@ export function workerCommand(argv: string[]): Promise<number> {
       process.stdout.write(help);
       return 0;
     }
+    // BullMQ and ioredis load only for this command: every other one starts without them.
+    const { EnvCredentialSource, FileCredentialSource, redactUrl, scheduleTrigger, startWorker } =
+      await import("@plugboard/worker");
     const redis = values.redis ?? process.env.PLUGBOARD_REDIS_URL;
     if (!redis)
       throw new CliError("usage", "no Redis: pass --redis <url> or set PLUGBOARD_REDIS_URL");

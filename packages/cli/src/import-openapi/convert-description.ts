@@ -190,6 +190,7 @@ export function convertDescription(
         hasRequired: Array.isArray(required) && required.length > 0,
       },
       credentials,
+      baseUrl,
     );
   }
   return { config, files, actions, skipped, unsampled };

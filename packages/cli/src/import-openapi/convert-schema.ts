@@ -178,5 +178,17 @@ export function withDefinitions(schema: Json, scope: SchemaScope): Json {
   if (names.length === 0 || !isObject(schema)) return schema;
   const definitions: JsonObject = {};
   for (const name of names) definitions[name] = scope.definitions[name] ?? {};
+  // A root that is only a reference is spelled out: type generators want a root of their own.
+  const root = typeof schema.$ref === "string" ? schema.$ref.slice("#/definitions/".length) : "";
+  const target = definitions[unescapePointer(root)];
+  if (root !== "" && isObject(target) && Object.keys(schema).length <= 2) {
+    // Its examples stay with the definition: one schema's examples are checked once.
+    const { examples: _examples, ...spelled } = target;
+    return {
+      ...spelled,
+      ...(schema.description === undefined ? {} : { description: schema.description }),
+      definitions,
+    };
+  }
   return { ...schema, definitions };
 }

@@ -71,7 +71,17 @@ function bodyAssertion(action: ImportedAction, inputs: Record<string, Json>): st
  * that answers as the description says (its example, or a sample of its schema) and checks the
  * request the handler sent. Created once; a person owns it afterwards.
  */
-export function emitTest(action: ImportedAction, plan: TestPlan, auth: TestAuth): string {
+export function emitTest(
+  action: ImportedAction,
+  plan: TestPlan,
+  auth: TestAuth,
+  baseUrl: string,
+): string {
+  // An operation with servers of its own is redirected from its own origin.
+  const origin =
+    action.request.serverUrl === baseUrl
+      ? "new URL(serverUrl).origin"
+      : JSON.stringify(new URL(action.request.serverUrl).origin);
   const path = expectedPath(action, plan.inputs);
   const route = `${action.request.method} ${path}`;
   const reply =
@@ -86,7 +96,8 @@ export function emitTest(action: ImportedAction, plan: TestPlan, auth: TestAuth)
     `expect(request?.path).toBe(${JSON.stringify(path)});`,
     ...queryChecks,
     ...bodyAssertion(action, plan.inputs),
-    ...auth.assertions,
+    // requests(...) authorizes the API root's origin only: another server gets no credentials.
+    ...(action.request.serverUrl === baseUrl ? auth.assertions : []),
   ];
   const contextAuth = auth.credentials === undefined ? "" : `\n    auth: ${auth.credentials},`;
   const data = plan.reply === undefined ? "null" : "reply";
@@ -105,8 +116,7 @@ export function emitTest(action: ImportedAction, plan: TestPlan, auth: TestAuth)
   return `import { ExecutionContext } from "@plugboard/sdk";
 import { type RecordingServer, startRecordingServer } from "@plugboard/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { serverUrl } from "../src/api.ts";
-import { integration } from "../src/index.ts";
+${action.request.serverUrl === baseUrl ? 'import { serverUrl } from "../src/api.ts";\n' : ""}import { integration } from "../src/index.ts";
 
 ${plan.reply === undefined ? "" : `const reply = ${JSON.stringify(plan.reply, null, 2)};\n\n`}let server: RecordingServer;
 
@@ -120,7 +130,7 @@ afterEach(async () => {
 
 function contextFor(origin: string) {
   return new ExecutionContext({${contextAuth}
-    originOverrides: { [new URL(serverUrl).origin]: origin },
+    originOverrides: { [${origin}]: origin },
   });
 }
 

@@ -6,13 +6,16 @@ import { fixture, packageDir } from "./helpers.ts";
 // Goldens are committed under test/golden/<fixture>/ as a real integration tree, so the package
 // typecheck compiles them too (see compile.test.ts). The validators are readable Ajv code and
 // snapshotted too; validators.test.ts pins their behaviour.
-describe.each(["notes", "shapes", "adversarial"])("golden output of the %s fixture", (name) => {
-  const files = generate(fixture(name));
+describe.each(["notes", "shapes", "adversarial", "refs"])(
+  "golden output of the %s fixture",
+  (name) => {
+    const files = generate(fixture(name));
 
-  it.each(files.map((file) => [file.path, file.contents]))("%s", async (path, contents) => {
-    await expect(contents).toMatchFileSnapshot(join(packageDir, "test/golden", name, path));
-  });
-});
+    it.each(files.map((file) => [file.path, file.contents]))("%s", async (path, contents) => {
+      await expect(contents).toMatchFileSnapshot(join(packageDir, "test/golden", name, path));
+    });
+  },
+);
 
 describe("generated file headers", () => {
   it("start every generated file with exactly two // lines and no version, date or hash", () => {

@@ -107,14 +107,73 @@ describe("readConfig", () => {
     });
   });
 
-  it("refuses $ref: config schemas must be self-contained", () => {
-    const error = thrown(
-      read(configWith({ type: "object", properties: { a: { $ref: "#/definitions/x" } } })),
+  it("accepts local $refs and refuses others, or dangling ones, saying where and how to fix", () => {
+    const local = read(
+      configWith({
+        type: "object",
+        properties: { a: { $ref: "#/definitions/x" } },
+        definitions: { x: { type: "string" } },
+      }),
+    )();
+    expect(local.name).toBe("demo");
+    const remote = thrown(
+      read(configWith({ type: "object", properties: { a: { $ref: "https://x.example/s.json" } } })),
     );
-    expect(error).toMatchObject({
+    expect(remote).toMatchObject({
       code: "unsupported_schema",
       pointer: "/actions/act/input_schema/properties/a/$ref",
     });
+    expect(remote.message).toContain(
+      'only local "$ref"s are supported (like "#/definitions/task")',
+    );
+    const dangling = thrown(
+      read(configWith({ type: "object", properties: { a: { $ref: "#/definitions/x" } } })),
+    );
+    expect(dangling).toMatchObject({
+      code: "invalid_schema",
+      pointer: "/actions/act/input_schema/properties/a/$ref",
+    });
+    expect(dangling.message).toContain(
+      '"$ref" "#/definitions/x" points at nothing in this schema; add it under "definitions" or fix the name',
+    );
+  });
+
+  it("warns about likely typos of keywords with the keyword meant, not about known annotations", () => {
+    const warnings: ConfigWarning[] = [];
+    read(
+      configWith({
+        type: "object",
+        propertys: { a: { typ: "string" } },
+        properties: {
+          b: {
+            type: "array",
+            itmes: { type: "string" },
+            label: "B",
+            help_text: "…",
+            "x-ui": 1,
+            nullable: true,
+          },
+          requried: { type: "string" },
+        },
+        requried: ["b"],
+      }),
+      warnings,
+    )();
+    const typos = warnings.filter((w) => w.message.startsWith("unknown keyword"));
+    expect(typos.map((w) => [w.pointer, w.message])).toEqual([
+      [
+        "/actions/act/input_schema/propertys",
+        'unknown keyword "propertys" is ignored: did you mean "properties"?',
+      ],
+      [
+        "/actions/act/input_schema/requried",
+        'unknown keyword "requried" is ignored: did you mean "required"?',
+      ],
+      [
+        "/actions/act/input_schema/properties/b/itmes",
+        'unknown keyword "itmes" is ignored: did you mean "items"?',
+      ],
+    ]);
   });
 
   it("warns about tolerated oddities and still returns the config", () => {

@@ -18,6 +18,7 @@ import type {
   Triggers,
 } from "../golden/notes/src/generated/types.gen.ts";
 import type { validators } from "../golden/notes/src/generated/validators.gen.js";
+import type * as refs from "../golden/refs/src/generated/types.gen.ts";
 import type * as shapesContract from "../golden/shapes/src/generated/contract.gen.ts";
 import type * as shapes from "../golden/shapes/src/generated/types.gen.ts";
 
@@ -108,3 +109,16 @@ declare const shapesCreate: typeof shapesContract.createIntegration;
 shapesCreate({ actions: shapesActions, connectedAccount: account });
 // @ts-expect-error shapes sets supports_connected_account: its handler is required
 shapesCreate({ actions: shapesActions });
+
+// Local $refs: one named type per definition, shared across schemas, recursive where the schema is.
+expectTypeOf<refs.ListTasksOutput["tasks"]>().toEqualTypeOf<refs.Task[]>();
+expectTypeOf<refs.GetTaskOutput["task"]>().toEqualTypeOf<refs.Task>();
+expectTypeOf<refs.Task["subtasks"]>().toEqualTypeOf<refs.Task[] | undefined>();
+expectTypeOf<refs.Task["status"]>().toEqualTypeOf<refs.Status>();
+expectTypeOf<refs.Status>().toEqualTypeOf<"open" | "done">();
+expectTypeOf<refs.ListTasksInput["status"]>().toEqualTypeOf<refs.Status | undefined>();
+// A different definition under a taken name is prefixed with its schema's type name.
+expectTypeOf<refs.GetBoardOutput["task"]>().toEqualTypeOf<refs.GetBoardOutputTask | undefined>();
+expectTypeOf<refs.GetBoardOutputTask>().toEqualTypeOf<{ title?: string }>();
+// apply_defaults: true (refs) marks defaulted inputs present; off by default (notes' priority above).
+expectTypeOf<refs.ListTasksInput["limit"]>().toEqualTypeOf<number>();

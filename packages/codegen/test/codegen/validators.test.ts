@@ -128,6 +128,43 @@ describe("validators of the shapes fixture", async () => {
   });
 });
 
+describe("validators of the refs fixture", async () => {
+  type RefsValidators = Named<
+    "listTasksInput" | "listTasksOutput" | "getTaskOutput" | "getBoardOutput"
+  >;
+  const v = await loadValidators<RefsValidators>(fixture("refs"), dir);
+  const deep = {
+    tasks: [{ id: "1", status: "open", subtasks: [{ id: "2", status: "done", subtasks: [] }] }],
+  };
+
+  it("follow local $refs, recursion included, to any depth", () => {
+    expect(v.listTasksOutput(deep)).toBe(true);
+    const bad = {
+      tasks: [
+        {
+          id: "1",
+          status: "open",
+          subtasks: [{ id: "2", status: "done", subtasks: [{ id: "3", status: "x" }] }],
+        },
+      ],
+    };
+    expect(firstError(v.listTasksOutput, bad)).toMatchObject({
+      instancePath: "/tasks/0/subtasks/0/subtasks/0/status",
+      keyword: "enum",
+    });
+    expect(firstError(v.getTaskOutput, { task: { id: "1" } })).toMatchObject({
+      instancePath: "/task",
+      keyword: "required",
+      params: { missingProperty: "status" },
+    });
+    expect(v.listTasksInput({ status: "done" })).toBe(true);
+    expect(firstError(v.listTasksInput, { status: "later" })).toMatchObject({ keyword: "enum" });
+    expect(firstError(v.getBoardOutput, { task: { title: 1 } })).toMatchObject({
+      instancePath: "/task/title",
+    });
+  });
+});
+
 describe("generated validators read own properties only", async () => {
   const config = parseAndCheck(
     JSON.stringify({
