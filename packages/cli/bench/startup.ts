@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { readConfig } from "@plugboard/codegen";
-import { normalizeSchema } from "@plugboard/sdk";
+import { normalizeSchema } from "@plugboard/sdk/internal";
 import { sampleValue } from "@plugboard/testing";
 import { transformSync } from "esbuild";
 import { bundleEntry } from "../src/bundle.ts";

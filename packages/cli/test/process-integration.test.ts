@@ -64,7 +64,7 @@ describe("writing an integration", () => {
     expect(outcome.files).not.toContain("src/actions/create_note.ts");
     expect(readFileSync(stub, "utf8")).toBe(edited);
     expect(readFileSync(join(dir, "src/index.ts"), "utf8")).toBe("export const integration = 1;\n");
-    expect(readFileSync(join(dir, "src/generated/contract.gen.ts"), "utf8")).toContain("(edited)");
+    expect(readFileSync(join(dir, "src/generated/types.gen.ts"), "utf8")).toContain("(edited)");
     // A deleted stub is not a stale generated file, but a normal run creates it again.
     rmSync(stub);
     expect(processIntegration(dir, { check: true })).toMatchObject({

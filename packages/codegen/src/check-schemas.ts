@@ -1,9 +1,8 @@
 import { createRequire } from "node:module";
 import type { IntegrationConfig } from "@plugboard/sdk";
+import { escapePointer, isObject, walkSchema } from "@plugboard/sdk/internal";
 import { CodegenError, type ConfigWarning } from "./errors.ts";
 import { likelyKeyword } from "./keyword-typos.ts";
-import { SCHEMA_ARRAY_KEYWORDS, SCHEMA_KEYWORDS, SCHEMA_MAP_KEYWORDS } from "./normalize-schema.ts";
-import { escapePointer } from "./plan.ts";
 import { isLocalRef, resolveLocalRef } from "./schema-ref.ts";
 
 interface MetaError {
@@ -55,7 +54,7 @@ export function checkSchemas(config: IntegrationConfig, file?: string): ConfigWa
   const tolerated = new Set<string>();
   const where = (pointer: string) => `${file ?? "config.json"}#${pointer}`;
   for (const { pointer, schema } of schemasOf(config)) {
-    walk(schema, pointer, (node, at) => {
+    walkSchema(schema, pointer, (node, at) => {
       if ("$ref" in node) checkRef(node.$ref, schema, at, where, file);
       for (const key of Object.keys(node)) {
         const meant = likelyKeyword(key);
@@ -146,33 +145,4 @@ function hint(error: MetaError): string {
   const allowed = error.params.allowedValues;
   if (Array.isArray(allowed)) return ` (${allowed.map((v) => JSON.stringify(v)).join(", ")})`;
   return "; see https://json-schema.org/draft-07/json-schema-validation";
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
-
-function walk(
-  node: unknown,
-  at: string,
-  visit: (node: Record<string, unknown>, at: string) => void,
-): void {
-  if (!isObject(node)) return;
-  visit(node, at);
-  for (const keyword of SCHEMA_KEYWORDS) walk(node[keyword], `${at}/${keyword}`, visit);
-  for (const keyword of SCHEMA_ARRAY_KEYWORDS) {
-    const list = node[keyword];
-    if (Array.isArray(list))
-      for (const [i, sub] of list.entries()) walk(sub, `${at}/${keyword}/${i}`, visit);
-  }
-  for (const keyword of SCHEMA_MAP_KEYWORDS) {
-    const map = node[keyword];
-    if (!isObject(map)) continue;
-    for (const [key, sub] of Object.entries(map))
-      walk(sub, `${at}/${keyword}/${escapePointer(key)}`, visit);
-  }
-  const items = node.items;
-  if (Array.isArray(items))
-    for (const [i, sub] of items.entries()) walk(sub, `${at}/items/${i}`, visit);
-  else walk(items, `${at}/items`, visit);
 }

@@ -1,4 +1,4 @@
-import { mapSubschemas, type Schema } from "./normalize-schema.ts";
+import { isObject, mapSubschemas, type SchemaNode as Schema } from "@plugboard/sdk/internal";
 
 /**
  * A copy of an input schema where every property with a `default` is also `required`: the
@@ -9,14 +9,14 @@ export function defaultsRequired(schema: Schema | boolean): Schema | boolean {
   if (typeof schema === "boolean") return schema;
   const out: Schema = {};
   for (const [keyword, value] of Object.entries(schema)) {
-    out[keyword] = mapSubschemas(keyword, value, defaultsRequired);
+    out[keyword] = mapSubschemas(keyword, value, (sub) =>
+      isObject(sub) ? defaultsRequired(sub) : sub,
+    );
   }
   const properties = schema.properties;
-  if (typeof properties !== "object" || properties === null) return out;
-  const defaulted = Object.entries(properties as Schema)
-    .filter(
-      ([, property]) => typeof property === "object" && property !== null && "default" in property,
-    )
+  if (!isObject(properties)) return out;
+  const defaulted = Object.entries(properties)
+    .filter(([, property]) => isObject(property) && "default" in property)
     .map(([key]) => key);
   if (defaulted.length === 0) return out;
   const required = Array.isArray(schema.required) ? (schema.required as string[]) : [];

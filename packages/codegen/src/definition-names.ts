@@ -1,5 +1,10 @@
-import type { Schema } from "./normalize-schema.ts";
-import { SCHEMA_ARRAY_KEYWORDS, SCHEMA_KEYWORDS, SCHEMA_MAP_KEYWORDS } from "./normalize-schema.ts";
+import {
+  isObject,
+  SCHEMA_ARRAY_KEYWORDS,
+  SCHEMA_KEYWORDS,
+  SCHEMA_MAP_KEYWORDS,
+  type SchemaNode as Schema,
+} from "@plugboard/sdk/internal";
 import { resolveLocalRef } from "./schema-ref.ts";
 
 function pascal(key: string): string {
@@ -42,10 +47,6 @@ export class DefinitionNames {
   }
 }
 
-function isObject(value: unknown): value is Schema {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
 /** The subschema slots of a node: `[container, key]` pairs that hold one subschema. */
 function* slots(node: Schema): Generator<[Record<string | number, unknown>, string | number]> {
   for (const keyword of SCHEMA_KEYWORDS) if (keyword in node) yield [node, keyword];
@@ -56,7 +57,7 @@ function* slots(node: Schema): Generator<[Record<string | number, unknown>, stri
   const items = node.items;
   if (Array.isArray(items)) for (let i = 0; i < items.length; i++) yield [items as never, i];
   else if (items !== undefined) yield [node, "items"];
-  for (const keyword of [...SCHEMA_MAP_KEYWORDS, "dependencies"]) {
+  for (const keyword of SCHEMA_MAP_KEYWORDS) {
     const map = node[keyword];
     if (!isObject(map)) continue;
     for (const key of Object.keys(map)) if (!Array.isArray(map[key])) yield [map, key];

@@ -42,7 +42,8 @@ export function emitTypes(plan: Plan): string {
       "Actions",
       "Every action by name, with its input and output types.",
       plan.actions.map(
-        (a) => `${propertyKey(a.name)}: { input: ${a.inputType}; output: ${a.outputType} };`,
+        (a) =>
+          `${doc(a)}${propertyKey(a.name)}: { input: ${a.inputType}; output: ${a.outputType}${secrets(a)} };`,
       ),
     ),
   );
@@ -51,7 +52,8 @@ export function emitTypes(plan: Plan): string {
       "Triggers",
       "Every polling trigger by name, with its input and record-data types.",
       plan.triggers.map(
-        (t) => `${propertyKey(t.name)}: { input: ${t.inputType}; record: ${t.outputType} };`,
+        (t) =>
+          `${doc(t)}${propertyKey(t.name)}: { input: ${t.inputType}; record: ${t.outputType}${secrets(t)} };`,
       ),
     ),
   );
@@ -100,6 +102,30 @@ function credentialsDeclaration(plan: Plan, declare: Declare): string {
     ].join("\n");
   }
   return "/** This integration declares no credentials. */\nexport type Credentials = Record<string, unknown>;";
+}
+
+/**
+ * `; secrets: { readonly KEY: string; readonly OPTIONAL?: string }` for an operation declaring
+ * secrets (config.json `secrets`), which types its handler's `context.secrets`; else nothing.
+ */
+function secrets(operation: PlannedOperation): string {
+  const { required = [], optional = [] } = operation.secrets ?? {};
+  if (required.length === 0 && optional.length === 0) return "";
+  const fields = [
+    ...required.map((key) => `readonly ${propertyKey(key)}: string`),
+    ...optional
+      .filter((key) => !required.includes(key))
+      .map((key) => `readonly ${propertyKey(key)}?: string`),
+  ];
+  return `; secrets: { ${fields.join("; ")} }`;
+}
+
+/** The operation's description as a JSDoc line, which the SDK's handler maps carry over. */
+function doc(operation: PlannedOperation): string {
+  if (operation.description === "") return "";
+  const lines = jsdocText(operation.description).split("\n");
+  if (lines.length === 1) return `/** ${lines[0]} */\n`;
+  return `/**\n${lines.map((line) => `* ${line}`.trimEnd()).join("\n")}\n*/\n`;
 }
 
 function map(name: string, doc: string, members: string[]): string {

@@ -3,8 +3,8 @@ import {
   declaredSecretKeys,
   type IntegrationConfig,
 } from "@plugboard/sdk";
+import { escapePointer, normalizeSchema, type SchemaNode } from "@plugboard/sdk/internal";
 import { camelCase, fileStem, NameAllocator, pascalCase } from "./naming.ts";
-import { normalizeSchema, type Schema } from "./normalize-schema.ts";
 
 /** One action or polling trigger with every name codegen derives from it. */
 export interface PlannedOperation {
@@ -13,9 +13,9 @@ export interface PlannedOperation {
   description: string;
   /** JSON pointer of the action or trigger in config.json. */
   pointer: string;
-  input: Schema | boolean;
+  input: SchemaNode | boolean;
   /** `undefined` when config.json declares no output schema. */
-  output: Schema | boolean | undefined;
+  output: SchemaNode | boolean | undefined;
   inputType: string;
   /** The output type (actions) or record-data type (triggers). */
   outputType: string;
@@ -44,7 +44,7 @@ export interface Plan {
   /** `undefined` unless config.json sets `supports_connected_account: true`. */
   connectedAccount: PlannedConnectedAccount | undefined;
   /** The `auth.fields` schema, normalised, when the integration declares one. */
-  credentials: Schema | boolean | undefined;
+  credentials: SchemaNode | boolean | undefined;
   /** Whether the platform supplies OAuth credentials (`{ access_token }`). */
   platformAuth: boolean;
   /** `apply_defaults: true`: the SDK fills defaults in, so input types mark defaulted fields present. */
@@ -157,9 +157,4 @@ function lowerFirst(name: string): string {
 /** Orders strings by UTF-16 code units, independent of locale. */
 export function compareCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** Escapes one JSON pointer segment (RFC 6901). */
-export function escapePointer(segment: string): string {
-  return segment.replace(/~/g, "~0").replace(/\//g, "~1");
 }

@@ -1,3 +1,5 @@
+import { pointerSegments } from "@plugboard/sdk/internal";
+
 /** Whether `ref` is local to its schema (`#`, `#/definitions/x`, any `#/…` JSON pointer). */
 export function isLocalRef(ref: string): boolean {
   return ref === "#" || ref.startsWith("#/");
@@ -7,8 +9,7 @@ export function isLocalRef(ref: string): boolean {
 export function resolveLocalRef(root: unknown, ref: string): unknown {
   if (!isLocalRef(ref)) return undefined;
   let node: unknown = root;
-  for (const raw of ref === "#" ? [] : ref.slice(2).split("/")) {
-    const key = decodeURIComponent(raw).replaceAll("~1", "/").replaceAll("~0", "~");
+  for (const key of pointerSegments(decodeURIComponent(ref.slice(1)))) {
     if (typeof node !== "object" || node === null) return undefined;
     node = (node as Record<string, unknown>)[key];
   }

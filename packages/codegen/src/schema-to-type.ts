@@ -1,12 +1,13 @@
 import { createRequire } from "node:module";
+import { mapSubschemas, type SchemaNode as Schema } from "@plugboard/sdk/internal";
 import { type DefinitionNames, linkDefinitions } from "./definition-names.ts";
-import { mapSubschemas, type Schema } from "./normalize-schema.ts";
 
 // json-schema-to-typescript's own `compile()` is async only because it dereferences `$ref`s and
 // runs Prettier. Config schemas hold only local `$ref`s (check-schemas.ts), which
 // linkDefinitions() resolves in place, and we format nothing, so its synchronous stages are
-// called directly; they are loaded lazily, so a
-// run where every integration is fresh never loads the library.
+// called directly; they are loaded lazily. Those stages live in its `dist/src/`, not its public
+// API: package.json pins its exact version and test/codegen/pinned-internals.test.ts fails when
+// the installed one differs, so an upgrade is a deliberate change that re-checks these paths.
 type Stage = (...args: never[]) => unknown;
 interface Jstt {
   link: Stage;
@@ -110,7 +111,7 @@ function typesView(schema: Schema | boolean): Schema | boolean {
   if (typeof schema === "boolean") return schema;
   const out: Schema = {};
   for (const [keyword, value] of Object.entries(schema)) {
-    out[keyword] = mapSubschemas(keyword, value, typesView);
+    out[keyword] = mapSubschemas(keyword, value, (sub) => typesView(sub as Schema | boolean));
     if (
       keyword === "enum" ||
       keyword === "const" ||

@@ -12,6 +12,7 @@ import {
   runTrigger,
 } from "@plugboard/registry";
 import { MemoryStateStore } from "@plugboard/sdk";
+import { isObject } from "@plugboard/sdk/internal";
 import { PlaygroundError } from "./errors.ts";
 import { fieldErrors } from "./field-errors.ts";
 import { credentialsSchema, toFormSchema } from "./form-schema.ts";
@@ -22,10 +23,6 @@ type Json = Record<string, unknown>;
 function json(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { "content-type": "application/json", "cache-control": "no-store" });
   res.end(JSON.stringify(body));
-}
-
-function isObject(value: unknown): value is Json {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /** Largest request body the API reads: a run's inputs and credentials fit in far less. */

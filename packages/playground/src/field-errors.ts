@@ -1,17 +1,11 @@
+import { escapePointer, isObject } from "@plugboard/sdk/internal";
+
 type Json = Record<string, unknown>;
 
 /** One validation problem placed on a form field by JSON pointer ("" is the whole form). */
 export interface FieldError {
   pointer: string;
   message: string;
-}
-
-function isObject(value: unknown): value is Json {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function escapePointer(key: string): string {
-  return key.replaceAll("~", "~0").replaceAll("/", "~1");
 }
 
 /** Turns a JSON path like `$.labels[0]` or `$['a b']` into a JSON pointer. */

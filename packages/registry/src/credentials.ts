@@ -1,16 +1,14 @@
+import { isObject, isWrappedAuth, resolveAuth } from "@plugboard/sdk/internal";
 import { RegistryError } from "./errors.ts";
 
 type Json = Record<string, unknown>;
 
-function isObject(value: unknown): value is Json {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-/** The credential fields of an auth object, whether flat or `{ auth_type, credentials }`. */
+/**
+ * The credential fields of an auth object, whether flat or `{ auth_type, credentials }`: the
+ * SDK's `resolveAuth` decides which, so a local run and the runtime never disagree.
+ */
 export function credentialFields(auth: Json | undefined): Json {
-  if (auth === undefined) return {};
-  if (typeof auth.auth_type === "string" && isObject(auth.credentials)) return auth.credentials;
-  return auth;
+  return resolveAuth(auth).fields;
 }
 
 /** The credential fields an integration's `auth` section requires. */
@@ -45,8 +43,6 @@ export function platformAuth(
   authConfig: Json | undefined,
   auth: Json | undefined,
 ): Json | undefined {
-  if (auth === undefined || authConfig?.type !== "platform" || typeof auth.auth_type === "string") {
-    return auth;
-  }
+  if (auth === undefined || authConfig?.type !== "platform" || isWrappedAuth(auth)) return auth;
   return { auth_type: "PlatformOauth2", credentials: auth };
 }

@@ -1,6 +1,6 @@
 import { createRequire } from "node:module";
 import type { PrecompiledValidators, ValidateFunction } from "../src/index.ts";
-import { AJV_OPTIONS, normalizeSchema } from "../src/index.ts";
+import { AJV_OPTIONS, normalizeSchema } from "../src/internal.ts";
 import type { ActionCase } from "./corpus-cases.ts";
 
 const require = createRequire(import.meta.url);

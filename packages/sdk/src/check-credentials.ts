@@ -1,7 +1,7 @@
 import type { ExecutionContext } from "./context.ts";
 import { ValidationError } from "./errors.ts";
-import { type SchemaChecks, violationsOf } from "./schema-checks.ts";
 import { describeViolations, type Violation } from "./validate.ts";
+import { type ValidatorCache, violationsOf } from "./validator-cache.ts";
 
 /** Any execution context: credentials are checked at run time, whatever their static type. */
 export type AnyContext = ExecutionContext<unknown, unknown>;
@@ -17,7 +17,7 @@ export interface CredentialProblem {
  * synchronously once compiled, keeping the hot path free of awaits), else the problem.
  */
 export function credentialProblem(
-  checks: SchemaChecks,
+  checks: ValidatorCache,
   context: AnyContext,
 ): undefined | Promise<CredentialProblem | undefined> {
   const pending = checks.credentials();
@@ -37,7 +37,10 @@ export function credentialViolation(found: Violation[], context: AnyContext): Cr
 }
 
 /** Throws `ValidationError` when the credentials do not match `auth.fields`. */
-export async function assertCredentials(checks: SchemaChecks, context: AnyContext): Promise<void> {
+export async function assertCredentials(
+  checks: ValidatorCache,
+  context: AnyContext,
+): Promise<void> {
   const problem = await credentialProblem(checks, context);
   if (problem) {
     throw new ValidationError(problem.message, {

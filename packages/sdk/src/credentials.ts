@@ -1,3 +1,5 @@
+import { isObject } from "./utils.ts";
+
 /** The credentials as the platform sends them: flat fields, or wrapped with their auth type. */
 export type AuthInput = Record<string, unknown>;
 
@@ -9,21 +11,23 @@ export interface ResolvedAuth {
   fields: Record<string, unknown>;
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
+/**
+ * Whether credentials arrived wrapped (`{ auth_type, credentials }`) rather than flat: the one
+ * place that decides. Wrapped means an `auth_type` key, or `credentials` as the only key and an
+ * object.
+ */
+export function isWrappedAuth(auth: AuthInput): boolean {
+  const keys = Object.keys(auth);
+  return (
+    "auth_type" in auth ||
+    (keys.length === 1 && keys[0] === "credentials" && isObject(auth.credentials))
+  );
 }
 
-/**
- * Unwraps `{ auth_type, credentials }` into its fields; flat credentials are their own fields.
- * Wrapped means: an `auth_type` key, or `credentials` as the only key and an object.
- */
+/** Unwraps `{ auth_type, credentials }` into its fields; flat credentials are their own fields. */
 export function resolveAuth(auth: AuthInput | undefined): ResolvedAuth {
   if (!auth) return { authType: undefined, fields: {} };
-  const keys = Object.keys(auth);
-  const wrapped =
-    "auth_type" in auth ||
-    (keys.length === 1 && keys[0] === "credentials" && isObject(auth.credentials));
-  if (!wrapped) return { authType: undefined, fields: auth };
+  if (!isWrappedAuth(auth)) return { authType: undefined, fields: auth };
   const authType = typeof auth.auth_type === "string" ? auth.auth_type : undefined;
   return { authType, fields: isObject(auth.credentials) ? auth.credentials : {} };
 }

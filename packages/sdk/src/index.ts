@@ -42,6 +42,15 @@ export { type ContextFetch, DEFAULT_MAX_RESPONSE_BYTES, defaultRetryDelay } from
 export type { FetchOptions, FetchResponse, HttpCall, RequestConfig } from "./fetch-types.ts";
 export { FileStateStore } from "./file-state-store.ts";
 export {
+  type ActionHandlers,
+  type IntegrationBuilders,
+  type IntegrationFeatures,
+  type IntegrationHandlers,
+  type IntegrationSource,
+  initIntegration,
+  type TriggerHandlers,
+} from "./init-integration.ts";
+export {
   type ActionsShape,
   type AnyIntegration,
   Integration,
@@ -50,7 +59,6 @@ export {
 } from "./integration.ts";
 export { locateSyntaxError, type TextPosition } from "./json-location.ts";
 export { type LogFields, type Logger, silentLogger } from "./logger.ts";
-export { normalizeSchema } from "./normalize-schema.ts";
 export {
   type CursorPagination,
   DEFAULT_MAX_PAGES,
@@ -99,9 +107,11 @@ export type {
   PollingRecord,
   PollingTriggerHandler,
   PrecompiledValidators,
+  SpecSecrets,
   TriggerMap,
   TriggerSpec,
   ValidateFunction,
   ValidatorError,
 } from "./types.ts";
-export { AJV_OPTIONS, type Violation } from "./validate.ts";
+export type { Violation } from "./validate.ts";
+export { validatorRuntime } from "./validator-runtime.ts";

@@ -4,6 +4,14 @@ import { findConfigProblem } from "./config-structure.ts";
 import type { IntegrationConfig } from "./config-types.ts";
 import type { ErrorMapper } from "./error-mapping.ts";
 import { ConfigurationError, ValidationError } from "./errors.ts";
+import {
+  notRegistered,
+  type ResolvedAction,
+  type RunHooks,
+  resolveAction,
+  runAction,
+} from "./execute-action.ts";
+import { runPollingTrigger } from "./execute-trigger.ts";
 import { type ExecuteOptions, withinDeadline } from "./execution-deadline.ts";
 import { type PollOptions, type PollOutcome, pollWithState } from "./poll.ts";
 import { authorizeRequests, type RequestsOptions } from "./request-auth.ts";
@@ -12,15 +20,6 @@ import {
   type ConnectedAccountResult,
   connectedAccountResult,
 } from "./result.ts";
-import {
-  notRegistered,
-  type ResolvedAction,
-  type RunHooks,
-  resolveAction,
-  runAction,
-} from "./run-action.ts";
-import { runPollingTrigger } from "./run-trigger.ts";
-import { SchemaChecks } from "./schema-checks.ts";
 import { withFetch } from "./scoped-context.ts";
 import { assertSecrets, type SecretValues } from "./secrets.ts";
 import type {
@@ -34,6 +33,8 @@ import type {
   TriggerMap,
   TriggerSpec,
 } from "./types.ts";
+import { isObject } from "./utils.ts";
+import { ValidatorCache } from "./validator-cache.ts";
 
 /** Options of an `Integration`. */
 export interface IntegrationOptions {
@@ -64,10 +65,6 @@ export type TriggersShape<T> = { [K in keyof T]: TriggerSpec };
 // biome-ignore lint/suspicious/noExplicitAny: `any` is what lets every typed integration fit here.
 export type AnyIntegration = Integration<any, any, any>;
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
 function kindOf(value: unknown): string {
   if (value === null) return "null";
   return Array.isArray(value) ? "an array" : typeof value;
@@ -86,7 +83,7 @@ export class Integration<
   /** The parsed config.json. */
   readonly config: IntegrationConfig;
   readonly #file: string;
-  readonly #checks: SchemaChecks;
+  readonly #checks: ValidatorCache;
   readonly #actions = new Map<string, ActionHandler<never, unknown, never, never>>();
   /** Each called action's run record, resolved on its first call. */
   readonly #resolved = new Map<string, ResolvedAction>();
@@ -106,7 +103,7 @@ export class Integration<
       });
     }
     this.config = config;
-    this.#checks = new SchemaChecks(config, options.validators);
+    this.#checks = new ValidatorCache(config, options.validators);
     this.#hooks = { applyDefaults: config.apply_defaults === true };
   }
 

@@ -1,54 +1,99 @@
 import type { JsonSchema } from "./config-types.ts";
+import { mapSubschemas, type SchemaNode } from "./schema-walk.ts";
+import { isObject } from "./utils.ts";
 
-const SCHEMA_MAPS = ["properties", "patternProperties", "definitions", "dependencies"];
-const SCHEMA_ONE = [
-  "additionalProperties",
+/** Draft-07 keywords that assert something (`$ref` and `definitions` included). */
+const ASSERTIONS = new Set([
+  "$ref",
+  "definitions",
+  "type",
+  "enum",
+  "const",
+  "multipleOf",
+  "maximum",
+  "exclusiveMaximum",
+  "minimum",
+  "exclusiveMinimum",
+  "maxLength",
+  "minLength",
+  "pattern",
+  "items",
   "additionalItems",
+  "maxItems",
+  "minItems",
+  "uniqueItems",
   "contains",
+  "maxProperties",
+  "minProperties",
+  "required",
+  "properties",
+  "patternProperties",
+  "additionalProperties",
+  "dependencies",
   "propertyNames",
-  "not",
   "if",
   "then",
   "else",
-];
-const SCHEMA_LISTS = ["allOf", "anyOf", "oneOf"];
+  "allOf",
+  "anyOf",
+  "oneOf",
+  "not",
+]);
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
+/** Draft-07 annotations: kept for types and docs, never read by a validator. */
+const ANNOTATIONS = new Set([
+  "description",
+  "default",
+  "examples",
+  "deprecated",
+  "readOnly",
+  "writeOnly",
+]);
+
+/** Options of `normalizeSchema`. */
+export interface NormalizeOptions {
+  /** Keep `description`, `default`, `examples`…; on by default. Validators are built without. */
+  annotations?: boolean;
+  /**
+   * Keep `title`, `format` and unknown keys (`label`, `help_text`…) as they are; off by default.
+   * For schemas shown rather than validated (MCP tool schemas): `nullable`, `$async`, `$schema`
+   * and `$id` still go.
+   */
+  otherKeywords?: boolean;
 }
+
+/** Keywords dropped even when `otherKeywords` keeps the rest. */
+const NEVER_KEPT = new Set(["nullable", "$async", "$schema", "$id"]);
 
 /**
- * A copy of a config.json schema that Ajv validates exactly as the Python SDK's
- * `Draft7Validator` does: without `nullable` (an OpenAPI keyword Ajv would honour but
- * draft-07 ignores), without a non-array `required` (draft-03's `"required": false`,
- * which Draft7Validator never checks), and without `$schema`/`$id` (Draft7Validator
- * always applies draft-07, and ids must not clash between schemas compiled together).
+ * The one normalised form of a config.json schema, shared by the runtime's Ajv, codegen's
+ * precompiled validators and codegen's types, so that they agree with each other and with the
+ * Python SDK's `Draft7Validator`. Only draft-07 keywords are kept: OpenAPI's `nullable` (which
+ * Ajv would honour), `$async`, `$schema`, `$id` (ids must not clash between schemas compiled
+ * together), `format` (never asserted), `title`, and every unknown key (`label`,
+ * `x-autohive-input`…) go. Draft-03's `"required": true|false` is dropped (Draft7Validator never
+ * checks it), and so is a non-string `description`. The input is not mutated.
  */
-export function normalizeSchema(schema: JsonSchema): JsonSchema {
-  return normalizeNode(schema, true) as JsonSchema;
-}
-
-function normalizeNode(node: unknown, root = false): unknown {
-  if (!isObject(node)) return node;
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(node)) {
-    if (key === "nullable" || key === "$schema" || (root && key === "$id")) continue;
-    if (key === "required" && !Array.isArray(value)) continue;
-    if (SCHEMA_MAPS.includes(key) && isObject(value)) {
-      out[key] = Object.fromEntries(
-        Object.entries(value).map(([name, sub]) => [name, normalizeNode(sub)]),
-      );
-    } else if (SCHEMA_ONE.includes(key)) {
-      out[key] = normalizeNode(value);
-    } else if (key === "items") {
-      out[key] = Array.isArray(value)
-        ? value.map((sub) => normalizeNode(sub))
-        : normalizeNode(value);
-    } else if (SCHEMA_LISTS.includes(key) && Array.isArray(value)) {
-      out[key] = value.map((sub) => normalizeNode(sub));
-    } else {
-      out[key] = value;
+export function normalizeSchema(schema: JsonSchema, options?: NormalizeOptions): JsonSchema;
+export function normalizeSchema(schema: unknown, options?: NormalizeOptions): JsonSchema | boolean;
+export function normalizeSchema(
+  schema: unknown,
+  options: NormalizeOptions = {},
+): JsonSchema | boolean {
+  const annotations = options.annotations ?? true;
+  const other = options.otherKeywords ?? false;
+  const node = (value: unknown): unknown => {
+    if (typeof value === "boolean") return value;
+    if (!isObject(value)) return {};
+    const out: SchemaNode = {};
+    for (const [keyword, sub] of Object.entries(value)) {
+      if (keyword === "required" && !Array.isArray(sub)) continue;
+      if (keyword === "description" && typeof sub !== "string") continue;
+      if (ASSERTIONS.has(keyword)) out[keyword] = mapSubschemas(keyword, sub, node);
+      else if (annotations && ANNOTATIONS.has(keyword)) out[keyword] = sub;
+      else if (other && !ANNOTATIONS.has(keyword) && !NEVER_KEPT.has(keyword)) out[keyword] = sub;
     }
-  }
-  return out;
+    return out;
+  };
+  return node(schema) as JsonSchema | boolean;
 }

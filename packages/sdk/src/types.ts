@@ -7,10 +7,14 @@ export interface ActionResult<O = unknown> {
   cost_usd?: number;
 }
 
-/** The input and output types of one action, as codegen emits them in `Actions`. */
+/**
+ * The input and output types of one action, as codegen emits them in `Actions`, and the
+ * `secrets` it declares (config.json `secrets`), which type its handler's `context.secrets`.
+ */
 export interface ActionSpec {
   input: unknown;
   output: unknown;
+  secrets?: SecretValues;
 }
 
 /** Every action of an integration by name. */
@@ -20,7 +24,11 @@ export type ActionMap = Record<string, ActionSpec>;
 export interface TriggerSpec {
   input: unknown;
   record: unknown;
+  secrets?: SecretValues;
 }
+
+/** The `context.secrets` type of an action or trigger spec: its declared `secrets`, else any. */
+export type SpecSecrets<X> = X extends { secrets: infer S } ? S : SecretValues;
 
 /** Every polling trigger of an integration by name. */
 export type TriggerMap = Record<string, TriggerSpec>;

@@ -2,6 +2,7 @@ import type { Ajv } from "ajv";
 import type { JsonSchema } from "./config-types.ts";
 import { normalizeSchema } from "./normalize-schema.ts";
 import type { ValidateFunction, ValidatorError } from "./types.ts";
+import { pointerSegments } from "./utils.ts";
 
 /** One way a value breaks its schema: where (a JSON path such as `$.labels[0]`), what, and the value. */
 export interface Violation {
@@ -11,7 +12,9 @@ export interface Violation {
 }
 
 /**
- * The Ajv options that reproduce the Python SDK's Draft7Validator semantics. Validators stop
+ * The Ajv options that reproduce the Python SDK's Draft7Validator semantics, for the schemas
+ * `normalizeSchema` returns: the runtime compiles with them, and codegen's precompiled
+ * validators add only `code` (how to print the source). Validators stop
  * at the first error (the fast path for valid data); `explain` recompiles with `allErrors` to
  * list every violation once something failed.
  */
@@ -58,7 +61,8 @@ async function compileCached(
 ): Promise<ValidateFunction> {
   const hit = cache.get(schema);
   if (hit) return hit;
-  const validate = (await loadAjv())[which].compile(normalizeSchema(schema)) as ValidateFunction;
+  const normalised = normalizeSchema(schema, { annotations: false });
+  const validate = (await loadAjv())[which].compile(normalised) as ValidateFunction;
   cache.set(schema, validate);
   return validate;
 }
@@ -106,14 +110,6 @@ export function jsonPath(keys: readonly string[]): string {
   return path;
 }
 
-function pointerKeys(pointer: string): string[] {
-  if (pointer === "") return [];
-  return pointer
-    .slice(1)
-    .split("/")
-    .map((key) => key.replaceAll("~1", "/").replaceAll("~0", "~"));
-}
-
 function valueAt(data: unknown, keys: readonly string[]): unknown {
   let node = data;
   for (const key of keys) {
@@ -124,7 +120,7 @@ function valueAt(data: unknown, keys: readonly string[]): unknown {
 }
 
 function toViolation(error: ValidatorError, data: unknown): Violation {
-  const keys = pointerKeys(error.instancePath);
+  const keys = pointerSegments(error.instancePath);
   const params = error.params;
   if (error.keyword === "required" && typeof params.missingProperty === "string") {
     return {

@@ -3,12 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
-import {
-  ConfigurationError,
-  Integration,
-  parseConfig,
-  parsePollingInterval,
-} from "../src/index.ts";
+import { ConfigurationError, Integration, parseConfig } from "../src/index.ts";
+import { parsePollingInterval } from "../src/internal.ts";
 import { sampleConfig } from "./fixtures.ts";
 
 const CORPUS = join(import.meta.dirname, "../../../../shared/corpus/autohive");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normalizeSchema } from "../src/index.ts";
+import { normalizeSchema } from "../src/internal.ts";
 import { cachedValidator, compileSchema, explain, jsonPath } from "../src/validate.ts";
 
 describe("compileSchema", () => {
@@ -67,10 +67,19 @@ describe("jsonPath and normalizeSchema", () => {
     expect(normalizeSchema(schema)).toEqual({
       type: "object",
       required: ["a"],
-      properties: { a: { type: "string", label: "A" } },
+      // Unknown keys (`label`) go too: the one form codegen's types and validators use.
+      properties: { a: { type: "string" } },
       items: [{}],
       anyOf: [{ type: "object" }],
     });
     expect(schema.properties.a.nullable).toBe(true);
+    // Schemas shown rather than validated (MCP tool schemas) keep title, format and unknown keys.
+    expect(normalizeSchema(schema, { otherKeywords: true })).toEqual({
+      type: "object",
+      required: ["a"],
+      properties: { a: { type: "string", label: "A" } },
+      items: [{}],
+      anyOf: [{ type: "object" }],
+    });
   });
 });

@@ -2,9 +2,9 @@ import { appendFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadIntegration } from "@plugboard/registry";
+import { removeWorkspace, writeProbeIntegration } from "@plugboard/testing";
 import autocannon from "autocannon";
 import { createExecutor } from "../src/index.ts";
-import { removeWorkspace, writeProbeIntegration } from "@plugboard/testing";
 import { percentile, startProcess } from "./processes.ts";
 
 // Three figures of issue "Run integrations as a service": throughput of a no-op action through

@@ -1,12 +1,11 @@
 import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { startRecordingServer } from "@plugboard/testing";
+import { removeWorkspace, startRecordingServer, writeProbeIntegration } from "@plugboard/testing";
 import type { LambdaEvent } from "hono/aws-lambda";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLambdaHandler, type RunningServer, startServer } from "../src/index.ts";
 import { apiGatewayV2Event, functionUrlEvent } from "./fixtures/lambda-events.ts";
-import { removeWorkspace, writeProbeIntegration } from "@plugboard/testing";
 
 const TOKEN = "lambda-token-0123456789abcdef";
 const root = fileURLToPath(

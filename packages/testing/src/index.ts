@@ -7,6 +7,7 @@ export {
   type FixtureResponse,
   loadFixture,
 } from "./fixture.ts";
+export { probeConfig, removeWorkspace, writeProbeIntegration } from "./probe-integration.ts";
 export {
   type RecordedRequest,
   type RecordingServer,
@@ -18,4 +19,4 @@ export {
 } from "./recording-server.ts";
 export { startRedisServer, type TestRedis } from "./redis-server.ts";
 export { type FixtureReplay, replayFixture } from "./replay-fixture.ts";
-export { probeConfig, removeWorkspace, writeProbeIntegration } from "./probe-integration.ts";
+export { sampleValue } from "./sample-value.ts";

@@ -2,37 +2,12 @@
 // Do not edit: change config.json and run `plugboard codegen` (pnpm codegen) to regenerate.
 
 import {
-  type ActionHandler,
-  type ConnectedAccountHandler,
-  Integration,
-  type PollingTriggerHandler,
+  type ActionHandlers,
+  initIntegration,
+  type TriggerHandlers as TriggerHandlerMap,
 } from "@plugboard/sdk";
 import { config } from "./config.gen.ts";
-import type {
-  Actions,
-  Credentials,
-  Triggers,
-  ListTicketsInput,
-  ListTicketsOutput,
-  GetTicketInput,
-  GetTicketOutput,
-  CreateTicketInput,
-  CreateTicketOutput,
-  UpdateTicketInput,
-  UpdateTicketOutput,
-  ListContactsInput,
-  ListContactsOutput,
-  GetContactInput,
-  GetContactOutput,
-  CreateContactInput,
-  CreateContactOutput,
-  ListConversationsInput,
-  ListConversationsOutput,
-  ReplyToTicketInput,
-  ReplyToTicketOutput,
-  AddNoteInput,
-  AddNoteOutput,
-} from "./types.gen.ts";
+import type { Actions, Credentials, Triggers } from "./types.gen.ts";
 import { validators } from "./validators.gen.js";
 
 /**
@@ -40,69 +15,15 @@ import { validators } from "./validators.gen.js";
  * Check a handler map with `satisfies Handlers`: a missing action is then error TS1360 and
  * one config.json no longer declares is TS2353.
  */
-export interface Handlers {
-  /** Lists tickets, newest first by default (Freshdesk returns tickets created in the last 30 days unless updated_since is given). */
-  list_tickets: ActionHandler<ListTicketsInput, ListTicketsOutput, Credentials>;
-  /** Returns one ticket with its full description. */
-  get_ticket: ActionHandler<GetTicketInput, GetTicketOutput, Credentials>;
-  /** Opens a ticket on behalf of a requester, identified by email, phone or contact id. */
-  create_ticket: ActionHandler<CreateTicketInput, CreateTicketOutput, Credentials>;
-  /** Changes fields of a ticket: status, priority, assignment, tags, custom fields and so on. */
-  update_ticket: ActionHandler<UpdateTicketInput, UpdateTicketOutput, Credentials>;
-  /** Lists contacts, optionally filtered by email, phone, company or state. */
-  list_contacts: ActionHandler<ListContactsInput, ListContactsOutput, Credentials>;
-  /** Returns one contact. */
-  get_contact: ActionHandler<GetContactInput, GetContactOutput, Credentials>;
-  /** Creates a contact; Freshdesk needs at least one of email, phone, mobile or twitter_id. */
-  create_contact: ActionHandler<CreateContactInput, CreateContactOutput, Credentials>;
-  /** Lists the replies and notes of a ticket, oldest first. */
-  list_conversations: ActionHandler<ListConversationsInput, ListConversationsOutput, Credentials>;
-  /** Sends a public reply to the requester of a ticket. */
-  reply_to_ticket: ActionHandler<ReplyToTicketInput, ReplyToTicketOutput, Credentials>;
-  /** Adds a note to a ticket, private to agents by default. */
-  add_note: ActionHandler<AddNoteInput, AddNoteOutput, Credentials>;
-}
+export type Handlers = ActionHandlers<Actions, Credentials>;
 
 /** One handler per polling trigger of config.json, by trigger name. */
-export interface TriggerHandlers {
-}
+export type TriggerHandlers = TriggerHandlerMap<Triggers, Credentials>;
 
-/** Types the handler of one action from its name: inputs, credentials and output come from config.json. */
-export function defineAction<K extends keyof Handlers>(name: K, handler: Handlers[K]): Handlers[K] {
-  void name;
-  return handler;
-}
-
-/** Types the handler of one polling trigger from its name. */
-export function definePollingTrigger<K extends keyof TriggerHandlers>(name: K, handler: TriggerHandlers[K]): TriggerHandlers[K] {
-  void name;
-  return handler;
-}
-
-/** Types the handler that describes the account the credentials belong to. */
-export function defineConnectedAccount(handler: ConnectedAccountHandler<Credentials>): ConnectedAccountHandler<Credentials> {
-  return handler;
-}
-
-/** Builds the integration: config.json, the precompiled validators and every handler. */
-export function createIntegration(handlers: {
-  actions: Handlers;
-  triggers?: TriggerHandlers;
-  connectedAccount?: ConnectedAccountHandler<Credentials>;
-}): Integration<Actions, Triggers, Credentials> {
-  const integration = new Integration<Actions, Triggers, Credentials>(config, { validators, configChecked: true });
-  integration.action("list_tickets", handlers.actions.list_tickets);
-  integration.action("get_ticket", handlers.actions.get_ticket);
-  integration.action("create_ticket", handlers.actions.create_ticket);
-  integration.action("update_ticket", handlers.actions.update_ticket);
-  integration.action("list_contacts", handlers.actions.list_contacts);
-  integration.action("get_contact", handlers.actions.get_contact);
-  integration.action("create_contact", handlers.actions.create_contact);
-  integration.action("list_conversations", handlers.actions.list_conversations);
-  integration.action("reply_to_ticket", handlers.actions.reply_to_ticket);
-  integration.action("add_note", handlers.actions.add_note);
-  if (handlers.connectedAccount) {
-    integration.connectedAccount(handlers.connectedAccount);
-  }
-  return integration;
-}
+// configChecked: codegen checked config.gen.ts's config before writing it.
+export const { defineAction, definePollingTrigger, defineConnectedAccount, createIntegration } =
+  initIntegration<Actions, Triggers, Credentials>().create({
+    config,
+    validators,
+    configChecked: true,
+  });

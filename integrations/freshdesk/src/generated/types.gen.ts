@@ -544,15 +544,25 @@ export interface Credentials {
 
 /** Every action by name, with its input and output types. */
 export type Actions = {
+  /** Lists tickets, newest first by default (Freshdesk returns tickets created in the last 30 days unless updated_since is given). */
   list_tickets: { input: ListTicketsInput; output: ListTicketsOutput };
+  /** Returns one ticket with its full description. */
   get_ticket: { input: GetTicketInput; output: GetTicketOutput };
+  /** Opens a ticket on behalf of a requester, identified by email, phone or contact id. */
   create_ticket: { input: CreateTicketInput; output: CreateTicketOutput };
+  /** Changes fields of a ticket: status, priority, assignment, tags, custom fields and so on. */
   update_ticket: { input: UpdateTicketInput; output: UpdateTicketOutput };
+  /** Lists contacts, optionally filtered by email, phone, company or state. */
   list_contacts: { input: ListContactsInput; output: ListContactsOutput };
+  /** Returns one contact. */
   get_contact: { input: GetContactInput; output: GetContactOutput };
+  /** Creates a contact; Freshdesk needs at least one of email, phone, mobile or twitter_id. */
   create_contact: { input: CreateContactInput; output: CreateContactOutput };
+  /** Lists the replies and notes of a ticket, oldest first. */
   list_conversations: { input: ListConversationsInput; output: ListConversationsOutput };
+  /** Sends a public reply to the requester of a ticket. */
   reply_to_ticket: { input: ReplyToTicketInput; output: ReplyToTicketOutput };
+  /** Adds a note to a ticket, private to agents by default. */
   add_note: { input: AddNoteInput; output: AddNoteOutput };
 };
 

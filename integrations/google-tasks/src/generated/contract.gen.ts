@@ -2,39 +2,12 @@
 // Do not edit: change config.json and run `plugboard codegen` (pnpm codegen) to regenerate.
 
 import {
-  type ActionHandler,
-  type ConnectedAccountHandler,
-  Integration,
-  type PollingTriggerHandler,
+  type ActionHandlers,
+  initIntegration,
+  type TriggerHandlers as TriggerHandlerMap,
 } from "@plugboard/sdk";
 import { config } from "./config.gen.ts";
-import type {
-  Actions,
-  Credentials,
-  Triggers,
-  ListTaskListsInput,
-  ListTaskListsOutput,
-  GetTaskListInput,
-  GetTaskListOutput,
-  CreateTaskListInput,
-  CreateTaskListOutput,
-  UpdateTaskListInput,
-  UpdateTaskListOutput,
-  DeleteTaskListInput,
-  DeleteTaskListOutput,
-  ListTasksInput,
-  ListTasksOutput,
-  GetTaskInput,
-  GetTaskOutput,
-  CreateTaskInput,
-  CreateTaskOutput,
-  UpdateTaskInput,
-  UpdateTaskOutput,
-  CompleteTaskInput,
-  CompleteTaskOutput,
-  DeleteTaskInput,
-  DeleteTaskOutput,
-} from "./types.gen.ts";
+import type { Actions, Credentials, Triggers } from "./types.gen.ts";
 import { validators } from "./validators.gen.js";
 
 /**
@@ -42,72 +15,15 @@ import { validators } from "./validators.gen.js";
  * Check a handler map with `satisfies Handlers`: a missing action is then error TS1360 and
  * one config.json no longer declares is TS2353.
  */
-export interface Handlers {
-  /** Returns all of the user's task lists (every page). */
-  list_task_lists: ActionHandler<ListTaskListsInput, ListTaskListsOutput, Credentials>;
-  /** Returns one task list. */
-  get_task_list: ActionHandler<GetTaskListInput, GetTaskListOutput, Credentials>;
-  /** Creates a task list. */
-  create_task_list: ActionHandler<CreateTaskListInput, CreateTaskListOutput, Credentials>;
-  /** Renames a task list. */
-  update_task_list: ActionHandler<UpdateTaskListInput, UpdateTaskListOutput, Credentials>;
-  /** Deletes a task list and every task in it. */
-  delete_task_list: ActionHandler<DeleteTaskListInput, DeleteTaskListOutput, Credentials>;
-  /** Returns the tasks of a list (every page), optionally only those due or completed in a window. */
-  list_tasks: ActionHandler<ListTasksInput, ListTasksOutput, Credentials>;
-  /** Returns one task. */
-  get_task: ActionHandler<GetTaskInput, GetTaskOutput, Credentials>;
-  /** Adds a task to a list, at the top or after a sibling, optionally as a subtask. */
-  create_task: ActionHandler<CreateTaskInput, CreateTaskOutput, Credentials>;
-  /** Changes a task's title, notes, due date or status; only the fields given change. */
-  update_task: ActionHandler<UpdateTaskInput, UpdateTaskOutput, Credentials>;
-  /** Marks a task completed. */
-  complete_task: ActionHandler<CompleteTaskInput, CompleteTaskOutput, Credentials>;
-  /** Deletes a task. */
-  delete_task: ActionHandler<DeleteTaskInput, DeleteTaskOutput, Credentials>;
-}
+export type Handlers = ActionHandlers<Actions, Credentials>;
 
 /** One handler per polling trigger of config.json, by trigger name. */
-export interface TriggerHandlers {
-}
+export type TriggerHandlers = TriggerHandlerMap<Triggers, Credentials>;
 
-/** Types the handler of one action from its name: inputs, credentials and output come from config.json. */
-export function defineAction<K extends keyof Handlers>(name: K, handler: Handlers[K]): Handlers[K] {
-  void name;
-  return handler;
-}
-
-/** Types the handler of one polling trigger from its name. */
-export function definePollingTrigger<K extends keyof TriggerHandlers>(name: K, handler: TriggerHandlers[K]): TriggerHandlers[K] {
-  void name;
-  return handler;
-}
-
-/** Types the handler that describes the account the credentials belong to. */
-export function defineConnectedAccount(handler: ConnectedAccountHandler<Credentials>): ConnectedAccountHandler<Credentials> {
-  return handler;
-}
-
-/** Builds the integration: config.json, the precompiled validators and every handler. */
-export function createIntegration(handlers: {
-  actions: Handlers;
-  triggers?: TriggerHandlers;
-  connectedAccount?: ConnectedAccountHandler<Credentials>;
-}): Integration<Actions, Triggers, Credentials> {
-  const integration = new Integration<Actions, Triggers, Credentials>(config, { validators, configChecked: true });
-  integration.action("list_task_lists", handlers.actions.list_task_lists);
-  integration.action("get_task_list", handlers.actions.get_task_list);
-  integration.action("create_task_list", handlers.actions.create_task_list);
-  integration.action("update_task_list", handlers.actions.update_task_list);
-  integration.action("delete_task_list", handlers.actions.delete_task_list);
-  integration.action("list_tasks", handlers.actions.list_tasks);
-  integration.action("get_task", handlers.actions.get_task);
-  integration.action("create_task", handlers.actions.create_task);
-  integration.action("update_task", handlers.actions.update_task);
-  integration.action("complete_task", handlers.actions.complete_task);
-  integration.action("delete_task", handlers.actions.delete_task);
-  if (handlers.connectedAccount) {
-    integration.connectedAccount(handlers.connectedAccount);
-  }
-  return integration;
-}
+// configChecked: codegen checked config.gen.ts's config before writing it.
+export const { defineAction, definePollingTrigger, defineConnectedAccount, createIntegration } =
+  initIntegration<Actions, Triggers, Credentials>().create({
+    config,
+    validators,
+    configChecked: true,
+  });

@@ -327,16 +327,27 @@ export interface Credentials {
 
 /** Every action by name, with its input and output types. */
 export type Actions = {
+  /** Returns all of the user's task lists (every page). */
   list_task_lists: { input: ListTaskListsInput; output: ListTaskListsOutput };
+  /** Returns one task list. */
   get_task_list: { input: GetTaskListInput; output: GetTaskListOutput };
+  /** Creates a task list. */
   create_task_list: { input: CreateTaskListInput; output: CreateTaskListOutput };
+  /** Renames a task list. */
   update_task_list: { input: UpdateTaskListInput; output: UpdateTaskListOutput };
+  /** Deletes a task list and every task in it. */
   delete_task_list: { input: DeleteTaskListInput; output: DeleteTaskListOutput };
+  /** Returns the tasks of a list (every page), optionally only those due or completed in a window. */
   list_tasks: { input: ListTasksInput; output: ListTasksOutput };
+  /** Returns one task. */
   get_task: { input: GetTaskInput; output: GetTaskOutput };
+  /** Adds a task to a list, at the top or after a sibling, optionally as a subtask. */
   create_task: { input: CreateTaskInput; output: CreateTaskOutput };
+  /** Changes a task's title, notes, due date or status; only the fields given change. */
   update_task: { input: UpdateTaskInput; output: UpdateTaskOutput };
+  /** Marks a task completed. */
   complete_task: { input: CompleteTaskInput; output: CompleteTaskOutput };
+  /** Deletes a task. */
   delete_task: { input: DeleteTaskInput; output: DeleteTaskOutput };
 };
 

@@ -2,29 +2,12 @@
 // Do not edit: change config.json and run `plugboard codegen` (pnpm codegen) to regenerate.
 
 import {
-  type ActionHandler,
-  type ConnectedAccountHandler,
-  Integration,
-  type PollingTriggerHandler,
+  type ActionHandlers,
+  initIntegration,
+  type TriggerHandlers as TriggerHandlerMap,
 } from "@plugboard/sdk";
 import { config } from "./config.gen.ts";
-import type {
-  Actions,
-  Credentials,
-  Triggers,
-  GetTopStoriesInput,
-  GetTopStoriesOutput,
-  GetNewStoriesInput,
-  GetNewStoriesOutput,
-  GetBestStoriesInput,
-  GetBestStoriesOutput,
-  GetItemInput,
-  GetItemOutput,
-  GetUserInput,
-  GetUserOutput,
-  NewStoriesTriggerInput,
-  NewStoriesRecord,
-} from "./types.gen.ts";
+import type { Actions, Credentials, Triggers } from "./types.gen.ts";
 import { validators } from "./validators.gen.js";
 
 /**
@@ -32,57 +15,15 @@ import { validators } from "./validators.gen.js";
  * Check a handler map with `satisfies Handlers`: a missing action is then error TS1360 and
  * one config.json no longer declares is TS2353.
  */
-export interface Handlers {
-  /** Returns the stories currently on the Hacker News front page ranking, with title, link, score and author. */
-  get_top_stories: ActionHandler<GetTopStoriesInput, GetTopStoriesOutput, Credentials>;
-  /** Returns the most recently submitted stories, newest first. */
-  get_new_stories: ActionHandler<GetNewStoriesInput, GetNewStoriesOutput, Credentials>;
-  /** Returns the highest-voted recent stories. */
-  get_best_stories: ActionHandler<GetBestStoriesInput, GetBestStoriesOutput, Credentials>;
-  /** Returns one item (story, comment, poll or job) and, optionally, its comment thread, walked depth-first and bounded by depth and count. */
-  get_item: ActionHandler<GetItemInput, GetItemOutput, Credentials>;
-  /** Returns a Hacker News user's public profile: karma, creation date, about text and latest submissions. */
-  get_user: ActionHandler<GetUserInput, GetUserOutput, Credentials>;
-}
+export type Handlers = ActionHandlers<Actions, Credentials>;
 
 /** One handler per polling trigger of config.json, by trigger name. */
-export interface TriggerHandlers {
-  /** Yields stories submitted since the last poll; each record's id is the story's Hacker News id, so a story is delivered once. */
-  new_stories: PollingTriggerHandler<NewStoriesTriggerInput, NewStoriesRecord, Credentials>;
-}
+export type TriggerHandlers = TriggerHandlerMap<Triggers, Credentials>;
 
-/** Types the handler of one action from its name: inputs, credentials and output come from config.json. */
-export function defineAction<K extends keyof Handlers>(name: K, handler: Handlers[K]): Handlers[K] {
-  void name;
-  return handler;
-}
-
-/** Types the handler of one polling trigger from its name. */
-export function definePollingTrigger<K extends keyof TriggerHandlers>(name: K, handler: TriggerHandlers[K]): TriggerHandlers[K] {
-  void name;
-  return handler;
-}
-
-/** Types the handler that describes the account the credentials belong to. */
-export function defineConnectedAccount(handler: ConnectedAccountHandler<Credentials>): ConnectedAccountHandler<Credentials> {
-  return handler;
-}
-
-/** Builds the integration: config.json, the precompiled validators and every handler. */
-export function createIntegration(handlers: {
-  actions: Handlers;
-  triggers: TriggerHandlers;
-  connectedAccount?: ConnectedAccountHandler<Credentials>;
-}): Integration<Actions, Triggers, Credentials> {
-  const integration = new Integration<Actions, Triggers, Credentials>(config, { validators, configChecked: true });
-  integration.action("get_top_stories", handlers.actions.get_top_stories);
-  integration.action("get_new_stories", handlers.actions.get_new_stories);
-  integration.action("get_best_stories", handlers.actions.get_best_stories);
-  integration.action("get_item", handlers.actions.get_item);
-  integration.action("get_user", handlers.actions.get_user);
-  integration.pollingTrigger("new_stories", handlers.triggers.new_stories);
-  if (handlers.connectedAccount) {
-    integration.connectedAccount(handlers.connectedAccount);
-  }
-  return integration;
-}
+// configChecked: codegen checked config.gen.ts's config before writing it.
+export const { defineAction, definePollingTrigger, defineConnectedAccount, createIntegration } =
+  initIntegration<Actions, Triggers, Credentials>().create({
+    config,
+    validators,
+    configChecked: true,
+  });

@@ -249,14 +249,20 @@ export type Credentials = Record<string, unknown>;
 
 /** Every action by name, with its input and output types. */
 export type Actions = {
+  /** Returns the stories currently on the Hacker News front page ranking, with title, link, score and author. */
   get_top_stories: { input: GetTopStoriesInput; output: GetTopStoriesOutput };
+  /** Returns the most recently submitted stories, newest first. */
   get_new_stories: { input: GetNewStoriesInput; output: GetNewStoriesOutput };
+  /** Returns the highest-voted recent stories. */
   get_best_stories: { input: GetBestStoriesInput; output: GetBestStoriesOutput };
+  /** Returns one item (story, comment, poll or job) and, optionally, its comment thread, walked depth-first and bounded by depth and count. */
   get_item: { input: GetItemInput; output: GetItemOutput };
+  /** Returns a Hacker News user's public profile: karma, creation date, about text and latest submissions. */
   get_user: { input: GetUserInput; output: GetUserOutput };
 };
 
 /** Every polling trigger by name, with its input and record-data types. */
 export type Triggers = {
+  /** Yields stories submitted since the last poll; each record's id is the story's Hacker News id, so a story is delivered once. */
   new_stories: { input: NewStoriesTriggerInput; record: NewStoriesRecord };
 };

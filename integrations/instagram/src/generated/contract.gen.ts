@@ -2,27 +2,12 @@
 // Do not edit: change config.json and run `plugboard codegen` (pnpm codegen) to regenerate.
 
 import {
-  type ActionHandler,
-  type ConnectedAccountHandler,
-  Integration,
-  type PollingTriggerHandler,
+  type ActionHandlers,
+  initIntegration,
+  type TriggerHandlers as TriggerHandlerMap,
 } from "@plugboard/sdk";
 import { config } from "./config.gen.ts";
-import type {
-  Actions,
-  Credentials,
-  Triggers,
-  GetProfileInput,
-  GetProfileOutput,
-  ListMediaInput,
-  ListMediaOutput,
-  GetMediaInput,
-  GetMediaOutput,
-  ListCommentsInput,
-  ListCommentsOutput,
-  ReplyToCommentInput,
-  ReplyToCommentOutput,
-} from "./types.gen.ts";
+import type { Actions, Credentials, Triggers } from "./types.gen.ts";
 import { validators } from "./validators.gen.js";
 
 /**
@@ -30,52 +15,15 @@ import { validators } from "./validators.gen.js";
  * Check a handler map with `satisfies Handlers`: a missing action is then error TS1360 and
  * one config.json no longer declares is TS2353.
  */
-export interface Handlers {
-  /** Returns the connected account's profile: username, bio, follower and post counts. */
-  get_profile: ActionHandler<GetProfileInput, GetProfileOutput, Credentials>;
-  /** Lists the account's posts, reels and albums, newest first. */
-  list_media: ActionHandler<ListMediaInput, ListMediaOutput, Credentials>;
-  /** Returns one post, reel or album of the account. */
-  get_media: ActionHandler<GetMediaInput, GetMediaOutput, Credentials>;
-  /** Lists the top-level comments on one of the account's posts, newest first. */
-  list_comments: ActionHandler<ListCommentsInput, ListCommentsOutput, Credentials>;
-  /** Publicly replies to a top-level comment on one of the account's posts. */
-  reply_to_comment: ActionHandler<ReplyToCommentInput, ReplyToCommentOutput, Credentials>;
-}
+export type Handlers = ActionHandlers<Actions, Credentials>;
 
 /** One handler per polling trigger of config.json, by trigger name. */
-export interface TriggerHandlers {
-}
+export type TriggerHandlers = TriggerHandlerMap<Triggers, Credentials>;
 
-/** Types the handler of one action from its name: inputs, credentials and output come from config.json. */
-export function defineAction<K extends keyof Handlers>(name: K, handler: Handlers[K]): Handlers[K] {
-  void name;
-  return handler;
-}
-
-/** Types the handler of one polling trigger from its name. */
-export function definePollingTrigger<K extends keyof TriggerHandlers>(name: K, handler: TriggerHandlers[K]): TriggerHandlers[K] {
-  void name;
-  return handler;
-}
-
-/** Types the handler that describes the account the credentials belong to. */
-export function defineConnectedAccount(handler: ConnectedAccountHandler<Credentials>): ConnectedAccountHandler<Credentials> {
-  return handler;
-}
-
-/** Builds the integration: config.json, the precompiled validators and every handler. */
-export function createIntegration(handlers: {
-  actions: Handlers;
-  triggers?: TriggerHandlers;
-  connectedAccount: ConnectedAccountHandler<Credentials>;
-}): Integration<Actions, Triggers, Credentials> {
-  const integration = new Integration<Actions, Triggers, Credentials>(config, { validators, configChecked: true });
-  integration.action("get_profile", handlers.actions.get_profile);
-  integration.action("list_media", handlers.actions.list_media);
-  integration.action("get_media", handlers.actions.get_media);
-  integration.action("list_comments", handlers.actions.list_comments);
-  integration.action("reply_to_comment", handlers.actions.reply_to_comment);
-  integration.connectedAccount(handlers.connectedAccount);
-  return integration;
-}
+// configChecked: codegen checked config.gen.ts's config before writing it.
+export const { defineAction, definePollingTrigger, defineConnectedAccount, createIntegration } =
+  initIntegration<Actions, Triggers, Credentials, { connectedAccount: true }>().create({
+    config,
+    validators,
+    configChecked: true,
+  });

@@ -145,10 +145,15 @@ export interface Credentials {
 
 /** Every action by name, with its input and output types. */
 export type Actions = {
+  /** Returns the connected account's profile: username, bio, follower and post counts. */
   get_profile: { input: GetProfileInput; output: GetProfileOutput };
+  /** Lists the account's posts, reels and albums, newest first. */
   list_media: { input: ListMediaInput; output: ListMediaOutput };
+  /** Returns one post, reel or album of the account. */
   get_media: { input: GetMediaInput; output: GetMediaOutput };
+  /** Lists the top-level comments on one of the account's posts, newest first. */
   list_comments: { input: ListCommentsInput; output: ListCommentsOutput };
+  /** Publicly replies to a top-level comment on one of the account's posts. */
   reply_to_comment: { input: ReplyToCommentInput; output: ReplyToCommentOutput };
 };
 

@@ -2,31 +2,12 @@
 // Do not edit: change config.json and run `plugboard codegen` (pnpm codegen) to regenerate.
 
 import {
-  type ActionHandler,
-  type ConnectedAccountHandler,
-  Integration,
-  type PollingTriggerHandler,
+  type ActionHandlers,
+  initIntegration,
+  type TriggerHandlers as TriggerHandlerMap,
 } from "@plugboard/sdk";
 import { config } from "./config.gen.ts";
-import type {
-  Actions,
-  Credentials,
-  Triggers,
-  SearchInput,
-  SearchOutput,
-  GetPageInput,
-  GetPageOutput,
-  CreatePageInput,
-  CreatePageOutput,
-  UpdatePageInput,
-  UpdatePageOutput,
-  QueryDatabaseInput,
-  QueryDatabaseOutput,
-  GetBlockChildrenInput,
-  GetBlockChildrenOutput,
-  AppendBlockChildrenInput,
-  AppendBlockChildrenOutput,
-} from "./types.gen.ts";
+import type { Actions, Credentials, Triggers } from "./types.gen.ts";
 import { validators } from "./validators.gen.js";
 
 /**
@@ -34,60 +15,15 @@ import { validators } from "./validators.gen.js";
  * Check a handler map with `satisfies Handlers`: a missing action is then error TS1360 and
  * one config.json no longer declares is TS2353.
  */
-export interface Handlers {
-  /** Searches the titles of pages and databases shared with the integration. */
-  search: ActionHandler<SearchInput, SearchOutput, Credentials>;
-  /** Returns one page with its properties (not its content blocks: use Get Block Children). */
-  get_page: ActionHandler<GetPageInput, GetPageOutput, Credentials>;
-  /** Creates a page under a parent page or as a new row of a database, optionally with content blocks. */
-  create_page: ActionHandler<CreatePageInput, CreatePageOutput, Credentials>;
-  /** Changes a page's properties, icon or cover, or moves it to or from the trash. */
-  update_page: ActionHandler<UpdatePageInput, UpdatePageOutput, Credentials>;
-  /** Returns the rows (pages) of a database that match a filter, in the given order. */
-  query_database: ActionHandler<QueryDatabaseInput, QueryDatabaseOutput, Credentials>;
-  /** Returns the content blocks directly inside a page or block (one level). */
-  get_block_children: ActionHandler<GetBlockChildrenInput, GetBlockChildrenOutput, Credentials>;
-  /** Appends content blocks to the end of a page or block, or after a given child block. */
-  append_block_children: ActionHandler<AppendBlockChildrenInput, AppendBlockChildrenOutput, Credentials>;
-}
+export type Handlers = ActionHandlers<Actions, Credentials>;
 
 /** One handler per polling trigger of config.json, by trigger name. */
-export interface TriggerHandlers {
-}
+export type TriggerHandlers = TriggerHandlerMap<Triggers, Credentials>;
 
-/** Types the handler of one action from its name: inputs, credentials and output come from config.json. */
-export function defineAction<K extends keyof Handlers>(name: K, handler: Handlers[K]): Handlers[K] {
-  void name;
-  return handler;
-}
-
-/** Types the handler of one polling trigger from its name. */
-export function definePollingTrigger<K extends keyof TriggerHandlers>(name: K, handler: TriggerHandlers[K]): TriggerHandlers[K] {
-  void name;
-  return handler;
-}
-
-/** Types the handler that describes the account the credentials belong to. */
-export function defineConnectedAccount(handler: ConnectedAccountHandler<Credentials>): ConnectedAccountHandler<Credentials> {
-  return handler;
-}
-
-/** Builds the integration: config.json, the precompiled validators and every handler. */
-export function createIntegration(handlers: {
-  actions: Handlers;
-  triggers?: TriggerHandlers;
-  connectedAccount?: ConnectedAccountHandler<Credentials>;
-}): Integration<Actions, Triggers, Credentials> {
-  const integration = new Integration<Actions, Triggers, Credentials>(config, { validators, configChecked: true });
-  integration.action("search", handlers.actions.search);
-  integration.action("get_page", handlers.actions.get_page);
-  integration.action("create_page", handlers.actions.create_page);
-  integration.action("update_page", handlers.actions.update_page);
-  integration.action("query_database", handlers.actions.query_database);
-  integration.action("get_block_children", handlers.actions.get_block_children);
-  integration.action("append_block_children", handlers.actions.append_block_children);
-  if (handlers.connectedAccount) {
-    integration.connectedAccount(handlers.connectedAccount);
-  }
-  return integration;
-}
+// configChecked: codegen checked config.gen.ts's config before writing it.
+export const { defineAction, definePollingTrigger, defineConnectedAccount, createIntegration } =
+  initIntegration<Actions, Triggers, Credentials>().create({
+    config,
+    validators,
+    configChecked: true,
+  });

@@ -365,12 +365,19 @@ export interface Credentials {
 
 /** Every action by name, with its input and output types. */
 export type Actions = {
+  /** Searches the titles of pages and databases shared with the integration. */
   search: { input: SearchInput; output: SearchOutput };
+  /** Returns one page with its properties (not its content blocks: use Get Block Children). */
   get_page: { input: GetPageInput; output: GetPageOutput };
+  /** Creates a page under a parent page or as a new row of a database, optionally with content blocks. */
   create_page: { input: CreatePageInput; output: CreatePageOutput };
+  /** Changes a page's properties, icon or cover, or moves it to or from the trash. */
   update_page: { input: UpdatePageInput; output: UpdatePageOutput };
+  /** Returns the rows (pages) of a database that match a filter, in the given order. */
   query_database: { input: QueryDatabaseInput; output: QueryDatabaseOutput };
+  /** Returns the content blocks directly inside a page or block (one level). */
   get_block_children: { input: GetBlockChildrenInput; output: GetBlockChildrenOutput };
+  /** Appends content blocks to the end of a page or block, or after a given child block. */
   append_block_children: { input: AppendBlockChildrenInput; output: AppendBlockChildrenOutput };
 };
 

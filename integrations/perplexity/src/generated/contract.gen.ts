@@ -2,19 +2,12 @@
 // Do not edit: change config.json and run `plugboard codegen` (pnpm codegen) to regenerate.
 
 import {
-  type ActionHandler,
-  type ConnectedAccountHandler,
-  Integration,
-  type PollingTriggerHandler,
+  type ActionHandlers,
+  initIntegration,
+  type TriggerHandlers as TriggerHandlerMap,
 } from "@plugboard/sdk";
 import { config } from "./config.gen.ts";
-import type {
-  Actions,
-  Credentials,
-  Triggers,
-  ChatCompletionInput,
-  ChatCompletionOutput,
-} from "./types.gen.ts";
+import type { Actions, Credentials, Triggers } from "./types.gen.ts";
 import { validators } from "./validators.gen.js";
 
 /**
@@ -22,42 +15,15 @@ import { validators } from "./validators.gen.js";
  * Check a handler map with `satisfies Handlers`: a missing action is then error TS1360 and
  * one config.json no longer declares is TS2353.
  */
-export interface Handlers {
-  /** Sends a conversation to a Sonar model, which searches the web and answers with citations. Reports the call's cost in USD from the token usage Perplexity returns. */
-  chat_completion: ActionHandler<ChatCompletionInput, ChatCompletionOutput, Credentials, { readonly PERPLEXITY_API_KEY: string }>;
-}
+export type Handlers = ActionHandlers<Actions, Credentials>;
 
 /** One handler per polling trigger of config.json, by trigger name. */
-export interface TriggerHandlers {
-}
+export type TriggerHandlers = TriggerHandlerMap<Triggers, Credentials>;
 
-/** Types the handler of one action from its name: inputs, credentials and output come from config.json. */
-export function defineAction<K extends keyof Handlers>(name: K, handler: Handlers[K]): Handlers[K] {
-  void name;
-  return handler;
-}
-
-/** Types the handler of one polling trigger from its name. */
-export function definePollingTrigger<K extends keyof TriggerHandlers>(name: K, handler: TriggerHandlers[K]): TriggerHandlers[K] {
-  void name;
-  return handler;
-}
-
-/** Types the handler that describes the account the credentials belong to. */
-export function defineConnectedAccount(handler: ConnectedAccountHandler<Credentials>): ConnectedAccountHandler<Credentials> {
-  return handler;
-}
-
-/** Builds the integration: config.json, the precompiled validators and every handler. */
-export function createIntegration(handlers: {
-  actions: Handlers;
-  triggers?: TriggerHandlers;
-  connectedAccount?: ConnectedAccountHandler<Credentials>;
-}): Integration<Actions, Triggers, Credentials> {
-  const integration = new Integration<Actions, Triggers, Credentials>(config, { validators, configChecked: true });
-  integration.action("chat_completion", handlers.actions.chat_completion);
-  if (handlers.connectedAccount) {
-    integration.connectedAccount(handlers.connectedAccount);
-  }
-  return integration;
-}
+// configChecked: codegen checked config.gen.ts's config before writing it.
+export const { defineAction, definePollingTrigger, defineConnectedAccount, createIntegration } =
+  initIntegration<Actions, Triggers, Credentials>().create({
+    config,
+    validators,
+    configChecked: true,
+  });

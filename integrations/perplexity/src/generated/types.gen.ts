@@ -73,7 +73,8 @@ export type Credentials = Record<string, unknown>;
 
 /** Every action by name, with its input and output types. */
 export type Actions = {
-  chat_completion: { input: ChatCompletionInput; output: ChatCompletionOutput };
+  /** Sends a conversation to a Sonar model, which searches the web and answers with citations. Reports the call's cost in USD from the token usage Perplexity returns. */
+  chat_completion: { input: ChatCompletionInput; output: ChatCompletionOutput; secrets: { readonly PERPLEXITY_API_KEY: string } };
 };
 
 /** Every polling trigger by name, with its input and record-data types. */

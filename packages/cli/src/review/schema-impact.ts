@@ -1,4 +1,5 @@
 import { isDeepStrictEqual } from "node:util";
+import { escapePointer } from "@plugboard/sdk/internal";
 
 /** A semver bump, from none at all to major. */
 export type Bump = "none" | "patch" | "minor" | "major";
@@ -43,10 +44,6 @@ const upperBounds = ["maximum", "exclusiveMaximum", "maxLength", "maxItems", "ma
 
 function isSchema(value: unknown): value is Schema {
   return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function escapePointer(key: string): string {
-  return key.replaceAll("~", "~0").replaceAll("/", "~1");
 }
 
 function typesOf(schema: Schema): Set<string> | undefined {

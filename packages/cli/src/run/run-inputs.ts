@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { isObject } from "@plugboard/sdk/internal";
 import { CliError } from "../errors.ts";
 import { parseJson, parseOrigins } from "../parse-json.ts";
 
@@ -27,10 +28,6 @@ export interface RunInputs {
   auth: Record<string, unknown> | undefined;
   authFile: string | undefined;
   originOverrides: Record<string, string> | undefined;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /** Reads a file named by a flag, failing with a usage error that names the flag. */

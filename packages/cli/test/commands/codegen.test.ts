@@ -94,7 +94,8 @@ describe("plugboard codegen", () => {
     expect(result.stdout).toContain("1 failed");
     expect(readFileSync(join(notes, "src/generated/contract.gen.ts"), "utf8")).toBe(contract);
     expect(
-      readFileSync(join(integrations(), "shapes/src/generated/contract.gen.ts"), "utf8"),
+      // An action's description is documented on its entry of the Actions map.
+      readFileSync(join(integrations(), "shapes/src/generated/types.gen.ts"), "utf8"),
     ).toContain("Changed.");
   });
 
@@ -116,14 +117,14 @@ describe("plugboard codegen", () => {
       config,
       readFileSync(config, "utf8").replace("Deletes a note for good.", "Deletes a note (watched)."),
     );
-    const contract = join(notes, "src/generated/contract.gen.ts");
+    const types = join(notes, "src/generated/types.gen.ts");
     const deadline = Date.now() + 10_000;
-    while (!readFileSync(contract, "utf8").includes("(watched)") && Date.now() < deadline) {
+    while (!readFileSync(types, "utf8").includes("(watched)") && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     stop.abort();
     const result = await watching;
-    expect(readFileSync(contract, "utf8")).toContain("(watched)");
+    expect(readFileSync(types, "utf8")).toContain("(watched)");
     expect(result.code).toBe(0);
     expect(result.stdout, result.stdout + result.stderr).toContain("1 integration generated");
   }, 20_000);

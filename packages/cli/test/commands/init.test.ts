@@ -88,8 +88,9 @@ describe("plugboard init", () => {
       expect(pkg.name).toBe(`@plugboard/integration-${name}`);
       expect(pkg.scripts.codegen).toBe("plugboard codegen .");
       expect(await readFile(path.join(dir, "README.md"), "utf8")).toContain("`get_item`");
-      expect(await readFile(path.join(dir, "src/generated/contract.gen.ts"), "utf8")).toContain(
-        "export function createIntegration",
+      // The contract exports createIntegration, built by the SDK's typed builders.
+      expect(await readFile(path.join(dir, "src/generated/contract.gen.ts"), "utf8")).toMatch(
+        /export const \{[^}]*\bcreateIntegration\b[^}]*\} =\s+initIntegration</,
       );
       expect(await readlink(path.join(dir, "node_modules/@plugboard/sdk"))).toBe(
         "../../../../packages/sdk",

@@ -1,10 +1,7 @@
 import { randomUUID } from "node:crypto";
 import path from "node:path";
+import { removeWorkspace, writeProbeIntegration } from "@plugboard/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  removeWorkspace,
-  writeProbeIntegration,
-} from "@plugboard/testing";
 import { resultsDir } from "../fixtures/workspace.ts";
 import { startServe } from "../serve-process.ts";
 

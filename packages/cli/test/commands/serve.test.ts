@@ -1,12 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
-import { type RecordingServer, startRecordingServer } from "@plugboard/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  type RecordingServer,
   removeWorkspace,
+  startRecordingServer,
   writeProbeIntegration,
 } from "@plugboard/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resultsDir } from "../fixtures/workspace.ts";
 import { type ServeProcess, startServe } from "../serve-process.ts";
 

@@ -3,13 +3,14 @@ import { randomUUID } from "node:crypto";
 import { once } from "node:events";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { startRedisServer, type TestRedis } from "@plugboard/testing";
-import { ActionQueue, enqueueAction } from "@plugboard/worker";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   removeWorkspace,
+  startRedisServer,
+  type TestRedis,
   writeProbeIntegration,
 } from "@plugboard/testing";
+import { ActionQueue, enqueueAction } from "@plugboard/worker";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { workerCommand } from "../../src/commands/worker.ts";
 import { capture } from "../capture.ts";
 import { resultsDir } from "../fixtures/workspace.ts";

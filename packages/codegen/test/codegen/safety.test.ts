@@ -71,14 +71,16 @@ describe("adversarial names and strings", () => {
     );
   });
 
-  it("keeps each schema as JSON text behind a memoised getter, parsed on first use", async () => {
+  it("writes the config as a readable literal, one property per line, one object per schema", async () => {
     const config = fixture("notes");
     const source = generate(config).find((f) => f.path.endsWith("config.gen.ts"))?.contents ?? "";
-    const target = join(dir, "lazy-config.js");
+    // Reviewable: no schema hidden in an escaped JSON string.
+    expect(source).not.toContain('\\"type\\"');
+    expect(source).toContain('          "title": {');
+    const target = join(dir, "literal-config.js");
     writeFileSync(target, transformSync(source, { loader: "ts", format: "esm" }).code);
     const { config: loaded } = await import(pathToFileURL(target).href);
     const action = loaded.actions.create_note;
-    expect(typeof Object.getOwnPropertyDescriptor(action, "input_schema")?.get).toBe("function");
     // One object per schema: the SDK caches compiled validators by schema identity.
     expect(action.input_schema).toBe(action.input_schema);
     expect(action.input_schema).toEqual(config.actions.create_note?.input_schema);

@@ -3,11 +3,10 @@ import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { IntegrationConfig, ValidateFunction } from "@plugboard/sdk";
+import { AJV_OPTIONS, normalizeSchema } from "@plugboard/sdk/internal";
 import { Ajv } from "ajv";
 import { afterAll, describe, expect, it } from "vitest";
-import { AJV_OPTIONS } from "../../src/emit-validators.ts";
 import { generate } from "../../src/generate.ts";
-import { normalizeSchema } from "../../src/normalize-schema.ts";
 import { parseAndCheck } from "../../src/read-config.ts";
 import {
   fixture,
@@ -286,23 +285,37 @@ describe("generated validators report exactly what Ajv reports", async () => {
 });
 
 describe("the validators modules", () => {
-  it("have no require( and import nothing but the shared run-time module", () => {
+  it("have no require( and import Ajv's run-time helpers from the SDK only", () => {
     for (const name of ["notes", "shapes", "adversarial"]) {
       for (const file of generate(fixture(name)).filter((f) => f.path.endsWith(".js"))) {
         expect(file.contents, file.path).not.toContain("require(");
         const imports = [...file.contents.matchAll(/\bimport\b[^"]*"([^"]+)"/g)].map((m) => m[1]);
         if (/\/(actions|triggers)\//.test(file.path)) {
-          // A chunk is one module to load: the index hands it the run-time helpers.
-          expect(imports, file.path).toEqual([]);
-          expect(file.contents, file.path).toMatch(/export\s*\{\s*\w+ as default\s*\}/);
+          // One file per action: its input and output validators, by those names.
+          expect(file.contents, file.path).toMatch(/^export const input = \w+;$/m);
+          for (const from of imports) expect(from, file.path).toBe("@plugboard/sdk");
         }
         for (const from of imports) {
           expect(from, file.path).toMatch(
-            /^(\.\/validator-runtime\.gen\.js|\.\/(actions|triggers)\/[^/]+\.gen\.js)$/,
+            /^(@plugboard\/sdk|\.\/credentials\.gen\.js|\.\/(actions|triggers)\/[^/]+\.gen\.js)$/,
           );
         }
       }
     }
+  });
+
+  it("are Ajv's code as Ajv prints it: readable, one statement per line, not minified", () => {
+    const files = generate(fixture("notes")).filter((f) => f.path.endsWith(".js"));
+    const createNote = files.find((f) => f.path === "src/generated/actions/create_note.gen.js");
+    const lines = createNote?.contents.split("\n") ?? [];
+    expect(lines.length).toBeGreaterThan(50);
+    // Ajv's own names, not mangled ones; its error objects spelled out.
+    expect(createNote?.contents).toMatch(/^function validate0\(data, \{instancePath=""/m);
+    expect(createNote?.contents).toContain('message:"must be string"');
+    expect(createNote?.contents).toMatch(/^const func\d+ = validatorRuntime\.ucs2length;$/m);
+    // No line of code is minified-long except the schema constants Ajv reads error params from.
+    const long = lines.filter((line) => line.length > 400 && !line.startsWith("const schema"));
+    expect(long).toEqual([]);
   });
 
   it("load an action's validators only when it is first used", async () => {

@@ -1,4 +1,5 @@
-import { type JsonSchema, normalizeSchema } from "@plugboard/sdk";
+import type { JsonSchema } from "@plugboard/sdk";
+import { normalizeSchema } from "@plugboard/sdk/internal";
 
 /** A JSON Schema whose root is an object, as MCP requires of `inputSchema` and `outputSchema`. */
 export type ObjectSchema = { type: "object" } & Record<string, unknown>;
@@ -104,12 +105,15 @@ function movedRef(property: string): (ref: string) => string {
   };
 }
 
+/** Shown to a model, not validated: title, format, label and help_text stay for rewriteNode. */
+const SHOWN = { otherKeywords: true };
+
 function toolSchema(
   source: JsonSchema | undefined,
   property: string,
   options: { narrow: boolean; dropFormat: boolean },
 ): ToolSchema {
-  const normalized = normalizeSchema(source ?? {}) as Record<string, unknown>;
+  const normalized = normalizeSchema(source ?? {}, SHOWN) as Record<string, unknown>;
   if (isObjectRoot(normalized, options.narrow)) {
     const schema = rewriteNode(normalized, { dropFormat: options.dropFormat, ref: undefined });
     return {

@@ -2,33 +2,12 @@
 // Do not edit: change config.json and run `plugboard codegen` (pnpm codegen) to regenerate.
 
 import {
-  type ActionHandler,
-  type ConnectedAccountHandler,
-  Integration,
-  type PollingTriggerHandler,
+  type ActionHandlers,
+  initIntegration,
+  type TriggerHandlers as TriggerHandlerMap,
 } from "@plugboard/sdk";
 import { config } from "./config.gen.ts";
-import type {
-  Actions,
-  Credentials,
-  Triggers,
-  GetPageInput2,
-  GetPageOutput2,
-  GetPageInput3,
-  GetPageOutput3,
-  GetPageInput,
-  GetPageOutput,
-  _2faCheckInput,
-  _2faCheckOutput,
-  DeleteInput,
-  DeleteOutput,
-  CréerNoteInput,
-  CréerNoteOutput,
-  EscapeInput,
-  EscapeOutput,
-  EvilStringsInput,
-  EvilStringsOutput,
-} from "./types.gen.ts";
+import type { Actions, Credentials, Triggers } from "./types.gen.ts";
 import { validators } from "./validators.gen.js";
 
 /**
@@ -36,63 +15,15 @@ import { validators } from "./validators.gen.js";
  * Check a handler map with `satisfies Handlers`: a missing action is then error TS1360 and
  * one config.json no longer declares is TS2353.
  */
-export interface Handlers {
-  /** Kebab-case name *\/ `${globalThis.pwned = 1}` "q" 'q' \ \u2028 \u2029 </script><script>alert(1)</script> */
-  "get-page": ActionHandler<GetPageInput2, GetPageOutput2, Credentials>;
-  /** Same identifier as get-page */
-  get_page: ActionHandler<GetPageInput3, GetPageOutput3, Credentials>;
-  /** Same identifier, different case */
-  Get_Page: ActionHandler<GetPageInput, GetPageOutput, Credentials>;
-  /** Leading digit */
-  "2fa_check": ActionHandler<_2faCheckInput, _2faCheckOutput, Credentials>;
-  /** Reserved word */
-  delete: ActionHandler<DeleteInput, DeleteOutput, Credentials>;
-  /** Unicode name */
-  créer_note: ActionHandler<CréerNoteInput, CréerNoteOutput, Credentials>;
-  /** Path traversal in a name */
-  "../../escape": ActionHandler<EscapeInput, EscapeOutput, Credentials>;
-  /** *\/ `${globalThis.pwned = 1}` "q" 'q' \ \u2028 \u2029 </script><script>alert(1)</script> */
-  evil_strings: ActionHandler<EvilStringsInput, EvilStringsOutput, Credentials>;
-}
+export type Handlers = ActionHandlers<Actions, Credentials>;
 
 /** One handler per polling trigger of config.json, by trigger name. */
-export interface TriggerHandlers {
-}
+export type TriggerHandlers = TriggerHandlerMap<Triggers, Credentials>;
 
-/** Types the handler of one action from its name: inputs, credentials and output come from config.json. */
-export function defineAction<K extends keyof Handlers>(name: K, handler: Handlers[K]): Handlers[K] {
-  void name;
-  return handler;
-}
-
-/** Types the handler of one polling trigger from its name. */
-export function definePollingTrigger<K extends keyof TriggerHandlers>(name: K, handler: TriggerHandlers[K]): TriggerHandlers[K] {
-  void name;
-  return handler;
-}
-
-/** Types the handler that describes the account the credentials belong to. */
-export function defineConnectedAccount(handler: ConnectedAccountHandler<Credentials>): ConnectedAccountHandler<Credentials> {
-  return handler;
-}
-
-/** Builds the integration: config.json, the precompiled validators and every handler. */
-export function createIntegration(handlers: {
-  actions: Handlers;
-  triggers?: TriggerHandlers;
-  connectedAccount?: ConnectedAccountHandler<Credentials>;
-}): Integration<Actions, Triggers, Credentials> {
-  const integration = new Integration<Actions, Triggers, Credentials>(config, { validators, configChecked: true });
-  integration.action("get-page", handlers.actions["get-page"]);
-  integration.action("get_page", handlers.actions.get_page);
-  integration.action("Get_Page", handlers.actions.Get_Page);
-  integration.action("2fa_check", handlers.actions["2fa_check"]);
-  integration.action("delete", handlers.actions.delete);
-  integration.action("créer_note", handlers.actions.créer_note);
-  integration.action("../../escape", handlers.actions["../../escape"]);
-  integration.action("evil_strings", handlers.actions.evil_strings);
-  if (handlers.connectedAccount) {
-    integration.connectedAccount(handlers.connectedAccount);
-  }
-  return integration;
-}
+// configChecked: codegen checked config.gen.ts's config before writing it.
+export const { defineAction, definePollingTrigger, defineConnectedAccount, createIntegration } =
+  initIntegration<Actions, Triggers, Credentials>().create({
+    config,
+    validators,
+    configChecked: true,
+  });

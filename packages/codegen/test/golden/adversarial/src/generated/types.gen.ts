@@ -102,13 +102,21 @@ export interface Credentials {
 
 /** Every action by name, with its input and output types. */
 export type Actions = {
+  /** Kebab-case name *\/ `${globalThis.pwned = 1}` "q" 'q' \ \u2028 \u2029 </script><script>alert(1)</script> */
   "get-page": { input: GetPageInput2; output: GetPageOutput2 };
+  /** Same identifier as get-page */
   get_page: { input: GetPageInput3; output: GetPageOutput3 };
+  /** Same identifier, different case */
   Get_Page: { input: GetPageInput; output: GetPageOutput };
+  /** Leading digit */
   "2fa_check": { input: _2faCheckInput; output: _2faCheckOutput };
+  /** Reserved word */
   delete: { input: DeleteInput; output: DeleteOutput };
+  /** Unicode name */
   créer_note: { input: CréerNoteInput; output: CréerNoteOutput };
+  /** Path traversal in a name */
   "../../escape": { input: EscapeInput; output: EscapeOutput };
+  /** *\/ `${globalThis.pwned = 1}` "q" 'q' \ \u2028 \u2029 </script><script>alert(1)</script> */
   evil_strings: { input: EvilStringsInput; output: EvilStringsOutput };
 };
 

@@ -2,25 +2,12 @@
 // Do not edit: change config.json and run `plugboard codegen` (pnpm codegen) to regenerate.
 
 import {
-  type ActionHandler,
-  type ConnectedAccountHandler,
-  Integration,
-  type PollingTriggerHandler,
+  type ActionHandlers,
+  initIntegration,
+  type TriggerHandlers as TriggerHandlerMap,
 } from "@plugboard/sdk";
 import { config } from "./config.gen.ts";
-import type {
-  Actions,
-  Credentials,
-  Triggers,
-  CreateNoteInput,
-  CreateNoteOutput,
-  ListNotesInput,
-  ListNotesOutput,
-  DeleteNoteInput,
-  DeleteNoteOutput,
-  NewNotesTriggerInput,
-  NewNotesRecord,
-} from "./types.gen.ts";
+import type { Actions, Credentials, Triggers } from "./types.gen.ts";
 import { validators } from "./validators.gen.js";
 
 /**
@@ -28,51 +15,15 @@ import { validators } from "./validators.gen.js";
  * Check a handler map with `satisfies Handlers`: a missing action is then error TS1360 and
  * one config.json no longer declares is TS2353.
  */
-export interface Handlers {
-  /** Creates a note in a folder. */
-  create_note: ActionHandler<CreateNoteInput, CreateNoteOutput, Credentials>;
-  /** Lists notes, newest first. */
-  list_notes: ActionHandler<ListNotesInput, ListNotesOutput, Credentials>;
-  /** Deletes a note for good. */
-  delete_note: ActionHandler<DeleteNoteInput, DeleteNoteOutput, Credentials>;
-}
+export type Handlers = ActionHandlers<Actions, Credentials>;
 
 /** One handler per polling trigger of config.json, by trigger name. */
-export interface TriggerHandlers {
-  /** Notes created since the last poll. */
-  new_notes: PollingTriggerHandler<NewNotesTriggerInput, NewNotesRecord, Credentials>;
-}
+export type TriggerHandlers = TriggerHandlerMap<Triggers, Credentials>;
 
-/** Types the handler of one action from its name: inputs, credentials and output come from config.json. */
-export function defineAction<K extends keyof Handlers>(name: K, handler: Handlers[K]): Handlers[K] {
-  void name;
-  return handler;
-}
-
-/** Types the handler of one polling trigger from its name. */
-export function definePollingTrigger<K extends keyof TriggerHandlers>(name: K, handler: TriggerHandlers[K]): TriggerHandlers[K] {
-  void name;
-  return handler;
-}
-
-/** Types the handler that describes the account the credentials belong to. */
-export function defineConnectedAccount(handler: ConnectedAccountHandler<Credentials>): ConnectedAccountHandler<Credentials> {
-  return handler;
-}
-
-/** Builds the integration: config.json, the precompiled validators and every handler. */
-export function createIntegration(handlers: {
-  actions: Handlers;
-  triggers: TriggerHandlers;
-  connectedAccount?: ConnectedAccountHandler<Credentials>;
-}): Integration<Actions, Triggers, Credentials> {
-  const integration = new Integration<Actions, Triggers, Credentials>(config, { validators, configChecked: true });
-  integration.action("create_note", handlers.actions.create_note);
-  integration.action("list_notes", handlers.actions.list_notes);
-  integration.action("delete_note", handlers.actions.delete_note);
-  integration.pollingTrigger("new_notes", handlers.triggers.new_notes);
-  if (handlers.connectedAccount) {
-    integration.connectedAccount(handlers.connectedAccount);
-  }
-  return integration;
-}
+// configChecked: codegen checked config.gen.ts's config before writing it.
+export const { defineAction, definePollingTrigger, defineConnectedAccount, createIntegration } =
+  initIntegration<Actions, Triggers, Credentials>().create({
+    config,
+    validators,
+    configChecked: true,
+  });

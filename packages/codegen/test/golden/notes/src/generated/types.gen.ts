@@ -71,12 +71,16 @@ export interface Credentials {
 
 /** Every action by name, with its input and output types. */
 export type Actions = {
+  /** Creates a note in a folder. */
   create_note: { input: CreateNoteInput; output: CreateNoteOutput };
+  /** Lists notes, newest first. */
   list_notes: { input: ListNotesInput; output: ListNotesOutput };
+  /** Deletes a note for good. */
   delete_note: { input: DeleteNoteInput; output: DeleteNoteOutput };
 };
 
 /** Every polling trigger by name, with its input and record-data types. */
 export type Triggers = {
+  /** Notes created since the last poll. */
   new_notes: { input: NewNotesTriggerInput; record: NewNotesRecord };
 };

@@ -47,8 +47,11 @@ export type Credentials = Record<string, unknown>;
 
 /** Every action by name, with its input and output types. */
 export type Actions = {
+  /** Lists tasks, each with its subtasks. */
   list_tasks: { input: ListTasksInput; output: ListTasksOutput };
+  /** Gets one task. */
   get_task: { input: GetTaskInput; output: GetTaskOutput };
+  /** Gets a board: its own task type, under a name another schema already uses. */
   get_board: { input: GetBoardInput; output: GetBoardOutput };
 };
 

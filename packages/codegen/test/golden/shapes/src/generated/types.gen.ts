@@ -81,8 +81,11 @@ export interface Credentials {
 
 /** Every action by name, with its input and output types. */
 export type Actions = {
+  /** Inputs of every shape. */
   kitchen_sink: { input: KitchenSinkInput; output: KitchenSinkOutput };
+  /** A root oneOf output. */
   either: { input: EitherInput; output: EitherOutput };
+  /** Empty input and output schemas. */
   no_schema_body: { input: NoSchemaBodyInput; output: NoSchemaBodyOutput };
 };
 

@@ -15,7 +15,7 @@ export interface HandlerChecks {
 }
 
 /** Resolves and caches the validators of an integration: precompiled when given, else Ajv. */
-export class SchemaChecks {
+export class ValidatorCache {
   readonly #config: IntegrationConfig;
   readonly #precompiled: PrecompiledValidators;
   readonly #handlers = new Map<string, HandlerChecks>();

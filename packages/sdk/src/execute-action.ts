@@ -3,9 +3,9 @@ import { type AnyContext, credentialViolation } from "./check-credentials.ts";
 import type { ErrorMapper } from "./error-mapping.ts";
 import { ActionError } from "./errors.ts";
 import { type ActionOutcome, RESULT_VERSION, validationResult } from "./result.ts";
-import { type SchemaCheck, type SchemaChecks, violationsOf } from "./schema-checks.ts";
 import type { ActionHandler } from "./types.ts";
 import { describeViolations, type Violation } from "./validate.ts";
+import { type SchemaCheck, type ValidatorCache, violationsOf } from "./validator-cache.ts";
 
 /** `instanceof`, or the same shape from another copy of the SDK (e.g. `src` next to `dist`). */
 function isActionError(value: unknown): value is ActionError {
@@ -77,7 +77,7 @@ export interface ResolvedAction {
 export async function resolveAction(
   name: string,
   handler: ActionHandler<never, unknown, never, never>,
-  checks: SchemaChecks,
+  checks: ValidatorCache,
   secrets: boolean,
 ): Promise<ResolvedAction> {
   const { input, output } = await checks.handler("actions", name);

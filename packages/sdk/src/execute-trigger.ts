@@ -1,20 +1,17 @@
 import { applyDefaults } from "./apply-defaults.ts";
 import { type AnyContext, assertCredentials } from "./check-credentials.ts";
 import { ValidationError } from "./errors.ts";
-import type { RunHooks } from "./run-action.ts";
-import { type SchemaChecks, violationsOf } from "./schema-checks.ts";
+import type { RunHooks } from "./execute-action.ts";
 import type { PollingRecord, PollingTriggerHandler } from "./types.ts";
+import { isObject } from "./utils.ts";
 import { describeViolations } from "./validate.ts";
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
+import { type ValidatorCache, violationsOf } from "./validator-cache.ts";
 
 /** Runs one poll as `executePollingTrigger` documents it, throwing `ValidationError` on bad data. */
 export async function runPollingTrigger(
   name: string,
   handler: PollingTriggerHandler<never, unknown, never, never> | undefined,
-  checks: SchemaChecks,
+  checks: ValidatorCache,
   given: unknown,
   lastPollTs: string | null,
   context: AnyContext,
