@@ -1,35 +1,24 @@
 import { closest } from "fastest-levenshtein";
-import { buildCommand } from "./commands/build.ts";
-import { codegenCommand } from "./commands/codegen.ts";
-import { devCommand } from "./commands/dev.ts";
-import { importCommand } from "./commands/import.ts";
-import { initCommand } from "./commands/init.ts";
-import { listCommand } from "./commands/list.ts";
-import { mcpCommand } from "./commands/mcp.ts";
-import { pollCommand } from "./commands/poll.ts";
-import { readmeCommand } from "./commands/readme.ts";
-import { runCommand } from "./commands/run.ts";
-import { serveCommand } from "./commands/serve.ts";
-import { validateCommand } from "./commands/validate.ts";
-import { workerCommand } from "./commands/worker.ts";
 
 /** A `plugboard` subcommand: takes its own argv, returns the process exit code. */
 export type Command = (argv: string[]) => Promise<number>;
 
-const commands: Record<string, Command> = {
-  codegen: codegenCommand,
-  init: initCommand,
-  list: listCommand,
-  validate: validateCommand,
-  run: runCommand,
-  poll: pollCommand,
-  readme: readmeCommand,
-  dev: devCommand,
-  serve: serveCommand,
-  worker: workerCommand,
-  build: buildCommand,
-  import: importCommand,
-  mcp: mcpCommand,
+// Each command is loaded when it runs: `plugboard codegen` never loads the server, the queue
+// worker, the MCP SDK or the playground (`bench/startup.ts` measures the start-up).
+const commands: Record<string, () => Promise<Command>> = {
+  codegen: async () => (await import("./commands/codegen.ts")).codegenCommand,
+  init: async () => (await import("./commands/init.ts")).initCommand,
+  list: async () => (await import("./commands/list.ts")).listCommand,
+  validate: async () => (await import("./commands/validate.ts")).validateCommand,
+  run: async () => (await import("./commands/run.ts")).runCommand,
+  poll: async () => (await import("./commands/poll.ts")).pollCommand,
+  readme: async () => (await import("./commands/readme.ts")).readmeCommand,
+  dev: async () => (await import("./commands/dev.ts")).devCommand,
+  serve: async () => (await import("./commands/serve.ts")).serveCommand,
+  worker: async () => (await import("./commands/worker.ts")).workerCommand,
+  build: async () => (await import("./commands/build.ts")).buildCommand,
+  import: async () => (await import("./commands/import.ts")).importCommand,
+  mcp: async () => (await import("./commands/mcp.ts")).mcpCommand,
 };
 
 const help = `Usage: plugboard <command> [options]
@@ -59,13 +48,14 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(help);
     return name === undefined ? 2 : 0;
   }
-  const command = commands[name];
-  if (!command) {
+  const load = Object.hasOwn(commands, name) ? commands[name] : undefined;
+  if (!load) {
     const names = Object.keys(commands);
     process.stderr.write(
       `plugboard: unknown command "${name}". Did you mean "${closest(name, names)}"? Commands: ${names.join(", ")}\n`,
     );
     return 2;
   }
+  const command = await load();
   return command(rest);
 }

@@ -1,8 +1,19 @@
-import { PlaygroundError } from "@plugboard/playground";
-import { RegistryError } from "@plugboard/registry";
-import { ServerError } from "@plugboard/server";
 import { CliError } from "./errors.ts";
 import { fail } from "./terminal.ts";
+
+/**
+ * The errors of the packages the commands drive, known by name (each has a string `code`):
+ * matching by name keeps `plugboard codegen` from loading the server, the worker and the
+ * playground only to run `instanceof`.
+ */
+const PACKAGE_ERRORS = new Set(["RegistryError", "PlaygroundError", "ServerError", "WorkerError"]);
+
+/** A Plugboard package's error: its message is written for the person running the command. */
+function packageError(error: unknown): (Error & { code: string }) | undefined {
+  if (!(error instanceof Error) || !PACKAGE_ERRORS.has(error.name)) return undefined;
+  const code = (error as { code?: unknown }).code;
+  return typeof code === "string" ? Object.assign(error, { code }) : undefined;
+}
 
 /** Runs a command body, turning any thrown error into one stderr line and an exit code. */
 export async function guard(command: string, body: () => Promise<number>): Promise<number> {
@@ -13,18 +24,15 @@ export async function guard(command: string, body: () => Promise<number>): Promi
       fail(command, error.message);
       return error.exitCode;
     }
-    if (error instanceof ServerError) {
-      fail(command, error.message);
-      return error.code === "invalid_options" ? 2 : 1;
-    }
-    if (error instanceof RegistryError || error instanceof PlaygroundError) {
-      if (error.code === "timed_out") {
-        fail(command, `${error.message}; pass --timeout <seconds> to allow longer (0: no limit)`);
+    const known = packageError(error);
+    if (known) {
+      if (known.code === "timed_out") {
+        fail(command, `${known.message}; pass --timeout <seconds> to allow longer (0: no limit)`);
         return 5;
       }
-      fail(command, error.message);
-      // A malformed qualified name is a usage error, as a bad flag is.
-      return error.code === "invalid_name" ? 2 : 1;
+      fail(command, known.message);
+      // A malformed qualified name or option is a usage error, as a bad flag is.
+      return known.code === "invalid_name" || known.code === "invalid_options" ? 2 : 1;
     }
     // Unexpected failures still get one line: the stack helps nobody who runs the CLI. Handler
     // exceptions arrive as RegistryError, their credentials already redacted.
