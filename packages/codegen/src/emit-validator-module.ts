@@ -1,4 +1,4 @@
-import { emitValidators, type ValidatorEntry } from "./emit-validators.ts";
+import { emitValidators, type ValidatorEntry, validatorKey } from "./emit-validators.ts";
 import { header } from "./header.ts";
 import type { Plan, PlannedOperation } from "./plan.ts";
 import { propertyKey, stringLiteral } from "./property-key.ts";
@@ -15,12 +15,39 @@ export interface ValidatorFile {
  * validators; `credentials.gen.js` the credentials validator; `validators.gen.js` (+ `.d.ts`)
  * gathers them in the shape `new Integration(config, { validators })` takes, each action's file
  * imported on first use, so a process loads only the validators of what it runs. Actions with
- * the same schemas share one file.
+ * the same schemas share one file; a schema an earlier file already validates (the ticket
+ * that `get_ticket` returns and `update_ticket` returns again) is re-exported from it by name
+ * rather than printed twice.
  */
 export function emitValidatorModule(plan: Plan): ValidatorFile[] {
   const files: ValidatorFile[] = [];
   // Files by their code: actions with the same schemas (list_a, list_b…) share one.
   const byCode = new Map<string, { path: string; names: string[] }>();
+  // Each validator printed so far, by its schema: where it is and under which export.
+  const printed = new Map<string, { path: string; exportName: string }>();
+  const contents = new Map<string, string>();
+  // A new file's code: its validators printed, except those an earlier file already exports.
+  const moduleCode = (path: string, entries: ValidatorEntry[], code: string): string => {
+    const own: ValidatorEntry[] = [];
+    const reexports: string[] = [];
+    for (const entry of entries) {
+      const key = validatorKey(entry.schema);
+      const earlier = printed.get(key);
+      if (earlier === undefined || earlier.path === path) {
+        own.push(entry);
+        printed.set(key, { path, exportName: entry.exportName });
+        continue;
+      }
+      const name =
+        earlier.exportName === entry.exportName
+          ? entry.exportName
+          : `${earlier.exportName} as ${entry.exportName}`;
+      reexports.push(`export { ${name} } from ${stringLiteral(relativePath(path, earlier.path))};`);
+    }
+    if (reexports.length === 0) return code;
+    const rest = own.length === 0 ? "" : `\n${emitValidators(own)}`;
+    return `${reexports.join("\n")}\n${rest}`;
+  };
   const fileOf = (op: PlannedOperation, folder: "actions" | "triggers") => {
     const stem = op.stubPath.replace(/^.*\//, "").replace(/\.ts$/, "");
     const entries: ValidatorEntry[] = [
@@ -40,8 +67,10 @@ export function emitValidatorModule(plan: Plan): ValidatorFile[] {
     const code = emitValidators(entries);
     let shared = byCode.get(code);
     if (shared === undefined) {
-      shared = { path: `${folder}/${stem}.gen.js`, names: [] };
+      const path = `${folder}/${stem}.gen.js`;
+      shared = { path, names: [] };
       byCode.set(code, shared);
+      contents.set(path, moduleCode(path, entries, code));
     }
     shared.names.push(op.name);
     return {
@@ -51,12 +80,12 @@ export function emitValidatorModule(plan: Plan): ValidatorFile[] {
   };
   const actions = plan.actions.map((op) => fileOf(op, "actions"));
   const triggers = plan.triggers.map((op) => fileOf(op, "triggers"));
-  for (const [code, { path, names }] of byCode) {
+  for (const { path, names } of byCode.values()) {
     const kind = path.startsWith("actions/") ? "action" : "polling trigger";
     const what = names.map(stringLiteral).join(", ");
     files.push({
       path,
-      contents: `${header(`Ajv validators of the ${what} ${kind}${names.length > 1 ? "s" : ""}`)}\n${code}`,
+      contents: `${header(`Ajv validators of the ${what} ${kind}${names.length > 1 ? "s" : ""}`)}\n${contents.get(path)}`,
     });
   }
   if (plan.credentials !== undefined) {
@@ -117,4 +146,11 @@ export function emitValidatorModule(plan: Plan): ValidatorFile[] {
     ].join("\n"),
   });
   return files;
+}
+
+/** The import specifier of `to` from `from`, both relative to `src/generated/`. */
+function relativePath(from: string, to: string): string {
+  const [fromFolder] = from.split("/");
+  const [toFolder, file] = to.split("/");
+  return fromFolder === toFolder ? `./${file}` : `../${toFolder}/${file}`;
 }

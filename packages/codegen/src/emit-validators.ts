@@ -47,6 +47,11 @@ const RUNTIME = /^const (func\d+) = require\("ajv\/dist\/runtime\/([\w-]+)"\)\.d
  * of every other action's schemas. Throws `CodegenError` for a schema Ajv rejects, and when
  * Ajv's code would need a helper the SDK does not export.
  */
+/** The identity of a validator: its schema as the validators see it (annotations dropped). */
+export function validatorKey(schema: SchemaNode | boolean): string {
+  return JSON.stringify(normalizeSchema(schema, { annotations: false }));
+}
+
 export function emitValidators(entries: ValidatorEntry[]): string {
   const { Ajv, standalone } = load();
   const ajv = new Ajv(CODEGEN_AJV_OPTIONS);
@@ -57,7 +62,7 @@ export function emitValidators(entries: ValidatorEntry[]): string {
   const aliases: string[] = [];
   for (const entry of entries) {
     const schema = normalizeSchema(entry.schema, { annotations: false });
-    const text = JSON.stringify(schema);
+    const text = validatorKey(entry.schema);
     const seen = keys.get(text);
     if (seen !== undefined) {
       aliases.push(`export { ${seen} as ${entry.exportName} };`);

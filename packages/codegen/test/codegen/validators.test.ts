@@ -379,6 +379,43 @@ describe("the validators modules", () => {
     expect(a.input({ id: 1 })).toBe(false);
   });
 
+  it("re-export, by name, a schema an earlier action's file already validates", async () => {
+    const ticket = { type: "object", properties: { id: { type: "integer" } }, required: ["id"] };
+    const config: IntegrationConfig = {
+      name: "tickets",
+      version: "1.0.0",
+      description: "Two actions returning a ticket.",
+      entry_point: "t.py",
+      actions: {
+        get_ticket: {
+          description: "Get.",
+          input_schema: { type: "object", properties: { id: { type: "integer" } } },
+          output_schema: ticket,
+        },
+        close_ticket: {
+          description: "Close.",
+          input_schema: { type: "object", properties: { reason: { type: "string" } } },
+          output_schema: ticket,
+        },
+      },
+    };
+    const files = generate(config).filter((f) => f.path.endsWith(".js"));
+    const close = files.find((f) => f.path === "src/generated/actions/close_ticket.gen.js");
+    expect(close?.contents).toContain('export { output } from "./get_ticket.gen.js";');
+    // The ticket's validator is printed once, in get_ticket's file.
+    expect(close?.contents.match(/"required":\["id"\]/g) ?? []).toHaveLength(0);
+    const root = join(dir, "tickets");
+    writeAll(root, files);
+    const index = await import(pathToFileURL(join(root, "src/generated/validators.gen.js")).href);
+    const get = await index.validators.actions.get_ticket();
+    const closeChunk = await index.validators.actions.close_ticket();
+    expect(closeChunk.output).toBe(get.output);
+    expect(closeChunk.output({ id: 1 })).toBe(true);
+    expect(closeChunk.output({})).toBe(false);
+    expect(closeChunk.input({ reason: "done" })).toBe(true);
+    expect(closeChunk.input({ reason: 1 })).toBe(false);
+  });
+
   it("share one function between identical schemas of one action", async () => {
     const schema = { type: "object", properties: { id: { type: "string" } } };
     const config: IntegrationConfig = {
