@@ -40,7 +40,8 @@ export function generate(
   config: IntegrationConfig,
   options: GenerateOptions = {},
 ): GeneratedFile[] {
-  checkSchemas(config, options.file);
+  // A config from readConfig() was checked there; one built in memory is checked here.
+  if (!checked.has(config)) checkSchemas(config, options.file);
   const planned = plan(config);
   const validators = emitValidatorModule(planned);
   const files: GeneratedFile[] = [

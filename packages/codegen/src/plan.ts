@@ -19,8 +19,6 @@ export interface PlannedOperation {
   inputType: string;
   /** The output type (actions) or record-data type (triggers). */
   outputType: string;
-  inputValidator: string;
-  outputValidator: string;
   /** The `const` a stub exports and `src/index.ts` imports. */
   handlerConst: string;
   /** The stub's path relative to the integration root. */
@@ -82,8 +80,6 @@ export function plan(config: IntegrationConfig): Plan {
     return {
       inputType,
       outputType,
-      inputValidator: lowerFirst(inputType),
-      outputValidator: lowerFirst(outputType),
       handlerConst: values.allocate(camelCase(name)),
       stubPath: `src/actions/${actionFiles.allocate(fileStem(name))}.ts`,
     };
@@ -95,8 +91,6 @@ export function plan(config: IntegrationConfig): Plan {
     return {
       inputType,
       outputType,
-      inputValidator: lowerFirst(inputType),
-      outputValidator: lowerFirst(outputType),
       handlerConst: values.allocate(`${camelCase(name)}Trigger`),
       stubPath: `src/triggers/${triggerFiles.allocate(fileStem(name))}.ts`,
     };
@@ -148,10 +142,6 @@ function planGroup(
       ...(names.get(wireName) as Names),
     };
   });
-}
-
-function lowerFirst(name: string): string {
-  return name.startsWith("_") ? name : name.charAt(0).toLowerCase() + name.slice(1);
 }
 
 /** Orders strings by UTF-16 code units, independent of locale. */

@@ -74,6 +74,8 @@ export async function loadValidators<M = ValidatorsModule>(
     validators: PrecompiledValidators;
   };
   const named: Record<string, unknown> = { ...module };
+  const lowerFirst = (name: string) =>
+    name.startsWith("_") ? name : name.charAt(0).toLowerCase() + name.slice(1);
   // Chunks export `input`/`output`; tests name them as types.gen.ts does (`createNoteInput`).
   const planned = plan(config);
   const resolveGroup = async (
@@ -86,8 +88,8 @@ export async function loadValidators<M = ValidatorsModule>(
       if (entry === undefined) throw new Error(`no validators for ${op.name}`);
       const chunk = typeof entry === "function" ? await entry() : entry;
       resolved[op.name] = { input: chunk.input, output: chunk.output };
-      named[op.inputValidator] = chunk.input;
-      if (chunk.output) named[op.outputValidator] = chunk.output;
+      named[lowerFirst(op.inputType)] = chunk.input;
+      if (chunk.output) named[lowerFirst(op.outputType)] = chunk.output;
     }
     return resolved;
   };
