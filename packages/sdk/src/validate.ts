@@ -26,7 +26,9 @@ export const AJV_OPTIONS = {
   coerceTypes: false,
   removeAdditional: false,
   validateSchema: false,
-  addUsedSchema: false,
+  // Normalised schemas carry no `$id`, so Ajv keys nothing by id (no "already exists" clash
+  // between two actions' schemas), and a root `$ref: "#"` resolves, as Draft7Validator's does.
+  addUsedSchema: true,
   // Config patterns are written for Python's `re`; non-unicode mode accepts more of them.
   unicodeRegExp: false,
   // Only own properties count, as with Python dicts: `{}` must not satisfy

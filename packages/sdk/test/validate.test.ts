@@ -19,6 +19,15 @@ describe("compileSchema", () => {
     expect([a("x"), b("x")]).toEqual([true, false]);
   });
 
+  it("follows a root $ref (#) recursively, as Draft7Validator does", async () => {
+    const tree = { type: "object", properties: { n: { type: "integer" }, child: { $ref: "#" } } };
+    const validate = await compileSchema(tree);
+    expect(validate({ n: 1, child: { n: 2, child: { n: 3 } } })).toBe(true);
+    expect(validate({ n: 1, child: { child: { n: "x" } } })).toBe(false);
+    const violations = await explain(tree, validate, { child: { child: { n: "x" } } });
+    expect(violations.map((v) => v.path)).toEqual(["$.child.child.n"]);
+  });
+
   it("accepts patterns written for Python's re that unicode-mode RegExp rejects", async () => {
     const validate = await compileSchema({ type: "string", pattern: "^[a-z\\-]+$" });
     expect([validate("a-b"), validate("A")]).toEqual([true, false]);

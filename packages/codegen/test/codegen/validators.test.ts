@@ -416,6 +416,20 @@ describe("the validators modules", () => {
     expect(closeChunk.input({ reason: 1 })).toBe(false);
   });
 
+  it("follow a root $ref (#) recursively", async () => {
+    const tree = { type: "object", properties: { n: { type: "integer" }, child: { $ref: "#" } } };
+    const config: IntegrationConfig = {
+      name: "tree",
+      version: "1.0.0",
+      description: "A recursive input.",
+      entry_point: "t.py",
+      actions: { walk: { description: "Walk.", input_schema: tree, output_schema: {} } },
+    };
+    const walkInput = validatorOf(await loadValidators(config, dir), "walkInput");
+    expect(walkInput({ n: 1, child: { child: { n: 3 } } })).toBe(true);
+    expect(walkInput({ n: 1, child: { child: { n: "x" } } })).toBe(false);
+  });
+
   it("share one function between identical schemas of one action", async () => {
     const schema = { type: "object", properties: { id: { type: "string" } } };
     const config: IntegrationConfig = {
