@@ -7,10 +7,10 @@ describe("ExecutionContext interceptors", () => {
     const server = await startRecordingServer({ "GET /v1/me": { body: { id: 1 } } });
     const seen: string[] = [];
     const spy: HttpInterceptor = (dispatch) => (options, handler) => {
-      const headers = options.headers as Record<string, string>;
-      seen.push(
-        `${options.method} ${String(options.origin)}${options.path} ${headers.authorization}`,
-      );
+      // undici's fetch passes headers as an object keyed as the request spelled them.
+      const headers = Object.entries(options.headers as Record<string, string>);
+      const auth = headers.find(([name]) => name.toLowerCase() === "authorization")?.[1];
+      seen.push(`${options.method} ${String(options.origin)}${options.path} ${auth}`);
       return dispatch(options, handler);
     };
     const context = new ExecutionContext({
