@@ -1,6 +1,6 @@
 import { brotliDecompressSync, gunzipSync, inflateSync } from "node:zlib";
 import type { FixtureBodyEncoding } from "@plugboard/testing";
-import { redactBytes, redactDeep, redactText } from "./redact-exchange.ts";
+import { redactBytes, redactDeep, redactForm, redactText } from "./redact-exchange.ts";
 
 /** A body as a fixture stores it: parsed JSON, UTF-8 text, or base64 bytes, and which. */
 export interface FixtureBody {
@@ -54,6 +54,10 @@ export function fixtureBody(bytes: Buffer, contentType: string, secrets: string[
     } catch {
       // Not JSON after all: kept as text.
     }
+  }
+  if (/x-www-form-urlencoded/i.test(contentType)) {
+    // OAuth token requests and the like: `client_secret=…` is redacted by name, like a query.
+    return { body: redactForm(text, secrets), bodyEncoding: "text" };
   }
   return { body: redactText(text, secrets), bodyEncoding: "text" };
 }

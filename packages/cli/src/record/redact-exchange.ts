@@ -62,6 +62,17 @@ export function redactHeaders(
   );
 }
 
+/** A form-encoded body with credential fields (by name or value) redacted. */
+export function redactForm(text: string, secrets: string[]): string {
+  const form = new URLSearchParams(text);
+  for (const [name, value] of [...form]) {
+    if (isSecretName(name) || secrets.some((secret) => value.includes(secret))) {
+      form.set(name, REDACTED);
+    }
+  }
+  return redactText(form.toString(), secrets);
+}
+
 /**
  * A URL with credential query parameters (`key`, `token`, `api_key`…) and credential values
  * redacted. The origin is kept: replay is keyed by it, and a host built from a credential
@@ -82,8 +93,13 @@ export function redactUrl(url: string, secrets: string[]): string {
 export function secretsOf(auth: unknown): string[] {
   const found = new Set<string>();
   const walk = (value: unknown) => {
-    if (typeof value === "string" && value.length >= 4) found.add(value);
-    else if (Array.isArray(value)) value.forEach(walk);
+    if (typeof value === "string" && value.length >= 4) {
+      // As the value travels: raw, percent-encoded, form-encoded and JSON-escaped.
+      found.add(value);
+      found.add(encodeURIComponent(value));
+      found.add(new URLSearchParams({ s: value }).toString().slice(2));
+      found.add(JSON.stringify(value).slice(1, -1));
+    } else if (Array.isArray(value)) value.forEach(walk);
     else if (typeof value === "object" && value !== null) Object.values(value).forEach(walk);
   };
   walk(auth);
