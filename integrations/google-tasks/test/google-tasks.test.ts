@@ -282,6 +282,18 @@ describe("failures", () => {
     expect(result).toMatchObject({ type: "validation_error", result: { source: "output" } });
   });
 
+  it("checks each listed task against the one task definition ($ref), naming the bad item", async () => {
+    const broken = { ...task("t2", "Second"), status: "archived" };
+    const context = await serve({
+      [`GET ${TASKS_PATH}`]: { body: page("tasks#tasks", [task("t1", "First"), broken]) },
+    });
+    const result = await integration.executeAction("list_tasks", { task_list_id: LIST }, context);
+    expect(result).toMatchObject({
+      type: "validation_error",
+      result: { source: "output", property: "$.tasks[1].status", value: "archived" },
+    });
+  });
+
   it("surfaces Google's 404 as HTTPError with its error body", async () => {
     const body = googleError(404, "Requested entity was not found.", "NOT_FOUND", "notFound");
     const context = await serve({ [`GET ${TASKS_PATH}/gone`]: { status: 404, body } });

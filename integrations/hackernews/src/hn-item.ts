@@ -1,8 +1,11 @@
-import type { ExecutionContext } from "@plugboard/sdk";
+import type { ExecutionContext, RequestsOptions } from "@plugboard/sdk";
 import type { GetTopStoriesOutput } from "./generated/types.gen.ts";
 
-/** The Hacker News Firebase API root; every handler calls this origin. */
+/** The Hacker News Firebase API root; handlers pass paths relative to it. */
 export const HN_API = "https://hacker-news.firebaseio.com/v0";
+
+/** Where the API is, declared once; it is public, so no auth. */
+export const hackerNewsRequests: RequestsOptions<unknown> = { baseUrl: HN_API };
 
 /** An item as the Hacker News API returns it: every field but `id` may be missing. */
 export interface HnItem {
@@ -29,7 +32,7 @@ export async function fetchItem<C>(
   context: ExecutionContext<C>,
   id: number,
 ): Promise<HnItem | null> {
-  const response = await context.fetch<HnItem | null>(`${HN_API}/item/${id}.json`);
+  const response = await context.fetch<HnItem | null>(`/item/${id}.json`);
   return response.data ?? null;
 }
 

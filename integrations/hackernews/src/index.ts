@@ -8,9 +8,14 @@ import {
   type Handlers,
   type TriggerHandlers,
 } from "./generated/contract.gen.ts";
+import { hackerNewsRequests } from "./hn-item.ts";
 import { newStories } from "./triggers/new_stories.ts";
 
-/** The Hacker News integration, ready to execute actions and poll for new stories. */
+/**
+ * The Hacker News integration, ready to execute actions and poll for new stories. No error
+ * mapping is declared: the API answers an unknown id with `null`, not an error status, so
+ * `get_item` and `get_user` check for it themselves.
+ */
 export const integration = createIntegration({
   actions: {
     get_top_stories: getTopStories,
@@ -20,4 +25,4 @@ export const integration = createIntegration({
     get_user: getUser,
   } satisfies Handlers,
   triggers: { new_stories: newStories } satisfies TriggerHandlers,
-});
+}).requests(hackerNewsRequests);

@@ -1,4 +1,10 @@
-import { type ActionOutcome, ExecutionContext, HTTPError, RateLimitError } from "@plugboard/sdk";
+import {
+  type ActionOutcome,
+  ExecutionContext,
+  HTTPError,
+  MemoryStateStore,
+  RateLimitError,
+} from "@plugboard/sdk";
 import { type RecordingServer, type Routes, startRecordingServer } from "@plugboard/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import { HN_API } from "../src/hn-item.ts";
@@ -176,6 +182,21 @@ describe("new_stories trigger", () => {
       context,
     );
     expect(records.map((r) => r.id)).toEqual(["121003", "8863"]);
+  });
+
+  it("declares dedupe unique: a story seen by an earlier poll is never delivered again", async () => {
+    const context = await serve({
+      "GET /v0/newstories.json": [{ body: [121003, 8863] }, { body: [192327, 121003, 8863] }],
+    });
+    // A clock behind the stories' times: the time filter alone would deliver them all twice.
+    const options = { store: new MemoryStateStore(), now: () => new Date(0) };
+    const first = await integration.poll("new_stories", {}, context, options);
+    expect(first.dedupe).toBe("unique");
+    expect(first.seeded.map((r) => r.id)).toEqual(["121003", "8863"]);
+    expect(first.delivered).toEqual([]);
+    const second = await integration.poll("new_stories", {}, context, options);
+    expect(second.delivered.map((r) => r.id)).toEqual(["192327"]);
+    expect(second.seen.map((r) => r.id)).toEqual(["121003", "8863"]);
   });
 });
 

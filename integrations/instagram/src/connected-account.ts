@@ -1,5 +1,4 @@
 import { defineConnectedAccount } from "./generated/contract.gen.ts";
-import { GRAPH_API } from "./instagram-api.ts";
 
 /** Describes the connected Instagram account: its username, id and avatar. */
 export const connectedAccount = defineConnectedAccount(async (context) => {
@@ -7,7 +6,7 @@ export const connectedAccount = defineConnectedAccount(async (context) => {
     user_id: string;
     username: string;
     profile_picture_url?: string;
-  }>(`${GRAPH_API}/me`, { params: { fields: "user_id,username,profile_picture_url" } });
+  }>("/me", { params: { fields: "user_id,username,profile_picture_url" } });
   const me = response.data;
   return {
     username: me.username,

@@ -161,6 +161,82 @@ describe("comments", () => {
   });
 });
 
+describe("paging and declared error mapping", () => {
+  it("list_media's next_cursor, passed back as after, reads the next page", async () => {
+    const context = await serve({
+      "GET /v23.0/me/media": (request) =>
+        request.query.after === "QVFIUm5leHQ"
+          ? { body: graphPage([reel], null) }
+          : { body: graphPage([photo], "QVFIUm5leHQ") },
+    });
+    const first = await integration.executeAction("list_media", { limit: 1 }, context);
+    const cursor = (first.result as { data: { next_cursor: string } }).data.next_cursor;
+    expect(cursor).toBe("QVFIUm5leHQ");
+    const second = await integration.executeAction(
+      "list_media",
+      { limit: 1, after: cursor },
+      context,
+    );
+    expect(second).toMatchObject({
+      type: "action",
+      result: { data: { media: [{ id: reel.id }], next_cursor: null } },
+    });
+    // One request per call: a page-at-a-time action never reads ahead.
+    expect(server.requests.map((r) => r.query)).toEqual([
+      { fields: MEDIA_FIELDS, limit: "1" },
+      { fields: MEDIA_FIELDS, limit: "1", after: "QVFIUm5leHQ" },
+    ]);
+  });
+
+  it("list_comments's next_cursor is the after cursor while Graph says a next page exists", async () => {
+    const context = await serve({
+      [`GET /v23.0/${photo.id}/comments`]: { body: graphPage(comments, "QVFIUmMy") },
+    });
+    const result = await integration.executeAction(
+      "list_comments",
+      { media_id: photo.id, limit: 2 },
+      context,
+    );
+    expect(result).toMatchObject({ result: { data: { next_cursor: "QVFIUmMy" } } });
+    only();
+  });
+
+  it("list_comments on an unknown media and a reply to an unknown comment are action errors", async () => {
+    const unknown = (id: string) => ({
+      status: 400,
+      body: graphError(
+        100,
+        `Unsupported get request. Object with ID '${id}' does not exist.`,
+        "GraphMethodException",
+      ),
+    });
+    const context = await serve({
+      "GET /v23.0/404/comments": unknown("404"),
+      "POST /v23.0/405/replies": unknown("405"),
+    });
+    const listed = await integration.executeAction("list_comments", { media_id: "404" }, context);
+    expect(listed).toMatchObject({
+      type: "action_error",
+      result: {
+        message:
+          "Instagram media 404 does not exist or does not belong to the connected account: take the id from List Media.",
+      },
+    });
+    const replied = await integration.executeAction(
+      "reply_to_comment",
+      { comment_id: "405", message: "Thanks!" },
+      context,
+    );
+    expect(replied).toMatchObject({
+      type: "action_error",
+      result: {
+        message:
+          "Instagram comment 405 does not exist or is not on one of the connected account's posts: take the id from List Comments.",
+      },
+    });
+  });
+});
+
 describe("failures", () => {
   it("surfaces an expired token as HTTPError with the Graph API error", async () => {
     const body = graphError(190, "Error validating access token: Session has expired.");

@@ -6,8 +6,12 @@ import { queryDatabase } from "./actions/query_database.ts";
 import { search } from "./actions/search.ts";
 import { updatePage } from "./actions/update_page.ts";
 import { createIntegration, type Handlers } from "./generated/contract.gen.ts";
+import { notionErrors, notionRequests } from "./notion-api.ts";
 
-/** The Notion integration, ready to execute actions. */
+/**
+ * The Notion integration, ready to execute actions: the API root and `Notion-Version` are
+ * declared once, and Notion's 400s become action errors with its own message.
+ */
 export const integration = createIntegration({
   actions: {
     search,
@@ -18,4 +22,6 @@ export const integration = createIntegration({
     get_block_children: getBlockChildren,
     append_block_children: appendBlockChildren,
   } satisfies Handlers,
-});
+})
+  .requests(notionRequests)
+  .mapErrors(notionErrors);

@@ -184,7 +184,68 @@ describe("notion actions", () => {
   });
 });
 
+describe("notion paging", () => {
+  it("search's next_cursor, passed back as start_cursor, reads the next page", async () => {
+    const context = await serve({
+      "POST /v1/search": (request) =>
+        (request.body as { start_cursor?: string }).start_cursor === "e6c6f5ba"
+          ? { body: list([groceryDatabase], null) }
+          : { body: list([kalePage], "e6c6f5ba") },
+    });
+    const first = await integration.executeAction("search", { page_size: 1 }, context);
+    expect(first).toMatchObject({
+      result: { data: { results: [{ id: kalePage.id }], next_cursor: "e6c6f5ba", has_more: true } },
+    });
+    const second = await integration.executeAction(
+      "search",
+      { page_size: 1, start_cursor: "e6c6f5ba" },
+      context,
+    );
+    expect(second).toMatchObject({
+      result: { data: { results: [{ object: "database" }], next_cursor: null, has_more: false } },
+    });
+    expect(server.requests.map((r) => r.body)).toEqual([
+      { page_size: 1 },
+      { page_size: 1, start_cursor: "e6c6f5ba" },
+    ]);
+    for (const request of server.requests) {
+      expect(request.headers["notion-version"]).toBe("2022-06-28");
+    }
+  });
+
+  it("a next_cursor without has_more is not offered as a next page", async () => {
+    const path = `/v1/blocks/${kalePage.id}/children`;
+    const body = { ...list([paragraph], null, "block"), next_cursor: "stale" };
+    const context = await serve({ [`GET ${path}`]: { body } });
+    const result = await integration.executeAction(
+      "get_block_children",
+      { block_id: kalePage.id },
+      context,
+    );
+    expect(result).toMatchObject({ result: { data: { next_cursor: null, has_more: false } } });
+    expect(only().query).toEqual({});
+  });
+});
+
 describe("notion failures", () => {
+  it("turns Notion's 400 into an action error with Notion's message", async () => {
+    const message = "body failed validation: body.children[0].paragraph should be defined.";
+    const path = `/v1/blocks/${kalePage.id}/children`;
+    const context = await serve({
+      [`PATCH ${path}`]: { status: 400, body: notionError(400, "validation_error", message) },
+    });
+    const result = await integration.executeAction(
+      "append_block_children",
+      { block_id: kalePage.id, children: [{ type: "paragraph", paragraph: { rich_text: [] } }] },
+      context,
+    );
+    expect(result.type).toBe("action_error");
+    expect((result.result as { message: string }).message).toBe(
+      `400 from PATCH https://api.notion.com${path}: ${message}`,
+    );
+    only();
+  });
+
   it("surfaces Notion's 404 as HTTPError carrying the error body", async () => {
     const context = await serve({
       "GET /v1/pages/missing": {

@@ -12,7 +12,10 @@ export function emitConfig(config: IntegrationConfig): string {
     .replace(/</g, "\\u003c")
     .replace(/\u2028/g, "\\u2028")
     .replace(/\u2029/g, "\\u2029")
-    .replace(/^(\s*)"__proto__": /gm, '$1["__proto__"]: ');
+    .replace(/^(\s*)"__proto__": /gm, '$1["__proto__"]: ')
+    // A trigger's `dedupe` is a literal union in IntegrationConfig; the untyped constant below
+    // would widen it to string. (Only a known strategy: any other value is validate's to report.)
+    .replace(/^(\s*)"dedupe": ("unique"|"greatest"|"last")(,?)$/gm, '$1"dedupe": $2 as const$3');
   return (
     `${header("the config as a typed constant")}\n` +
     'import type { IntegrationConfig } from "@plugboard/sdk";\n\n' +

@@ -1,5 +1,10 @@
 import { performance } from "node:perf_hooks";
-import { type IntegrationConfig, type PollOptions, pickSecrets } from "@plugboard/sdk";
+import {
+  type HttpInterceptor,
+  type IntegrationConfig,
+  type PollOptions,
+  pickSecrets,
+} from "@plugboard/sdk";
 import { RegistryError } from "./errors.ts";
 import type { HttpCall, LoadedIntegration, RunContext, RunResult, TriggerRecord } from "./types.ts";
 
@@ -40,6 +45,8 @@ export interface RunOptions {
   signal?: AbortSignal | undefined;
   /** Called after each HTTP attempt, besides collecting it into `calls`. */
   onHttpCall?: ((call: HttpCall) => void) | undefined;
+  /** undici interceptors on the run's connections, e.g. the `--record` recorder. */
+  interceptors?: HttpInterceptor[] | undefined;
 }
 
 /** Options of one local action run. */
@@ -87,6 +94,7 @@ async function inContext<T>(
     ...(options.secrets === undefined ? {} : { secrets: options.secrets }),
     ...(options.auth === undefined ? {} : { auth: options.auth }),
     ...(options.originOverrides === undefined ? {} : { originOverrides: options.originOverrides }),
+    ...(options.interceptors === undefined ? {} : { interceptors: options.interceptors }),
     onHttpCall: (call) => {
       calls.push(call);
       options.onHttpCall?.(call);

@@ -1,4 +1,4 @@
-import type { HttpCall, PollOptions, PollOutcome } from "@plugboard/sdk";
+import type { HttpCall, HttpInterceptor, PollOptions, PollOutcome } from "@plugboard/sdk";
 
 /** The result envelope an integration returns, as the SDK serialises it. */
 export interface RunResult {
@@ -22,6 +22,7 @@ export interface RunContextOptions {
   secrets?: Record<string, string>;
   originOverrides?: Record<string, string>;
   onHttpCall?: (call: HttpCall) => void;
+  interceptors?: HttpInterceptor[];
 }
 
 /** What the CLI needs of an `ExecutionContext`. */

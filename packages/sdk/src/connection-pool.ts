@@ -1,5 +1,5 @@
 import type { $Fetch } from "ofetch";
-import type { Agent } from "undici";
+import type { Agent, Dispatcher } from "undici";
 
 interface Http {
   ofetch: $Fetch;
@@ -22,6 +22,12 @@ export function loadHttp(): Promise<Http> {
   return http;
 }
 
+/**
+ * An undici interceptor (`Dispatcher.compose`) every request of a context goes through, e.g. to
+ * record the run's HTTP exchanges; it sees requests after origin overrides and auth.
+ */
+export type HttpInterceptor = Dispatcher.DispatcherComposeInterceptor;
+
 /** Rejection of a back-off cut short because the pool was closed. */
 export class PoolClosed extends Error {
   override readonly name = "PoolClosed";
@@ -35,8 +41,14 @@ export class PoolClosed extends Error {
  */
 export class ConnectionPool {
   readonly #agents = new Map<number, Agent>();
+  readonly #dispatchers = new Map<number, Dispatcher>();
+  readonly #interceptors: HttpInterceptor[];
   readonly #sleepers = new Set<() => void>();
   #closed = false;
+
+  constructor(interceptors: HttpInterceptor[] = []) {
+    this.#interceptors = interceptors;
+  }
 
   /** Whether `close()` was called. */
   get closed(): boolean {
@@ -44,7 +56,9 @@ export class ConnectionPool {
   }
 
   /** The agent whose requests time out after `timeoutMs` without a response or body progress. */
-  agent(AgentClass: typeof Agent, timeoutMs: number): Agent {
+  agent(AgentClass: typeof Agent, timeoutMs: number): Dispatcher {
+    const known = this.#dispatchers.get(timeoutMs);
+    if (known) return known;
     let agent = this.#agents.get(timeoutMs);
     if (!agent) {
       agent = new AgentClass({
@@ -56,7 +70,9 @@ export class ConnectionPool {
       });
       this.#agents.set(timeoutMs, agent);
     }
-    return agent;
+    const dispatcher = this.#interceptors.length ? agent.compose(this.#interceptors) : agent;
+    this.#dispatchers.set(timeoutMs, dispatcher);
+    return dispatcher;
   }
 
   /** Waits `ms` before a retry; rejects with `PoolClosed` as soon as the pool is closed. */
@@ -82,6 +98,7 @@ export class ConnectionPool {
     for (const wake of [...this.#sleepers]) wake();
     const agents = [...this.#agents.values()];
     this.#agents.clear();
+    this.#dispatchers.clear();
     await Promise.all(agents.map((agent) => agent.destroy()));
   }
 }

@@ -1,4 +1,4 @@
-import { ConnectionPool } from "./connection-pool.ts";
+import { ConnectionPool, type HttpInterceptor } from "./connection-pool.ts";
 import { type AuthInput, resolveAuth } from "./credentials.ts";
 import {
   type ContextFetch,
@@ -31,6 +31,11 @@ export interface ExecutionContextOptions {
   originOverrides?: Record<string, string>;
   /** Called after each HTTP attempt, secrets redacted. */
   onHttpCall?: (call: HttpCall) => void;
+  /**
+   * undici interceptors every request goes through (after origin overrides and auth), e.g.
+   * `plugboard run --record`'s recorder. They see credentials: only trusted code belongs here.
+   */
+  interceptors?: HttpInterceptor[];
   /** Closes the context when it aborts: requests in flight and retry back-offs fail at once. */
   signal?: AbortSignal;
 }
@@ -53,10 +58,11 @@ export class ExecutionContext<C = Record<string, unknown>, S = SecretValues> {
   readonly logger: Logger;
   /** Sends an HTTP request with auth, retries and timeouts; see `FetchOptions`. */
   readonly fetch: ContextFetch;
-  readonly #pool = new ConnectionPool();
+  readonly #pool: ConnectionPool;
   readonly #redactor: Redactor;
 
   constructor(options: ExecutionContextOptions = {}) {
+    this.#pool = new ConnectionPool(options.interceptors);
     this.auth = options.auth ?? {};
     const { authType, fields } = resolveAuth(this.auth);
     this.authType = authType;

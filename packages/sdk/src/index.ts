@@ -11,6 +11,7 @@ export type {
   PollingTriggerConfig,
   SecretDeclaration,
 } from "./config-types.ts";
+export type { HttpInterceptor } from "./connection-pool.ts";
 export { ExecutionContext, type ExecutionContextOptions } from "./context.ts";
 export type { AuthInput } from "./credentials.ts";
 export { DEFAULT_DEDUPE_WINDOW } from "./dedupe.ts";
@@ -64,6 +65,7 @@ export {
   DEFAULT_MAX_PAGES,
   type LinkPagination,
   type OffsetPagination,
+  type Page,
   type PagePagination,
   type Paginated,
   type PaginateOptions,

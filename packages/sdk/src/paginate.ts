@@ -5,8 +5,12 @@ import type { FetchOptions, FetchResponse } from "./fetch-types.ts";
 /** The cursor is read from each page's body and sent back as a query (or body) parameter. */
 export interface CursorPagination {
   type: "cursor";
-  /** Dotted path of the next cursor in the body, e.g. `"nextPageToken"` or `"meta.next_cursor"`. */
-  cursorPath: string;
+  /**
+   * Dotted path of the next cursor in the body, e.g. `"nextPageToken"` or `"meta.next_cursor"`,
+   * or a function reading it from the response (e.g. only when the body says `has_more`).
+   * An absent, `null` or empty cursor ends the listing.
+   */
+  cursorPath: string | ((response: FetchResponse) => unknown);
   /** The parameter that sends the cursor back, e.g. `"pageToken"`. */
   cursorParam: string;
   /** Where `cursorParam` goes: the query string (default) or the JSON body (`options.json`). */
@@ -52,10 +56,26 @@ export type PaginateOptions<T = unknown> = FetchOptions &
     maxItems?: number;
   };
 
+/** One page of a listing: its items, what asks for the next page, and the raw response. */
+export interface Page<T> {
+  items: T[];
+  /**
+   * What asks for the page after this one, as a string: the cursor, the next URL, or the next
+   * offset or page number; `undefined` on the last page. A page-at-a-time action hands it back
+   * to its caller (e.g. as `next_cursor`).
+   */
+  next: string | undefined;
+  response: FetchResponse;
+}
+
 /** An async iterable of every item of a paginated listing, with `all()` to collect them. */
 export interface Paginated<T> extends AsyncIterable<T> {
   /** Every item, in order (Node 20 has no `Array.fromAsync`). */
   all(): Promise<T[]>;
+  /** The pages themselves, read lazily (`maxPages` applies; `maxItems` does not). */
+  pages(): AsyncIterable<Page<T>>;
+  /** Only the first page: for actions that return one page and a cursor to the next. */
+  firstPage(): Promise<Page<T>>;
 }
 
 /** Pages read by default before `context.paginate` gives up on a listing. */
@@ -133,15 +153,10 @@ export function paginate<T = unknown>(
   url: string,
   options: PaginateOptions<T>,
 ): Paginated<T> {
-  async function* items(): AsyncGenerator<T> {
-    const {
-      items: itemsPath,
-      limit,
-      limitParam,
-      maxPages = DEFAULT_MAX_PAGES,
-      maxItems = Number.POSITIVE_INFINITY,
-      ...rest
-    } = options;
+  const { maxItems = Number.POSITIVE_INFINITY } = options;
+
+  async function* pages(): AsyncGenerator<Page<T>> {
+    const { items: itemsPath, limit, limitParam, maxPages = DEFAULT_MAX_PAGES, ...rest } = options;
     const method = (rest.method ?? "GET").toUpperCase();
     const where = `[${method}] ${url}`;
     let request: FetchOptions = { ...stripPagination(rest) };
@@ -149,7 +164,6 @@ export function paginate<T = unknown>(
       request = place(request, bodyOrQuery(options), limitParam, limit);
     }
     let target = url;
-    let yielded = 0;
     let offset = options.type === "offset" ? (options.start ?? 0) : 0;
     let pageNumber = options.type === "page" ? (options.start ?? 1) : 0;
     const cursors = new Set<string>();
@@ -167,50 +181,76 @@ export function paginate<T = unknown>(
       }
       const response = await fetch(target, request);
       const found = itemsOf<T>(response, itemsPath, where, page);
-      for (const item of found) {
+      // What chains to the next page is worked out before the page is handed over; a problem
+      // with it is thrown only when the next page is asked for, after this page's items.
+      let next: string | undefined;
+      let problem: PaginationError | undefined;
+      let following = request;
+      if (options.type === "cursor") {
+        const { cursorPath } = options;
+        const cursor =
+          typeof cursorPath === "function"
+            ? cursorPath(response)
+            : readPath(response.data, cursorPath);
+        if (cursor !== undefined && cursor !== null && cursor !== "") {
+          const key = String(cursor);
+          if (cursors.has(key)) {
+            problem = new PaginationError(
+              `${where}: the API returned the cursor of an earlier page again (page ${page}); stopped to avoid looping. Retry later`,
+              { reason: "repeated_cursor", url },
+            );
+          } else {
+            cursors.add(key);
+            next = key;
+            following = place(request, options.cursorIn, options.cursorParam, cursor);
+          }
+        }
+      } else if (options.type === "link") {
+        const link =
+          options.linkPath === undefined
+            ? nextLink(response.headers.link)
+            : readPath(response.data, options.linkPath);
+        if (typeof link === "string" && link !== "") {
+          const resolved = new URL(link, target);
+          if (resolved.origin !== new URL(target).origin) {
+            problem = new PaginationError(
+              `${where}: page ${page} links to another origin (${resolved.origin}); not followed, so credentials stay with ${new URL(target).origin}`,
+              { reason: "foreign_next_link", url },
+            );
+          } else {
+            next = resolved.href;
+            // The next link carries the whole query; the first page's params would repeat it.
+            following = { ...request, params: undefined };
+          }
+        }
+      } else if (found.length > 0 && (limit === undefined || found.length >= limit)) {
+        if (options.type === "offset") {
+          offset += found.length;
+          next = String(offset);
+          following = place(request, options.offsetIn, options.offsetParam, offset);
+        } else {
+          pageNumber += 1;
+          next = String(pageNumber);
+          following = place(request, "query", options.pageParam, pageNumber);
+        }
+      }
+      yield { items: found, next, response };
+      if (problem) throw problem;
+      if (next === undefined) return;
+      if (options.type === "link") target = next;
+      request = following;
+    }
+  }
+
+  async function* items(): AsyncGenerator<T> {
+    let yielded = 0;
+    for await (const page of pages()) {
+      for (const item of page.items) {
         if (yielded >= maxItems) return;
         yield item;
         yielded++;
       }
       if (yielded >= maxItems) return;
-
-      if (options.type === "cursor") {
-        const cursor = readPath(response.data, options.cursorPath);
-        if (cursor === undefined || cursor === null || cursor === "") return;
-        const key = String(cursor);
-        if (cursors.has(key)) {
-          throw new PaginationError(
-            `${where}: the API returned the cursor of an earlier page again (page ${page}); stopped to avoid looping. Retry later`,
-            { reason: "repeated_cursor", url },
-          );
-        }
-        cursors.add(key);
-        request = place(request, options.cursorIn, options.cursorParam, cursor);
-      } else if (options.type === "link") {
-        const next =
-          options.linkPath === undefined
-            ? nextLink(response.headers.link)
-            : readPath(response.data, options.linkPath);
-        if (typeof next !== "string" || next === "") return;
-        const resolved = new URL(next, target);
-        if (resolved.origin !== new URL(target).origin) {
-          throw new PaginationError(
-            `${where}: page ${page} links to another origin (${resolved.origin}); not followed, so credentials stay with ${new URL(target).origin}`,
-            { reason: "foreign_next_link", url },
-          );
-        }
-        target = resolved.href;
-        // The next link carries the whole query; the first page's params would repeat it.
-        request = { ...request, params: undefined };
-      } else if (options.type === "offset") {
-        if (found.length === 0 || (limit !== undefined && found.length < limit)) return;
-        offset += found.length;
-        request = place(request, options.offsetIn, options.offsetParam, offset);
-      } else {
-        if (found.length === 0 || (limit !== undefined && found.length < limit)) return;
-        pageNumber += 1;
-        request = place(request, "query", options.pageParam, pageNumber);
-      }
     }
   }
 
@@ -220,6 +260,14 @@ export function paginate<T = unknown>(
       const out: T[] = [];
       for await (const item of items()) out.push(item);
       return out;
+    },
+    pages,
+    async firstPage() {
+      const iterator = pages();
+      const first = await iterator.next();
+      await iterator.return(undefined);
+      // A listing always has a first page: the generator yields before it can return.
+      return first.value as Page<T>;
     },
   };
 }

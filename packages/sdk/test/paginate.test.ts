@@ -260,4 +260,73 @@ describe("context.paginate", () => {
     }
     expect(server.requests).toHaveLength(1);
   });
+
+  it("firstPage reads one page and says what asks for the next; pages() walks them", async () => {
+    await serve({
+      "GET /media": (request) => {
+        const after = request.query.after;
+        // Graph-style paging: cursors are always present, `next` only when a page follows.
+        if (after === undefined) {
+          return { body: { data: range(1, 2), paging: { cursors: { after: "a2" }, next: "x" } } };
+        }
+        return { body: { data: range(3, 3), paging: { cursors: { after: "a3" } } } };
+      },
+    });
+    const graph = {
+      type: "cursor",
+      cursorPath: (response: { data: unknown }) => {
+        const paging = (
+          response.data as { paging?: { cursors?: { after?: string }; next?: string } }
+        ).paging;
+        return paging?.next ? paging.cursors?.after : undefined;
+      },
+      cursorParam: "after",
+      items: "data",
+      limit: 2,
+      limitParam: "limit",
+    } as const;
+    const first = await context.paginate<Task>(`${API}/media`, graph).firstPage();
+    expect(first.items.map((t) => t.id)).toEqual([1, 2]);
+    expect(first.next).toBe("a2");
+    expect(server.requests).toHaveLength(1);
+
+    const resumed = await context
+      .paginate<Task>(`${API}/media`, { ...graph, params: { after: first.next } })
+      .firstPage();
+    expect(resumed.items.map((t) => t.id)).toEqual([3]);
+    expect(resumed.next).toBeUndefined();
+
+    const walked: Array<[number[], string | undefined]> = [];
+    for await (const page of context.paginate<Task>(`${API}/media`, graph).pages()) {
+      walked.push([page.items.map((t) => t.id), page.next]);
+    }
+    expect(walked).toEqual([
+      [[1, 2], "a2"],
+      [[3], undefined],
+    ]);
+    expect(server.requests.map((r) => r.query)).toEqual([
+      { limit: "2" },
+      { limit: "2", after: "a2" },
+      { limit: "2" },
+      { limit: "2", after: "a2" },
+    ]);
+  });
+
+  it("offset and page numbers: next is the following offset or page, none after a short page", async () => {
+    await serve({
+      "GET /o": (r) => ({ body: Number(r.query.offset) === 0 ? range(1, 2) : range(3, 3) }),
+    });
+    const pages: Array<string | undefined> = [];
+    for await (const page of context
+      .paginate<Task>(`${API}/o`, {
+        type: "offset",
+        offsetParam: "offset",
+        limit: 2,
+        limitParam: "n",
+      })
+      .pages()) {
+      pages.push(page.next);
+    }
+    expect(pages).toEqual(["2", undefined]);
+  });
 });

@@ -1,22 +1,30 @@
 import { readFile } from "node:fs/promises";
 
+/**
+ * How a fixture body is stored: `json` a parsed value (the bytes were its compact
+ * `JSON.stringify`), `text` the UTF-8 text itself, `base64` the bytes (images, PDFs…).
+ * Absent in hand-written fixtures: a JSON content type means a parsed value, else text.
+ */
+export type FixtureBodyEncoding = "json" | "text" | "base64";
+
 /** One recorded HTTP request, credentials redacted. */
 export interface FixtureRequest {
   method: string;
   /** The absolute URL the handler asked for, credential query parameters redacted. */
   url: string;
   headers: Record<string, string>;
-  /** JSON bodies parsed, other bodies as text; `null` when there was none. */
+  /** JSON bodies parsed, other bodies as text (base64 for binary); `null` when there was none. */
   body: unknown;
+  bodyEncoding?: FixtureBodyEncoding;
 }
 
 /** One recorded HTTP response. */
 export interface FixtureResponse {
   status: number;
   headers: Record<string, string>;
-  /** JSON bodies parsed, other bodies as text (base64 only for binary, with `bodyEncoding`). */
+  /** JSON bodies parsed, other bodies as text (base64 only for binary); see `bodyEncoding`. */
   body: unknown;
-  bodyEncoding?: "base64";
+  bodyEncoding?: FixtureBodyEncoding;
 }
 
 /** A request and the response the real API gave it. */
@@ -47,5 +55,20 @@ export async function loadFixture(file: string | URL): Promise<Fixture> {
       `${String(file)}: expected {"exchanges": […]}; record one with plugboard run … --record`,
     );
   }
+  exchanges.forEach((exchange: unknown, index: number) => {
+    for (const side of ["request", "response"] as const) {
+      const part = (exchange as Record<string, { body?: unknown; bodyEncoding?: unknown }>)[side];
+      const encoding = part?.bodyEncoding;
+      if (encoding === undefined || encoding === "json") continue;
+      if (
+        !(encoding === "text" || encoding === "base64") ||
+        (typeof part?.body !== "string" && part?.body !== null)
+      ) {
+        throw new Error(
+          `${String(file)}: exchanges[${index}].${side}.bodyEncoding ${JSON.stringify(encoding)} needs a string body and one of "json", "text", "base64"`,
+        );
+      }
+    }
+  });
   return parsed as Fixture;
 }

@@ -2,6 +2,7 @@ export { catalogConfig, notesConfig, weatherConfig } from "./example-configs.ts"
 export { exampleSources } from "./example-sources.ts";
 export {
   type Fixture,
+  type FixtureBodyEncoding,
   type FixtureExchange,
   type FixtureRequest,
   type FixtureResponse,

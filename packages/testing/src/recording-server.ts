@@ -12,6 +12,8 @@ export interface RecordedRequest {
   /** The body parsed as JSON when it is JSON, else the raw text (`""` when empty). */
   body: unknown;
   rawBody: string;
+  /** The body's bytes as received. */
+  bodyBytes: Buffer;
 }
 
 /** What the server answers: a JSON body unless `raw` is given. */
@@ -19,8 +21,8 @@ export interface Reply {
   status?: number;
   headers?: Record<string, string>;
   body?: unknown;
-  /** A body sent as is (no JSON encoding), e.g. an HTML error page. */
-  raw?: string;
+  /** A body sent as is (no JSON encoding), e.g. an HTML error page (text as UTF-8) or bytes. */
+  raw?: string | Uint8Array;
   /** Close the connection without answering, as a crashed server or a reset network does. */
   reset?: boolean;
 }
@@ -59,10 +61,10 @@ function parseQuery(search: URLSearchParams): Record<string, string | string[]> 
   return query;
 }
 
-async function readBody(request: IncomingMessage): Promise<string> {
+async function readBody(request: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of request) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
 }
 
 function decodeBody(raw: string, contentType: string | undefined): unknown {
@@ -82,7 +84,8 @@ export async function startRecordingServer(
   const served = new Map<string, number>();
   const server = createServer(async (incoming, outgoing) => {
     const url = new URL(incoming.url ?? "/", "http://127.0.0.1");
-    const rawBody = await readBody(incoming);
+    const bodyBytes = await readBody(incoming);
+    const rawBody = bodyBytes.toString("utf8");
     const recorded: RecordedRequest = {
       method: incoming.method ?? "GET",
       path: decodeURIComponent(url.pathname),
@@ -90,6 +93,7 @@ export async function startRecordingServer(
       headers: incoming.headers,
       body: decodeBody(rawBody, incoming.headers["content-type"]),
       rawBody,
+      bodyBytes,
     };
     requests.push(recorded);
     const key = `${recorded.method} ${recorded.path}`;

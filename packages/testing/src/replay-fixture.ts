@@ -40,9 +40,12 @@ function replyOf(exchange: FixtureExchange): Reply {
       ([name]) => !["content-length", "content-encoding", "transfer-encoding"].includes(name),
     ),
   );
-  if (bodyEncoding === "base64" && typeof body === "string") {
-    return { status, headers: kept, raw: Buffer.from(body, "base64").toString("latin1") };
-  }
+  if (body === null || body === undefined) return { status, headers: kept, raw: "" };
+  // Served byte for byte as recorded: base64 decoded to bytes, text as UTF-8, JSON compact.
+  if (bodyEncoding === "base64")
+    return { status, headers: kept, raw: Buffer.from(String(body), "base64") };
+  if (bodyEncoding === "text") return { status, headers: kept, raw: String(body) };
+  if (bodyEncoding === "json") return { status, headers: kept, raw: JSON.stringify(body) };
   const json = kept["content-type"]?.includes("json") ?? false;
   if (typeof body === "string" && !json) return { status, headers: kept, raw: body };
   if (body === null || body === undefined) return { status, headers: kept, raw: "" };

@@ -1,8 +1,6 @@
 import { defineAction } from "../generated/contract.gen.ts";
-import type { ListTaskListsOutput } from "../generated/types.gen.ts";
+import type { TaskList } from "../generated/types.gen.ts";
 import { GOOGLE_PAGES, PAGE_SIZE, taskListsUrl } from "../tasks-api.ts";
-
-type TaskList = ListTaskListsOutput["task_lists"][number];
 
 /** Returns all of the user's task lists, following every page. */
 export const listTaskLists = defineAction("list_task_lists", async (_inputs, context) => {

@@ -1,8 +1,6 @@
 import { defineAction } from "../generated/contract.gen.ts";
-import type { ListTasksOutput } from "../generated/types.gen.ts";
+import type { Task } from "../generated/types.gen.ts";
 import { GOOGLE_PAGES, PAGE_SIZE, tasksUrl } from "../tasks-api.ts";
-
-type Task = ListTasksOutput["tasks"][number];
 
 /** Returns every task of a list matching the filters, following every page. */
 export const listTasks = defineAction("list_tasks", async (inputs, context) => {

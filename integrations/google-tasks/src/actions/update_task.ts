@@ -1,5 +1,6 @@
 import { ActionError } from "@plugboard/sdk";
 import { defineAction } from "../generated/contract.gen.ts";
+import type { Task } from "../generated/types.gen.ts";
 import { tasksUrl, toDue } from "../tasks-api.ts";
 
 /** Patches the given fields of a task. */
@@ -14,6 +15,9 @@ export const updateTask = defineAction("update_task", async (inputs, context) =>
   if (changes.due !== undefined) patch.due = toDue(changes.due);
   // Reopening a task must also clear its completion time, or Google keeps it completed.
   if (changes.status === "needsAction") patch.completed = null;
-  const response = await context.fetch(tasksUrl(listId, taskId), { method: "PATCH", json: patch });
+  const response = await context.fetch<Task>(tasksUrl(listId, taskId), {
+    method: "PATCH",
+    json: patch,
+  });
   return { data: { task: response.data } };
 });

@@ -31,58 +31,14 @@ const json = {
           "task_lists": {
             "type": "array",
             "items": {
-              "type": "object",
-              "properties": {
-                "id": {
-                  "type": "string"
-                },
-                "title": {
-                  "type": "string"
-                },
-                "updated": {
-                  "type": "string",
-                  "format": "date-time",
-                  "description": "Last modification time (RFC 3339)."
-                },
-                "etag": {
-                  "type": "string"
-                },
-                "selfLink": {
-                  "type": "string"
-                }
-              },
-              "required": [
-                "id",
-                "title",
-                "updated"
-              ]
+              "$ref": "#/definitions/task_list"
             }
           }
         },
         "required": [
           "task_lists"
-        ]
-      }
-    },
-    "get_task_list": {
-      "display_name": "Get Task List",
-      "description": "Returns one task list.",
-      "input_schema": {
-        "type": "object",
-        "properties": {
-          "task_list_id": {
-            "type": "string",
-            "minLength": 1,
-            "description": "The task list id (\"@default\" for the default list)."
-          }
-        },
-        "required": [
-          "task_list_id"
-        ]
-      },
-      "output_schema": {
-        "type": "object",
-        "properties": {
+        ],
+        "definitions": {
           "task_list": {
             "type": "object",
             "properties": {
@@ -110,10 +66,64 @@ const json = {
               "updated"
             ]
           }
+        }
+      }
+    },
+    "get_task_list": {
+      "display_name": "Get Task List",
+      "description": "Returns one task list.",
+      "input_schema": {
+        "type": "object",
+        "properties": {
+          "task_list_id": {
+            "type": "string",
+            "minLength": 1,
+            "description": "The task list id (\"@default\" for the default list)."
+          }
+        },
+        "required": [
+          "task_list_id"
+        ]
+      },
+      "output_schema": {
+        "type": "object",
+        "properties": {
+          "task_list": {
+            "$ref": "#/definitions/task_list"
+          }
         },
         "required": [
           "task_list"
-        ]
+        ],
+        "definitions": {
+          "task_list": {
+            "type": "object",
+            "properties": {
+              "id": {
+                "type": "string"
+              },
+              "title": {
+                "type": "string"
+              },
+              "updated": {
+                "type": "string",
+                "format": "date-time",
+                "description": "Last modification time (RFC 3339)."
+              },
+              "etag": {
+                "type": "string"
+              },
+              "selfLink": {
+                "type": "string"
+              }
+            },
+            "required": [
+              "id",
+              "title",
+              "updated"
+            ]
+          }
+        }
       }
     },
     "create_task_list": {
@@ -137,6 +147,14 @@ const json = {
         "type": "object",
         "properties": {
           "task_list": {
+            "$ref": "#/definitions/task_list"
+          }
+        },
+        "required": [
+          "task_list"
+        ],
+        "definitions": {
+          "task_list": {
             "type": "object",
             "properties": {
               "id": {
@@ -163,10 +181,7 @@ const json = {
               "updated"
             ]
           }
-        },
-        "required": [
-          "task_list"
-        ]
+        }
       }
     },
     "update_task_list": {
@@ -196,6 +211,14 @@ const json = {
         "type": "object",
         "properties": {
           "task_list": {
+            "$ref": "#/definitions/task_list"
+          }
+        },
+        "required": [
+          "task_list"
+        ],
+        "definitions": {
+          "task_list": {
             "type": "object",
             "properties": {
               "id": {
@@ -222,10 +245,7 @@ const json = {
               "updated"
             ]
           }
-        },
-        "required": [
-          "task_list"
-        ]
+        }
       }
     },
     "delete_task_list": {
@@ -304,121 +324,14 @@ const json = {
           "tasks": {
             "type": "array",
             "items": {
-              "type": "object",
-              "properties": {
-                "id": {
-                  "type": "string"
-                },
-                "title": {
-                  "type": "string"
-                },
-                "notes": {
-                  "type": "string",
-                  "description": "Description; absent when empty."
-                },
-                "status": {
-                  "type": "string",
-                  "enum": [
-                    "needsAction",
-                    "completed"
-                  ]
-                },
-                "due": {
-                  "type": "string",
-                  "format": "date-time",
-                  "description": "Due date (RFC 3339; Google Tasks keeps only the date part)."
-                },
-                "completed": {
-                  "type": "string",
-                  "format": "date-time",
-                  "description": "Completion time; present once completed."
-                },
-                "parent": {
-                  "type": "string",
-                  "description": "Parent task id; absent for a top-level task."
-                },
-                "position": {
-                  "type": "string",
-                  "description": "Sort key among siblings."
-                },
-                "updated": {
-                  "type": "string",
-                  "format": "date-time"
-                },
-                "deleted": {
-                  "type": "boolean"
-                },
-                "hidden": {
-                  "type": "boolean",
-                  "description": "True when the task was cleared from the list."
-                },
-                "webViewLink": {
-                  "type": "string",
-                  "description": "The task in the Google Tasks web UI."
-                },
-                "links": {
-                  "type": "array",
-                  "items": {
-                    "type": "object",
-                    "properties": {
-                      "type": {
-                        "type": "string"
-                      },
-                      "description": {
-                        "type": "string"
-                      },
-                      "link": {
-                        "type": "string"
-                      }
-                    }
-                  }
-                },
-                "etag": {
-                  "type": "string"
-                },
-                "selfLink": {
-                  "type": "string"
-                }
-              },
-              "required": [
-                "id",
-                "title",
-                "status",
-                "updated"
-              ]
+              "$ref": "#/definitions/task"
             }
           }
         },
         "required": [
           "tasks"
-        ]
-      }
-    },
-    "get_task": {
-      "display_name": "Get Task",
-      "description": "Returns one task.",
-      "input_schema": {
-        "type": "object",
-        "properties": {
-          "task_list_id": {
-            "type": "string",
-            "minLength": 1,
-            "description": "The task list id (\"@default\" for the default list)."
-          },
-          "task_id": {
-            "type": "string",
-            "minLength": 1,
-            "description": "The task id."
-          }
-        },
-        "required": [
-          "task_list_id",
-          "task_id"
-        ]
-      },
-      "output_schema": {
-        "type": "object",
-        "properties": {
+        ],
+        "definitions": {
           "task": {
             "type": "object",
             "properties": {
@@ -503,10 +416,127 @@ const json = {
               "updated"
             ]
           }
+        }
+      }
+    },
+    "get_task": {
+      "display_name": "Get Task",
+      "description": "Returns one task.",
+      "input_schema": {
+        "type": "object",
+        "properties": {
+          "task_list_id": {
+            "type": "string",
+            "minLength": 1,
+            "description": "The task list id (\"@default\" for the default list)."
+          },
+          "task_id": {
+            "type": "string",
+            "minLength": 1,
+            "description": "The task id."
+          }
+        },
+        "required": [
+          "task_list_id",
+          "task_id"
+        ]
+      },
+      "output_schema": {
+        "type": "object",
+        "properties": {
+          "task": {
+            "$ref": "#/definitions/task"
+          }
         },
         "required": [
           "task"
-        ]
+        ],
+        "definitions": {
+          "task": {
+            "type": "object",
+            "properties": {
+              "id": {
+                "type": "string"
+              },
+              "title": {
+                "type": "string"
+              },
+              "notes": {
+                "type": "string",
+                "description": "Description; absent when empty."
+              },
+              "status": {
+                "type": "string",
+                "enum": [
+                  "needsAction",
+                  "completed"
+                ]
+              },
+              "due": {
+                "type": "string",
+                "format": "date-time",
+                "description": "Due date (RFC 3339; Google Tasks keeps only the date part)."
+              },
+              "completed": {
+                "type": "string",
+                "format": "date-time",
+                "description": "Completion time; present once completed."
+              },
+              "parent": {
+                "type": "string",
+                "description": "Parent task id; absent for a top-level task."
+              },
+              "position": {
+                "type": "string",
+                "description": "Sort key among siblings."
+              },
+              "updated": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "deleted": {
+                "type": "boolean"
+              },
+              "hidden": {
+                "type": "boolean",
+                "description": "True when the task was cleared from the list."
+              },
+              "webViewLink": {
+                "type": "string",
+                "description": "The task in the Google Tasks web UI."
+              },
+              "links": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "properties": {
+                    "type": {
+                      "type": "string"
+                    },
+                    "description": {
+                      "type": "string"
+                    },
+                    "link": {
+                      "type": "string"
+                    }
+                  }
+                }
+              },
+              "etag": {
+                "type": "string"
+              },
+              "selfLink": {
+                "type": "string"
+              }
+            },
+            "required": [
+              "id",
+              "title",
+              "status",
+              "updated"
+            ]
+          }
+        }
       }
     },
     "create_task": {
@@ -553,6 +583,14 @@ const json = {
         "type": "object",
         "properties": {
           "task": {
+            "$ref": "#/definitions/task"
+          }
+        },
+        "required": [
+          "task"
+        ],
+        "definitions": {
+          "task": {
             "type": "object",
             "properties": {
               "id": {
@@ -636,10 +674,7 @@ const json = {
               "updated"
             ]
           }
-        },
-        "required": [
-          "task"
-        ]
+        }
       }
     },
     "update_task": {
@@ -691,120 +726,13 @@ const json = {
         "type": "object",
         "properties": {
           "task": {
-            "type": "object",
-            "properties": {
-              "id": {
-                "type": "string"
-              },
-              "title": {
-                "type": "string"
-              },
-              "notes": {
-                "type": "string",
-                "description": "Description; absent when empty."
-              },
-              "status": {
-                "type": "string",
-                "enum": [
-                  "needsAction",
-                  "completed"
-                ]
-              },
-              "due": {
-                "type": "string",
-                "format": "date-time",
-                "description": "Due date (RFC 3339; Google Tasks keeps only the date part)."
-              },
-              "completed": {
-                "type": "string",
-                "format": "date-time",
-                "description": "Completion time; present once completed."
-              },
-              "parent": {
-                "type": "string",
-                "description": "Parent task id; absent for a top-level task."
-              },
-              "position": {
-                "type": "string",
-                "description": "Sort key among siblings."
-              },
-              "updated": {
-                "type": "string",
-                "format": "date-time"
-              },
-              "deleted": {
-                "type": "boolean"
-              },
-              "hidden": {
-                "type": "boolean",
-                "description": "True when the task was cleared from the list."
-              },
-              "webViewLink": {
-                "type": "string",
-                "description": "The task in the Google Tasks web UI."
-              },
-              "links": {
-                "type": "array",
-                "items": {
-                  "type": "object",
-                  "properties": {
-                    "type": {
-                      "type": "string"
-                    },
-                    "description": {
-                      "type": "string"
-                    },
-                    "link": {
-                      "type": "string"
-                    }
-                  }
-                }
-              },
-              "etag": {
-                "type": "string"
-              },
-              "selfLink": {
-                "type": "string"
-              }
-            },
-            "required": [
-              "id",
-              "title",
-              "status",
-              "updated"
-            ]
+            "$ref": "#/definitions/task"
           }
         },
         "required": [
           "task"
-        ]
-      }
-    },
-    "complete_task": {
-      "display_name": "Complete Task",
-      "description": "Marks a task completed.",
-      "input_schema": {
-        "type": "object",
-        "properties": {
-          "task_list_id": {
-            "type": "string",
-            "minLength": 1,
-            "description": "The task list id (\"@default\" for the default list)."
-          },
-          "task_id": {
-            "type": "string",
-            "minLength": 1,
-            "description": "The task id."
-          }
-        },
-        "required": [
-          "task_list_id",
-          "task_id"
-        ]
-      },
-      "output_schema": {
-        "type": "object",
-        "properties": {
+        ],
+        "definitions": {
           "task": {
             "type": "object",
             "properties": {
@@ -889,10 +817,127 @@ const json = {
               "updated"
             ]
           }
+        }
+      }
+    },
+    "complete_task": {
+      "display_name": "Complete Task",
+      "description": "Marks a task completed.",
+      "input_schema": {
+        "type": "object",
+        "properties": {
+          "task_list_id": {
+            "type": "string",
+            "minLength": 1,
+            "description": "The task list id (\"@default\" for the default list)."
+          },
+          "task_id": {
+            "type": "string",
+            "minLength": 1,
+            "description": "The task id."
+          }
+        },
+        "required": [
+          "task_list_id",
+          "task_id"
+        ]
+      },
+      "output_schema": {
+        "type": "object",
+        "properties": {
+          "task": {
+            "$ref": "#/definitions/task"
+          }
         },
         "required": [
           "task"
-        ]
+        ],
+        "definitions": {
+          "task": {
+            "type": "object",
+            "properties": {
+              "id": {
+                "type": "string"
+              },
+              "title": {
+                "type": "string"
+              },
+              "notes": {
+                "type": "string",
+                "description": "Description; absent when empty."
+              },
+              "status": {
+                "type": "string",
+                "enum": [
+                  "needsAction",
+                  "completed"
+                ]
+              },
+              "due": {
+                "type": "string",
+                "format": "date-time",
+                "description": "Due date (RFC 3339; Google Tasks keeps only the date part)."
+              },
+              "completed": {
+                "type": "string",
+                "format": "date-time",
+                "description": "Completion time; present once completed."
+              },
+              "parent": {
+                "type": "string",
+                "description": "Parent task id; absent for a top-level task."
+              },
+              "position": {
+                "type": "string",
+                "description": "Sort key among siblings."
+              },
+              "updated": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "deleted": {
+                "type": "boolean"
+              },
+              "hidden": {
+                "type": "boolean",
+                "description": "True when the task was cleared from the list."
+              },
+              "webViewLink": {
+                "type": "string",
+                "description": "The task in the Google Tasks web UI."
+              },
+              "links": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "properties": {
+                    "type": {
+                      "type": "string"
+                    },
+                    "description": {
+                      "type": "string"
+                    },
+                    "link": {
+                      "type": "string"
+                    }
+                  }
+                }
+              },
+              "etag": {
+                "type": "string"
+              },
+              "selfLink": {
+                "type": "string"
+              }
+            },
+            "required": [
+              "id",
+              "title",
+              "status",
+              "updated"
+            ]
+          }
+        }
       }
     },
     "delete_task": {

@@ -6,14 +6,15 @@ export interface ListTaskListsInput {}
 
 /** Output of the `list_task_lists` action. */
 export interface ListTaskListsOutput {
-  task_lists: {
-    id: string
-    title: string
-    /** Last modification time (RFC 3339). */
-    updated: string
-    etag?: string
-    selfLink?: string
-  }[]
+  task_lists: TaskList[]
+}
+export interface TaskList {
+  id: string
+  title: string
+  /** Last modification time (RFC 3339). */
+  updated: string
+  etag?: string
+  selfLink?: string
 }
 
 /** Inputs of the `get_task_list` action. */
@@ -24,14 +25,7 @@ export interface GetTaskListInput {
 
 /** Output of the `get_task_list` action. */
 export interface GetTaskListOutput {
-  task_list: {
-    id: string
-    title: string
-    /** Last modification time (RFC 3339). */
-    updated: string
-    etag?: string
-    selfLink?: string
-  }
+  task_list: TaskList
 }
 
 /** Inputs of the `create_task_list` action. */
@@ -42,14 +36,7 @@ export interface CreateTaskListInput {
 
 /** Output of the `create_task_list` action. */
 export interface CreateTaskListOutput {
-  task_list: {
-    id: string
-    title: string
-    /** Last modification time (RFC 3339). */
-    updated: string
-    etag?: string
-    selfLink?: string
-  }
+  task_list: TaskList
 }
 
 /** Inputs of the `update_task_list` action. */
@@ -62,14 +49,7 @@ export interface UpdateTaskListInput {
 
 /** Output of the `update_task_list` action. */
 export interface UpdateTaskListOutput {
-  task_list: {
-    id: string
-    title: string
-    /** Last modification time (RFC 3339). */
-    updated: string
-    etag?: string
-    selfLink?: string
-  }
+  task_list: TaskList
 }
 
 /** Inputs of the `delete_task_list` action. */
@@ -101,34 +81,35 @@ export interface ListTasksInput {
 
 /** Output of the `list_tasks` action. */
 export interface ListTasksOutput {
-  tasks: {
-    id: string
-    title: string
-    /** Description; absent when empty. */
-    notes?: string
-    status: ("needsAction" | "completed")
-    /** Due date (RFC 3339; Google Tasks keeps only the date part). */
-    due?: string
-    /** Completion time; present once completed. */
-    completed?: string
-    /** Parent task id; absent for a top-level task. */
-    parent?: string
-    /** Sort key among siblings. */
-    position?: string
-    updated: string
-    deleted?: boolean
-    /** True when the task was cleared from the list. */
-    hidden?: boolean
-    /** The task in the Google Tasks web UI. */
-    webViewLink?: string
-    links?: {
-      type?: string
-      description?: string
-      link?: string
-    }[]
-    etag?: string
-    selfLink?: string
+  tasks: Task[]
+}
+export interface Task {
+  id: string
+  title: string
+  /** Description; absent when empty. */
+  notes?: string
+  status: ("needsAction" | "completed")
+  /** Due date (RFC 3339; Google Tasks keeps only the date part). */
+  due?: string
+  /** Completion time; present once completed. */
+  completed?: string
+  /** Parent task id; absent for a top-level task. */
+  parent?: string
+  /** Sort key among siblings. */
+  position?: string
+  updated: string
+  deleted?: boolean
+  /** True when the task was cleared from the list. */
+  hidden?: boolean
+  /** The task in the Google Tasks web UI. */
+  webViewLink?: string
+  links?: {
+    type?: string
+    description?: string
+    link?: string
   }[]
+  etag?: string
+  selfLink?: string
 }
 
 /** Inputs of the `get_task` action. */
@@ -141,34 +122,7 @@ export interface GetTaskInput {
 
 /** Output of the `get_task` action. */
 export interface GetTaskOutput {
-  task: {
-    id: string
-    title: string
-    /** Description; absent when empty. */
-    notes?: string
-    status: ("needsAction" | "completed")
-    /** Due date (RFC 3339; Google Tasks keeps only the date part). */
-    due?: string
-    /** Completion time; present once completed. */
-    completed?: string
-    /** Parent task id; absent for a top-level task. */
-    parent?: string
-    /** Sort key among siblings. */
-    position?: string
-    updated: string
-    deleted?: boolean
-    /** True when the task was cleared from the list. */
-    hidden?: boolean
-    /** The task in the Google Tasks web UI. */
-    webViewLink?: string
-    links?: {
-      type?: string
-      description?: string
-      link?: string
-    }[]
-    etag?: string
-    selfLink?: string
-  }
+  task: Task
 }
 
 /** Inputs of the `create_task` action. */
@@ -189,34 +143,7 @@ export interface CreateTaskInput {
 
 /** Output of the `create_task` action. */
 export interface CreateTaskOutput {
-  task: {
-    id: string
-    title: string
-    /** Description; absent when empty. */
-    notes?: string
-    status: ("needsAction" | "completed")
-    /** Due date (RFC 3339; Google Tasks keeps only the date part). */
-    due?: string
-    /** Completion time; present once completed. */
-    completed?: string
-    /** Parent task id; absent for a top-level task. */
-    parent?: string
-    /** Sort key among siblings. */
-    position?: string
-    updated: string
-    deleted?: boolean
-    /** True when the task was cleared from the list. */
-    hidden?: boolean
-    /** The task in the Google Tasks web UI. */
-    webViewLink?: string
-    links?: {
-      type?: string
-      description?: string
-      link?: string
-    }[]
-    etag?: string
-    selfLink?: string
-  }
+  task: Task
 }
 
 /** Inputs of the `update_task` action. */
@@ -237,34 +164,7 @@ export interface UpdateTaskInput {
 
 /** Output of the `update_task` action. */
 export interface UpdateTaskOutput {
-  task: {
-    id: string
-    title: string
-    /** Description; absent when empty. */
-    notes?: string
-    status: ("needsAction" | "completed")
-    /** Due date (RFC 3339; Google Tasks keeps only the date part). */
-    due?: string
-    /** Completion time; present once completed. */
-    completed?: string
-    /** Parent task id; absent for a top-level task. */
-    parent?: string
-    /** Sort key among siblings. */
-    position?: string
-    updated: string
-    deleted?: boolean
-    /** True when the task was cleared from the list. */
-    hidden?: boolean
-    /** The task in the Google Tasks web UI. */
-    webViewLink?: string
-    links?: {
-      type?: string
-      description?: string
-      link?: string
-    }[]
-    etag?: string
-    selfLink?: string
-  }
+  task: Task
 }
 
 /** Inputs of the `complete_task` action. */
@@ -277,34 +177,7 @@ export interface CompleteTaskInput {
 
 /** Output of the `complete_task` action. */
 export interface CompleteTaskOutput {
-  task: {
-    id: string
-    title: string
-    /** Description; absent when empty. */
-    notes?: string
-    status: ("needsAction" | "completed")
-    /** Due date (RFC 3339; Google Tasks keeps only the date part). */
-    due?: string
-    /** Completion time; present once completed. */
-    completed?: string
-    /** Parent task id; absent for a top-level task. */
-    parent?: string
-    /** Sort key among siblings. */
-    position?: string
-    updated: string
-    deleted?: boolean
-    /** True when the task was cleared from the list. */
-    hidden?: boolean
-    /** The task in the Google Tasks web UI. */
-    webViewLink?: string
-    links?: {
-      type?: string
-      description?: string
-      link?: string
-    }[]
-    etag?: string
-    selfLink?: string
-  }
+  task: Task
 }
 
 /** Inputs of the `delete_task` action. */

@@ -1,6 +1,5 @@
 import { ActionError } from "@plugboard/sdk";
 import { defineAction } from "../generated/contract.gen.ts";
-import { HN_API } from "../hn-item.ts";
 
 interface HnUser {
   id: string;
@@ -12,7 +11,7 @@ interface HnUser {
 
 /** Returns a user's public profile and latest submissions. */
 export const getUser = defineAction("get_user", async (inputs, context) => {
-  const url = `${HN_API}/user/${encodeURIComponent(inputs.username)}.json`;
+  const url = `/user/${encodeURIComponent(inputs.username)}.json`;
   const user = (await context.fetch<HnUser | null>(url)).data;
   if (!user) {
     throw new ActionError(

@@ -633,6 +633,7 @@ const json = {
     "new_stories": {
       "description": "Yields stories submitted since the last poll; each record's id is the story's Hacker News id, so a story is delivered once.",
       "polling_interval": "5m",
+      "dedupe": "unique" as const,
       "input_schema": {
         "type": "object",
         "properties": {

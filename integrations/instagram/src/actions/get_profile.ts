@@ -1,5 +1,5 @@
 import { defineAction } from "../generated/contract.gen.ts";
-import { GRAPH_API, PROFILE_FIELDS } from "../instagram-api.ts";
+import { PROFILE_FIELDS } from "../instagram-api.ts";
 
 interface GraphProfile {
   user_id: string;
@@ -16,7 +16,7 @@ interface GraphProfile {
 
 /** Returns the connected account's profile and counts. */
 export const getProfile = defineAction("get_profile", async (_inputs, context) => {
-  const response = await context.fetch<GraphProfile>(`${GRAPH_API}/me`, {
+  const response = await context.fetch<GraphProfile>("/me", {
     params: { fields: PROFILE_FIELDS },
   });
   const p = response.data;

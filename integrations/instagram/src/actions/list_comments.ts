@@ -1,5 +1,5 @@
 import { defineAction } from "../generated/contract.gen.ts";
-import { COMMENT_FIELDS, GRAPH_API, type GraphList, nextCursor } from "../instagram-api.ts";
+import { COMMENT_FIELDS, GRAPH_PAGES, type GraphList } from "../instagram-api.ts";
 
 interface GraphComment {
   id: string;
@@ -14,11 +14,14 @@ interface GraphComment {
 
 /** Lists the top-level comments on one media object, one page at a time. */
 export const listComments = defineAction("list_comments", async (inputs, context) => {
-  const url = `${GRAPH_API}/${encodeURIComponent(inputs.media_id)}/comments`;
-  const response = await context.fetch<GraphList<GraphComment>>(url, {
-    params: { fields: COMMENT_FIELDS, limit: inputs.limit ?? 25, after: inputs.after },
-  });
-  const comments = response.data.data.map((c) => ({
+  const page = await context
+    .paginate<GraphComment>(`/${encodeURIComponent(inputs.media_id)}/comments`, {
+      ...GRAPH_PAGES,
+      limit: inputs.limit ?? 25,
+      params: { fields: COMMENT_FIELDS, after: inputs.after },
+    })
+    .firstPage();
+  const comments = page.items.map((c) => ({
     id: c.id,
     text: c.text,
     timestamp: c.timestamp,
@@ -28,5 +31,5 @@ export const listComments = defineAction("list_comments", async (inputs, context
     parent_id: c.parent_id ?? null,
     reply_count: c.replies?.data.length ?? 0,
   }));
-  return { data: { comments, next_cursor: nextCursor(response.data) } };
+  return { data: { comments, next_cursor: page.next ?? null } };
 });

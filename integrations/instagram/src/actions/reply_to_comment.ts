@@ -1,10 +1,9 @@
 import { defineAction } from "../generated/contract.gen.ts";
-import { GRAPH_API } from "../instagram-api.ts";
 
 /** Publicly replies to a top-level comment. */
 export const replyToComment = defineAction("reply_to_comment", async (inputs, context) => {
   // The Graph API takes the reply text as a query parameter, not a body.
-  const url = `${GRAPH_API}/${encodeURIComponent(inputs.comment_id)}/replies`;
+  const url = `/${encodeURIComponent(inputs.comment_id)}/replies`;
   const response = await context.fetch<{ id: string }>(url, {
     method: "POST",
     params: { message: inputs.message },

@@ -1,6 +1,5 @@
 import { ActionError } from "@plugboard/sdk";
 import { defineAction } from "../generated/contract.gen.ts";
-import { NOTION_API, NOTION_HEADERS } from "../notion-api.ts";
 
 /** Creates a page under a page, or as a database row, with optional content blocks. */
 export const createPage = defineAction("create_page", async (inputs, context) => {
@@ -17,9 +16,8 @@ export const createPage = defineAction("create_page", async (inputs, context) =>
       title: [{ type: "text", text: { content: inputs.title } }],
     };
   }
-  const page = await context.fetch(`${NOTION_API}/pages`, {
+  const page = await context.fetch("/pages", {
     method: "POST",
-    headers: NOTION_HEADERS,
     json: { parent, properties, children: inputs.children, icon: inputs.icon, cover: inputs.cover },
   });
   return { data: { page: page.data } };

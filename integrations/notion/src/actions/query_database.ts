@@ -1,14 +1,20 @@
 import { defineAction } from "../generated/contract.gen.ts";
-import { NOTION_API, NOTION_HEADERS, toList } from "../notion-api.ts";
+import type { QueryDatabaseOutput } from "../generated/types.gen.ts";
+import { NOTION_PAGES, toList } from "../notion-api.ts";
+
+type Row = QueryDatabaseOutput["results"][number];
 
 /** Returns one page of a database's rows matching a filter. */
 export const queryDatabase = defineAction("query_database", async (inputs, context) => {
-  const { database_id: databaseId, ...query } = inputs;
-  const url = `${NOTION_API}/databases/${encodeURIComponent(databaseId)}/query`;
-  const response = await context.fetch(url, {
-    method: "POST",
-    headers: NOTION_HEADERS,
-    json: query,
-  });
-  return { data: toList(response.data) };
+  const { database_id: databaseId, page_size: pageSize, ...query } = inputs;
+  const page = await context
+    .paginate<Row>(`/databases/${encodeURIComponent(databaseId)}/query`, {
+      ...NOTION_PAGES,
+      cursorIn: "body",
+      method: "POST",
+      json: query,
+      limit: pageSize,
+    })
+    .firstPage();
+  return { data: toList(page) };
 });

@@ -1,5 +1,8 @@
 import { defineAction } from "../generated/contract.gen.ts";
-import { NOTION_API, NOTION_HEADERS, toList } from "../notion-api.ts";
+import type { SearchOutput } from "../generated/types.gen.ts";
+import { NOTION_PAGES, toList } from "../notion-api.ts";
+
+type Found = SearchOutput["results"][number];
 
 /** Searches the titles of shared pages and databases. */
 export const search = defineAction("search", async (inputs, context) => {
@@ -11,12 +14,15 @@ export const search = defineAction("search", async (inputs, context) => {
       direction: inputs.sort_direction,
     },
     start_cursor: inputs.start_cursor,
-    page_size: inputs.page_size,
   };
-  const response = await context.fetch(`${NOTION_API}/search`, {
-    method: "POST",
-    headers: NOTION_HEADERS,
-    json: body,
-  });
-  return { data: toList(response.data) };
+  const page = await context
+    .paginate<Found>("/search", {
+      ...NOTION_PAGES,
+      cursorIn: "body",
+      method: "POST",
+      json: body,
+      limit: inputs.page_size,
+    })
+    .firstPage();
+  return { data: toList(page) };
 });

@@ -1,6 +1,5 @@
 import { ActionError } from "@plugboard/sdk";
 import { defineAction } from "../generated/contract.gen.ts";
-import { NOTION_API, NOTION_HEADERS } from "../notion-api.ts";
 
 /** Updates a page's properties, icon or cover, or moves it to or from the trash. */
 export const updatePage = defineAction("update_page", async (inputs, context) => {
@@ -10,9 +9,8 @@ export const updatePage = defineAction("update_page", async (inputs, context) =>
       `update_page on ${pageId} has nothing to change: give properties, archived, icon or cover.`,
     );
   }
-  const page = await context.fetch(`${NOTION_API}/pages/${encodeURIComponent(pageId)}`, {
+  const page = await context.fetch(`/pages/${encodeURIComponent(pageId)}`, {
     method: "PATCH",
-    headers: NOTION_HEADERS,
     json: changes,
   });
   return { data: { page: page.data } };

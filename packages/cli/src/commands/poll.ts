@@ -13,6 +13,7 @@ import { FileStateStore, MemoryStateStore, parsePollingInterval } from "@plugboa
 import { commonOptions, parseCommandArgs } from "../args.ts";
 import { guard } from "../command.ts";
 import { CliError } from "../errors.ts";
+import { startRecordSession } from "../record/record-option.ts";
 import { reportHandlerFailure } from "../run/handler-failure.ts";
 import { readRunInputs, runInputHelp, runInputOptions } from "../run/run-inputs.ts";
 import { staleWarning } from "../run/stale-warning.ts";
@@ -36,6 +37,8 @@ Options:
   --state <file>        start from, and save, the trigger's state in <file> (a JSON file
                         state store; without it the state lives in memory)
   --deliver-first-poll  deliver the first poll's records instead of seeding
+  --record <file>       record every HTTP exchange of the polls into one fixture
+                        (credentials redacted), as plugboard run --record does
 ${runInputHelp}
   --cwd <dir>           look for the workspace from <dir>
   -h, --help            show this help
@@ -90,6 +93,7 @@ export function pollCommand(argv: string[]): Promise<number> {
       "last-poll-ts": { type: "string" },
       state: { type: "string" },
       "deliver-first-poll": { type: "boolean" },
+      record: { type: "string" },
     });
     if (values.help) {
       process.stdout.write(help);
@@ -130,71 +134,81 @@ export function pollCommand(argv: string[]): Promise<number> {
     const reports: PollReport[] = [];
     let dedupe: string | null = null;
     const ids = (records: TriggerRecord[]) => records.map((record) => record.id);
-    for (let poll = 1; poll <= times; poll += 1) {
-      const pollTs = new Date(start + (poll - 1) * every);
-      let run: Awaited<ReturnType<typeof runTrigger>>;
-      try {
-        run = await runTrigger(loaded, {
-          auth: platformAuth(integration.auth, auth),
-          originOverrides,
-          trigger: entry.name,
-          inputs,
-          lastPollTs: poll === 1 ? values["last-poll-ts"] : undefined,
-          state: {
-            store,
-            key: entry.qualifiedName,
-            now: () => pollTs,
-            deliverFirstPoll: values["deliver-first-poll"] === true,
-          },
-        });
-      } catch (error) {
-        const code = reportHandlerFailure("poll", error, values.json === true);
-        if (code === undefined) throw error;
-        return code;
+    const recording = startRecordSession({ file: values.record, cwd, originOverrides, auth });
+    let answered = 0;
+    try {
+      for (let poll = 1; poll <= times; poll += 1) {
+        const pollTs = new Date(start + (poll - 1) * every);
+        let run: Awaited<ReturnType<typeof runTrigger>>;
+        try {
+          run = await runTrigger(loaded, {
+            auth: platformAuth(integration.auth, auth),
+            originOverrides,
+            interceptors: recording.interceptors,
+            onHttpCall: (call) => {
+              if (call.status !== undefined) answered += 1;
+            },
+            trigger: entry.name,
+            inputs,
+            lastPollTs: poll === 1 ? values["last-poll-ts"] : undefined,
+            state: {
+              store,
+              key: entry.qualifiedName,
+              now: () => pollTs,
+              deliverFirstPoll: values["deliver-first-poll"] === true,
+            },
+          });
+        } catch (error) {
+          const code = reportHandlerFailure("poll", error, values.json === true);
+          if (code === undefined) throw error;
+          return code;
+        }
+        if (run.result.type !== "polling_trigger") {
+          if (json) out(JSON.stringify({ polls: reports, error: run.result }, null, 2));
+          else process.stderr.write(`poll ${poll}: ${JSON.stringify(run.result.result)}\n`);
+          return 4;
+        }
+        // An SDK without stateful polls: every record counts as delivered.
+        const split = run.split ?? {
+          delivered: run.records,
+          seen: [],
+          seeded: [],
+          dedupe: null,
+          lastPollTs: null,
+        };
+        dedupe = split.dedupe;
+        const report: PollReport = {
+          poll,
+          poll_ts: pollTs.toISOString(),
+          last_poll_ts: split.lastPollTs,
+          delivered: split.delivered,
+          seen: ids(split.seen),
+          seeded: ids(split.seeded),
+        };
+        reports.push(report);
+        if (!json) {
+          const counts = [
+            c.green(`${split.delivered.length} new`),
+            `${split.seen.length} already seen`,
+            ...(split.seeded.length > 0
+              ? [`${split.seeded.length} seeded (first poll: recorded, not delivered)`]
+              : []),
+          ].join(", ");
+          out(
+            `${c.bold(`poll ${poll}`)} at ${report.poll_ts} ${c.dim(`(last_poll_ts ${report.last_poll_ts ?? "none"})`)}: ${run.records.length} record${run.records.length === 1 ? "" : "s"}, ${counts}`,
+          );
+          for (const record of split.delivered)
+            out(`  ${c.green("+")} ${record.id}  ${c.dim(summary(record))}`);
+          for (const record of split.seeded) out(`  ${c.dim(`~ ${record.id}  (seeded)`)}`);
+          for (const record of split.seen) out(`  ${c.dim(`= ${record.id}  (seen)`)}`);
+        }
       }
-      if (run.result.type !== "polling_trigger") {
-        if (json) out(JSON.stringify({ polls: reports, error: run.result }, null, 2));
-        else process.stderr.write(`poll ${poll}: ${JSON.stringify(run.result.result)}\n`);
-        return 4;
+      if (json) {
+        out(JSON.stringify({ trigger: entry.qualifiedName, dedupe, polls: reports }, null, 2));
       }
-      // An SDK without stateful polls: every record counts as delivered.
-      const split = run.split ?? {
-        delivered: run.records,
-        seen: [],
-        seeded: [],
-        dedupe: null,
-        lastPollTs: null,
-      };
-      dedupe = split.dedupe;
-      const report: PollReport = {
-        poll,
-        poll_ts: pollTs.toISOString(),
-        last_poll_ts: split.lastPollTs,
-        delivered: split.delivered,
-        seen: ids(split.seen),
-        seeded: ids(split.seeded),
-      };
-      reports.push(report);
-      if (!json) {
-        const counts = [
-          c.green(`${split.delivered.length} new`),
-          `${split.seen.length} already seen`,
-          ...(split.seeded.length > 0
-            ? [`${split.seeded.length} seeded (first poll: recorded, not delivered)`]
-            : []),
-        ].join(", ");
-        out(
-          `${c.bold(`poll ${poll}`)} at ${report.poll_ts} ${c.dim(`(last_poll_ts ${report.last_poll_ts ?? "none"})`)}: ${run.records.length} record${run.records.length === 1 ? "" : "s"}, ${counts}`,
-        );
-        for (const record of split.delivered)
-          out(`  ${c.green("+")} ${record.id}  ${c.dim(summary(record))}`);
-        for (const record of split.seeded) out(`  ${c.dim(`~ ${record.id}  (seeded)`)}`);
-        for (const record of split.seen) out(`  ${c.dim(`= ${record.id}  (seen)`)}`);
-      }
+      return 0;
+    } finally {
+      recording.finish(`plugboard poll ${target} --times ${times}`, answered);
     }
-    if (json) {
-      out(JSON.stringify({ trigger: entry.qualifiedName, dedupe, polls: reports }, null, 2));
-    }
-    return 0;
   });
 }

@@ -53,11 +53,10 @@ ${runInputHelp}
                         SDK's JSON file store; the records are split by the trigger's
                         "dedupe" into new, seen and (first poll) seeded
   --connected-account   run the connected-account handler of <integration>
-  --record <file>       record the HTTP exchanges into a fixture (credentials redacted);
-                        replay it in tests with replayFixture from @plugboard/testing
+  --record <file>       record every HTTP exchange of the run, whatever its origin, into a
+                        fixture (credentials redacted; JSON and text readable, binary as
+                        base64); replay it in tests with replayFixture from @plugboard/testing
   --timeout <seconds>   give an action up after this long (default ${DEFAULT_RUN_TIMEOUT_SECONDS}; 0: no limit)
-  --record-origin <o>   also record requests to origin <o> (repeatable; origins named in
-                        the integration's sources and --origin keys are recorded anyway)
   --cwd <dir>           look for the workspace from <dir>
   -h, --help            show this help
 
@@ -101,7 +100,6 @@ export function runCommand(argv: string[]): Promise<number> {
       state: { type: "string" },
       "connected-account": { type: "boolean" },
       record: { type: "string" },
-      "record-origin": { type: "string", multiple: true },
       timeout: { type: "string" },
     });
     if (values.help) {
@@ -141,17 +139,15 @@ export function runCommand(argv: string[]): Promise<number> {
       authFile === undefined ? " (pass --auth-file <file.json>)" : ` in ${authFile}`,
     );
     const loaded = await loadIntegration(integration.dir);
-    const recording = await startRecordSession({
-      file: values.record,
-      cwd,
-      integrationDir: integration.dir,
-      originOverrides,
-      extraOrigins: values["record-origin"],
-      auth,
-    });
+    const recording = startRecordSession({ file: values.record, cwd, originOverrides, auth });
+    let answered = 0;
     const options = {
       auth: platformAuth(integration.auth, auth),
-      originOverrides: recording.originOverrides,
+      originOverrides,
+      interceptors: recording.interceptors,
+      onHttpCall: (call: HttpCall) => {
+        if (call.status !== undefined) answered += 1;
+      },
     };
     const json = values.json === true || !process.stdout.isTTY;
     let run: { result: RunResult; calls: HttpCall[]; durationMs: number };
@@ -196,7 +192,7 @@ export function runCommand(argv: string[]): Promise<number> {
       if (code === undefined) throw error;
       return code;
     } finally {
-      await recording.finish(`plugboard run ${target}`);
+      recording.finish(`plugboard run ${target}`, answered);
     }
     if (json) process.stdout.write(`${JSON.stringify(run.result, null, 2)}\n`);
     else printPretty(run.result, run.calls, run.durationMs);

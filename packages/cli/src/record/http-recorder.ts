@@ -1,147 +1,104 @@
 import { mkdirSync, renameSync, writeFileSync } from "node:fs";
-import { createServer, type IncomingMessage } from "node:http";
-import type { AddressInfo } from "node:net";
 import path from "node:path";
+import type { HttpInterceptor } from "@plugboard/sdk";
 import type { Fixture, FixtureExchange } from "@plugboard/testing";
-import { redactDeep, redactHeaders, redactText, redactUrl } from "./redact-exchange.ts";
+import { decodeContent, fixtureBody } from "./fixture-body.ts";
+import { type RawExchange, recordingInterceptor } from "./recording-interceptor.ts";
+import { redactHeaders, redactUrl } from "./redact-exchange.ts";
 
-/** A running recorder: route the run through `originOverrides`, then `save` the fixture. */
+/** A running recorder: give its `interceptor` to the run's context, then `save` the fixture. */
 export interface HttpRecorder {
-  /** Each intercepted origin mapped to the recorder, to pass to the execution context. */
-  originOverrides: Record<string, string>;
-  /** The exchanges recorded so far. */
-  exchanges: FixtureExchange[];
+  /** The undici interceptor that records every exchange of the run, whatever its origin. */
+  interceptor: HttpInterceptor;
+  /** The exchanges recorded so far, in the order their requests were sent. */
+  exchanges(): FixtureExchange[];
   /** Writes the fixture file whole (temp file + rename). */
   save(file: string, recorded: string): void;
-  close(): Promise<void>;
 }
 
-/** Options of `startHttpRecorder`. */
+/** Options of `createHttpRecorder`. */
 export interface HttpRecorderOptions {
-  /** The real API origins to intercept. */
-  origins: string[];
-  /** Where each origin's requests really go (`--origin` overrides); the origin itself otherwise. */
-  upstream: Record<string, string> | undefined;
-  /** Credential values, redacted wherever they appear. */
+  /** The run's `--origin` overrides: an exchange with an override is recorded under the real origin. */
+  originOverrides: Record<string, string> | undefined;
+  /** Credential values, redacted wherever they appear (the URL's origin excepted). */
   secrets: string[];
 }
 
-const HOP_BY_HOP = new Set([
-  "host",
-  "connection",
-  "content-length",
-  "transfer-encoding",
-  "keep-alive",
-  "content-encoding",
-]);
+// Framing that replay recomputes; the body is stored decoded, so its coding goes too.
+const FRAMING = new Set(["connection", "content-length", "transfer-encoding", "keep-alive"]);
 
-function isText(contentType: string): boolean {
-  return (
-    /json|text|xml|x-www-form-urlencoded|javascript|csv/i.test(contentType) || contentType === ""
+function withoutFraming(headers: Record<string, string>, drop: string[] = []) {
+  return Object.fromEntries(
+    Object.entries(headers).filter(([name]) => !FRAMING.has(name) && !drop.includes(name)),
   );
 }
 
-function decode(bytes: Buffer, contentType: string): { body: unknown; bodyEncoding?: "base64" } {
-  if (bytes.length === 0) return { body: null };
-  if (!isText(contentType)) return { body: bytes.toString("base64"), bodyEncoding: "base64" };
-  const text = bytes.toString("utf8");
-  if (/json/i.test(contentType)) {
-    try {
-      return { body: JSON.parse(text) };
-    } catch {
-      // Not JSON after all: keep the text.
+/**
+ * Records the HTTP exchanges of a run in-process, through an undici interceptor on the
+ * execution context's connections: every origin is recorded (one named in the sources, one
+ * built from the credentials or the config alike), `--origin` overrides keep working, and
+ * credentials, credential headers and query parameters are redacted.
+ */
+export function createHttpRecorder(options: HttpRecorderOptions): HttpRecorder {
+  const { secrets } = options;
+  // An override's target origin back to the real API origin it stands for.
+  const realOrigin = new Map<string, string>();
+  for (const [real, local] of Object.entries(options.originOverrides ?? {})) {
+    if (URL.canParse(local) && URL.canParse(real)) {
+      realOrigin.set(new URL(local).origin, new URL(real).origin);
     }
   }
-  return { body: text };
-}
+  const recorded: Array<{ sequence: number; exchange: FixtureExchange }> = [];
 
-async function readBody(request: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
+  const toFixture = (raw: RawExchange): FixtureExchange => {
+    const origin = realOrigin.get(raw.origin) ?? raw.origin;
+    // An override with a path prefix (`http://127.0.0.1:9/mock`) is not undone: its path stays.
+    const requestType = raw.requestHeaders["content-type"] ?? "";
+    const responseType = raw.responseHeaders["content-type"] ?? "";
+    const coding = raw.responseHeaders["content-encoding"];
+    let responseBytes = raw.responseBody;
+    let dropCoding = true;
+    try {
+      responseBytes = decodeContent(raw.responseBody, coding);
+    } catch {
+      // Not decodable as announced: keep the bytes and their Content-Encoding as they came.
+      dropCoding = false;
+    }
+    if (responseBytes === raw.responseBody && coding !== undefined && coding !== "identity") {
+      dropCoding = false;
+    }
+    return {
+      request: {
+        method: raw.method,
+        url: redactUrl(origin + raw.path, secrets),
+        headers: redactHeaders(withoutFraming(raw.requestHeaders, ["host"]), secrets),
+        ...fixtureBody(raw.requestBody, requestType, secrets),
+      },
+      response: {
+        status: raw.status,
+        headers: redactHeaders(
+          withoutFraming(raw.responseHeaders, dropCoding ? ["content-encoding"] : []),
+          secrets,
+        ),
+        ...fixtureBody(responseBytes, responseType, secrets),
+      },
+    };
+  };
 
-function flatHeaders(headers: IncomingMessage["headers"]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
-    if (value !== undefined && !HOP_BY_HOP.has(name)) out[name] = String(value);
-  }
-  return out;
-}
+  const exchanges = () =>
+    [...recorded].sort((a, b) => a.sequence - b.sequence).map((entry) => entry.exchange);
 
-/**
- * Starts a local `node:http` proxy that forwards each intercepted origin's requests to the
- * real API and records the exchanges, with credentials, credential headers and query
- * parameters redacted and bodies kept readable.
- */
-export async function startHttpRecorder(options: HttpRecorderOptions): Promise<HttpRecorder> {
-  const exchanges: FixtureExchange[] = [];
-  const { secrets } = options;
-  const server = createServer((incoming, outgoing) => {
-    void (async () => {
-      const match = /^\/__record\/(\d+)(.*)$/s.exec(incoming.url ?? "");
-      const origin = match ? options.origins[Number(match[1])] : undefined;
-      if (!match || origin === undefined) {
-        outgoing.writeHead(404).end();
-        return;
-      }
-      const rest = match[2] ?? "";
-      const target = (options.upstream?.[origin] ?? origin) + rest;
-      const method = incoming.method ?? "GET";
-      const requestHeaders = flatHeaders(incoming.headers);
-      const requestBody = await readBody(incoming);
-      const response = await fetch(target, {
-        method,
-        headers: requestHeaders,
-        ...(requestBody.length > 0 ? { body: requestBody } : {}),
-        redirect: "manual",
-      });
-      const responseBody = Buffer.from(await response.arrayBuffer());
-      const responseHeaders: Record<string, string> = {};
-      response.headers.forEach((value, name) => {
-        if (!HOP_BY_HOP.has(name)) responseHeaders[name] = value;
-      });
-      const requestType = requestHeaders["content-type"] ?? "";
-      exchanges.push({
-        request: {
-          method,
-          url: redactUrl(origin + rest, secrets),
-          headers: redactHeaders(requestHeaders, secrets),
-          body: redactDeep(decode(requestBody, requestType).body, secrets),
-        },
-        response: {
-          status: response.status,
-          headers: redactHeaders(responseHeaders, secrets),
-          ...redactDeep(decode(responseBody, responseHeaders["content-type"] ?? ""), secrets),
-        },
-      });
-      outgoing.writeHead(response.status, responseHeaders);
-      outgoing.end(responseBody);
-    })().catch((error: unknown) => {
-      // The handler sees a 502 naming the failure; the recorder never hides a failed forward.
-      if (!outgoing.headersSent) outgoing.writeHead(502, { "content-type": "text/plain" });
-      outgoing.end(`plugboard --record: forwarding failed: ${redactText(String(error), secrets)}`);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  const base = `http://127.0.0.1:${port}`;
   return {
-    originOverrides: Object.fromEntries(
-      options.origins.map((origin, index) => [origin, `${base}/__record/${index}`]),
-    ),
+    interceptor: recordingInterceptor((raw) => {
+      recorded.push({ sequence: raw.sequence, exchange: toFixture(raw) });
+    }),
     exchanges,
-    save(file, recorded) {
-      const fixture: Fixture = { recorded, exchanges };
+    save(file, recordedBy) {
+      const fixture: Fixture = { recorded: recordedBy, exchanges: exchanges() };
       mkdirSync(path.dirname(file), { recursive: true });
       const temp = `${file}.${process.pid}.tmp`;
       writeFileSync(temp, `${JSON.stringify(fixture, null, 2)}\n`);
       renameSync(temp, file);
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
   };
 }

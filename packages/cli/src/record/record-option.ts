@@ -1,60 +1,47 @@
 import path from "node:path";
-import { fail } from "../terminal.ts";
-import { findSourceOrigins } from "./find-origins.ts";
-import { type HttpRecorder, startHttpRecorder } from "./http-recorder.ts";
+import type { HttpInterceptor } from "@plugboard/sdk";
+import { createHttpRecorder } from "./http-recorder.ts";
 import { secretsOf } from "./redact-exchange.ts";
 
 /** A `--record <file>` session around one command's runs. */
 export interface RecordSession {
-  /** The overrides the runs use: intercepted origins through the recorder, others as given. */
-  originOverrides: Record<string, string> | undefined;
+  /** The interceptors to give each run's execution context (none when not recording). */
+  interceptors: HttpInterceptor[] | undefined;
   /** Saves the fixture (even after a failed run: a recorded error is a fixture too). */
-  finish(recorded: string): Promise<void>;
+  finish(recorded: string, httpCalls: number): void;
 }
 
 /**
- * Starts recording when `file` is given: every origin the integration's sources name, every
- * `--origin` key and every `--record-origin` goes through a local recorder. Without `file`
- * the overrides pass through untouched.
+ * Starts recording when `file` is given: every HTTP exchange the runs make, to whatever
+ * origin, is recorded through an interceptor on the execution context's connections, and
+ * requests still go where `--origin` sends them. Without `file` nothing is recorded.
  */
-export async function startRecordSession(options: {
+export function startRecordSession(options: {
   file: string | undefined;
   cwd: string;
-  integrationDir: string;
   originOverrides: Record<string, string> | undefined;
-  extraOrigins: string[] | undefined;
   auth: unknown;
-}): Promise<RecordSession> {
+}): RecordSession {
   const { file } = options;
-  if (file === undefined) {
-    return { originOverrides: options.originOverrides, finish: async () => {} };
-  }
-  const origins = [
-    ...new Set([
-      ...findSourceOrigins(options.integrationDir),
-      ...Object.keys(options.originOverrides ?? {}),
-      ...(options.extraOrigins ?? []).map((origin) => new URL(origin).origin),
-    ]),
-  ];
-  const recorder: HttpRecorder = await startHttpRecorder({
-    origins,
-    upstream: options.originOverrides,
+  if (file === undefined) return { interceptors: undefined, finish: () => {} };
+  const recorder = createHttpRecorder({
+    originOverrides: options.originOverrides,
     secrets: secretsOf(options.auth),
   });
   const target = path.resolve(options.cwd, file);
   return {
-    originOverrides: { ...options.originOverrides, ...recorder.originOverrides },
-    finish: async (recorded) => {
-      await recorder.close();
+    interceptors: [recorder.interceptor],
+    finish: (recorded, httpCalls) => {
       recorder.save(target, recorded);
-      const count = recorder.exchanges.length;
+      const count = recorder.exchanges().length;
+      const shown = path.relative(options.cwd, target) || target;
       process.stderr.write(
-        `recorded ${count} HTTP exchange${count === 1 ? "" : "s"} to ${path.relative(options.cwd, target) || target}\n`,
+        `recorded ${count} HTTP exchange${count === 1 ? "" : "s"} to ${shown}\n`,
       );
-      if (count === 0 && origins.length === 0) {
-        fail(
-          "run",
-          "no API origin found in the sources to record: pass --record-origin <https://api…>",
+      if (count === 0 && httpCalls > 0) {
+        // An integration built on an SDK without interceptors makes calls the recorder never sees.
+        process.stderr.write(
+          `warning: the run made ${httpCalls} HTTP call${httpCalls === 1 ? "" : "s"} that were not recorded: update the integration's @plugboard/sdk\n`,
         );
       }
     },

@@ -73,7 +73,8 @@ return errors === 0;
 }
 
 export const output = validate1;
-const schema1 = {"type":"object","properties":{"task":{"type":"object","properties":{"id":{"type":"string"},"title":{"type":"string"},"notes":{"type":"string"},"status":{"type":"string","enum":["needsAction","completed"]},"due":{"type":"string"},"completed":{"type":"string"},"parent":{"type":"string"},"position":{"type":"string"},"updated":{"type":"string"},"deleted":{"type":"boolean"},"hidden":{"type":"boolean"},"webViewLink":{"type":"string"},"links":{"type":"array","items":{"type":"object","properties":{"type":{"type":"string"},"description":{"type":"string"},"link":{"type":"string"}}}},"etag":{"type":"string"},"selfLink":{"type":"string"}},"required":["id","title","status","updated"]}},"required":["task"]};
+const schema1 = {"type":"object","properties":{"task":{"$ref":"#/definitions/task"}},"required":["task"],"definitions":{"task":{"type":"object","properties":{"id":{"type":"string"},"title":{"type":"string"},"notes":{"type":"string"},"status":{"type":"string","enum":["needsAction","completed"]},"due":{"type":"string"},"completed":{"type":"string"},"parent":{"type":"string"},"position":{"type":"string"},"updated":{"type":"string"},"deleted":{"type":"boolean"},"hidden":{"type":"boolean"},"webViewLink":{"type":"string"},"links":{"type":"array","items":{"type":"object","properties":{"type":{"type":"string"},"description":{"type":"string"},"link":{"type":"string"}}}},"etag":{"type":"string"},"selfLink":{"type":"string"}},"required":["id","title","status","updated"]}}};
+const schema2 = {"type":"object","properties":{"id":{"type":"string"},"title":{"type":"string"},"notes":{"type":"string"},"status":{"type":"string","enum":["needsAction","completed"]},"due":{"type":"string"},"completed":{"type":"string"},"parent":{"type":"string"},"position":{"type":"string"},"updated":{"type":"string"},"deleted":{"type":"boolean"},"hidden":{"type":"boolean"},"webViewLink":{"type":"string"},"links":{"type":"array","items":{"type":"object","properties":{"type":{"type":"string"},"description":{"type":"string"},"link":{"type":"string"}}}},"etag":{"type":"string"},"selfLink":{"type":"string"}},"required":["id","title","status","updated"]};
 
 function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -88,258 +89,258 @@ return false;
 else {
 if(data.task !== undefined && func0.call(data, "task")){
 let data0 = data.task;
-const _errs1 = errors;
-if(errors === _errs1){
+const _errs2 = errors;
+if(errors === _errs2){
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 let missing1;
 if((((((data0.id === undefined) || (!(func0.call(data0, "id")))) && (missing1 = "id")) || (((data0.title === undefined) || (!(func0.call(data0, "title")))) && (missing1 = "title"))) || (((data0.status === undefined) || (!(func0.call(data0, "status")))) && (missing1 = "status"))) || (((data0.updated === undefined) || (!(func0.call(data0, "updated")))) && (missing1 = "updated"))){
-validate1.errors = [{instancePath:instancePath+"/task",schemaPath:"#/properties/task/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+validate1.errors = [{instancePath:instancePath+"/task",schemaPath:"#/definitions/task/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
 if(data0.id !== undefined && func0.call(data0, "id")){
-const _errs3 = errors;
+const _errs4 = errors;
 if(typeof data0.id !== "string"){
-validate1.errors = [{instancePath:instancePath+"/task/id",schemaPath:"#/properties/task/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate1.errors = [{instancePath:instancePath+"/task/id",schemaPath:"#/definitions/task/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid1 = _errs3 === errors;
+var valid2 = _errs4 === errors;
 }
 else {
-var valid1 = true;
+var valid2 = true;
 }
-if(valid1){
+if(valid2){
 if(data0.title !== undefined && func0.call(data0, "title")){
-const _errs5 = errors;
+const _errs6 = errors;
 if(typeof data0.title !== "string"){
-validate1.errors = [{instancePath:instancePath+"/task/title",schemaPath:"#/properties/task/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate1.errors = [{instancePath:instancePath+"/task/title",schemaPath:"#/definitions/task/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid1 = _errs5 === errors;
+var valid2 = _errs6 === errors;
 }
 else {
-var valid1 = true;
+var valid2 = true;
 }
-if(valid1){
+if(valid2){
 if(data0.notes !== undefined && func0.call(data0, "notes")){
-const _errs7 = errors;
+const _errs8 = errors;
 if(typeof data0.notes !== "string"){
-validate1.errors = [{instancePath:instancePath+"/task/notes",schemaPath:"#/properties/task/properties/notes/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate1.errors = [{instancePath:instancePath+"/task/notes",schemaPath:"#/definitions/task/properties/notes/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid1 = _errs7 === errors;
+var valid2 = _errs8 === errors;
 }
 else {
-var valid1 = true;
+var valid2 = true;
 }
-if(valid1){
+if(valid2){
 if(data0.status !== undefined && func0.call(data0, "status")){
 let data4 = data0.status;
-const _errs9 = errors;
+const _errs10 = errors;
 if(typeof data4 !== "string"){
-validate1.errors = [{instancePath:instancePath+"/task/status",schemaPath:"#/properties/task/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate1.errors = [{instancePath:instancePath+"/task/status",schemaPath:"#/definitions/task/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 if(!((data4 === "needsAction") || (data4 === "completed"))){
-validate1.errors = [{instancePath:instancePath+"/task/status",schemaPath:"#/properties/task/properties/status/enum",keyword:"enum",params:{allowedValues: schema1.properties.task.properties.status.enum},message:"must be equal to one of the allowed values"}];
+validate1.errors = [{instancePath:instancePath+"/task/status",schemaPath:"#/definitions/task/properties/status/enum",keyword:"enum",params:{allowedValues: schema2.properties.status.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
-var valid1 = _errs9 === errors;
+var valid2 = _errs10 === errors;
 }
 else {
-var valid1 = true;
+var valid2 = true;
 }
-if(valid1){
+if(valid2){
 if(data0.due !== undefined && func0.call(data0, "due")){
-const _errs11 = errors;
+const _errs12 = errors;
 if(typeof data0.due !== "string"){
-validate1.errors = [{instancePath:instancePath+"/task/due",schemaPath:"#/properties/task/properties/due/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate1.errors = [{instancePath:instancePath+"/task/due",schemaPath:"#/definitions/task/properties/due/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid1 = _errs11 === errors;
+var valid2 = _errs12 === errors;
 }
 else {
-var valid1 = true;
+var valid2 = true;
 }
-if(valid1){
+if(valid2){
 if(data0.completed !== undefined && func0.call(data0, "completed")){
-const _errs13 = errors;
+const _errs14 = errors;
 if(typeof data0.completed !== "string"){
-validate1.errors = [{instancePath:instancePath+"/task/completed",schemaPath:"#/properties/task/properties/completed/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate1.errors = [{instancePath:instancePath+"/task/completed",schemaPath:"#/definitions/task/properties/completed/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid1 = _errs13 === errors;
+var valid2 = _errs14 === errors;
 }
 else {
-var valid1 = true;
+var valid2 = true;
 }
-if(valid1){
+if(valid2){
 if(data0.parent !== undefined && func0.call(data0, "parent")){
-const _errs15 = errors;
+const _errs16 = errors;
 if(typeof data0.parent !== "string"){
-validate1.errors = [{instancePath:instancePath+"/task/parent",schemaPath:"#/properties/task/properties/parent/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate1.errors = [{instancePath:instancePath+"/task/parent",schemaPath:"#/definitions/task/properties/parent/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid1 = _errs15 === errors;
+var valid2 = _errs16 === errors;
 }
 else {
-var valid1 = true;
+var valid2 = true;
 }
-if(valid1){
+if(valid2){
 if(data0.position !== undefined && func0.call(data0, "position")){
-const _errs17 = errors;
+const _errs18 = errors;
 if(typeof data0.position !== "string"){
-validate1.errors = [{instancePath:instancePath+"/task/position",schemaPath:"#/properties/task/properties/position/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate1.errors = [{instancePath:instancePath+"/task/position",schemaPath:"#/definitions/task/properties/position/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid1 = _errs17 === errors;
+var valid2 = _errs18 === errors;
 }
 else {
-var valid1 = true;
+var valid2 = true;
 }
-if(valid1){
+if(valid2){
 if(data0.updated !== undefined && func0.call(data0, "updated")){
-const _errs19 = errors;
+const _errs20 = errors;
 if(typeof data0.updated !== "string"){
-validate1.errors = [{instancePath:instancePath+"/task/updated",schemaPath:"#/properties/task/properties/updated/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate1.errors = [{instancePath:instancePath+"/task/updated",schemaPath:"#/definitions/task/properties/updated/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid1 = _errs19 === errors;
+var valid2 = _errs20 === errors;
 }
 else {
-var valid1 = true;
+var valid2 = true;
 }
-if(valid1){
+if(valid2){
 if(data0.deleted !== undefined && func0.call(data0, "deleted")){
-const _errs21 = errors;
+const _errs22 = errors;
 if(typeof data0.deleted !== "boolean"){
-validate1.errors = [{instancePath:instancePath+"/task/deleted",schemaPath:"#/properties/task/properties/deleted/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+validate1.errors = [{instancePath:instancePath+"/task/deleted",schemaPath:"#/definitions/task/properties/deleted/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
-var valid1 = _errs21 === errors;
+var valid2 = _errs22 === errors;
 }
 else {
-var valid1 = true;
+var valid2 = true;
 }
-if(valid1){
+if(valid2){
 if(data0.hidden !== undefined && func0.call(data0, "hidden")){
-const _errs23 = errors;
+const _errs24 = errors;
 if(typeof data0.hidden !== "boolean"){
-validate1.errors = [{instancePath:instancePath+"/task/hidden",schemaPath:"#/properties/task/properties/hidden/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+validate1.errors = [{instancePath:instancePath+"/task/hidden",schemaPath:"#/definitions/task/properties/hidden/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
-var valid1 = _errs23 === errors;
+var valid2 = _errs24 === errors;
 }
 else {
-var valid1 = true;
+var valid2 = true;
 }
-if(valid1){
+if(valid2){
 if(data0.webViewLink !== undefined && func0.call(data0, "webViewLink")){
-const _errs25 = errors;
+const _errs26 = errors;
 if(typeof data0.webViewLink !== "string"){
-validate1.errors = [{instancePath:instancePath+"/task/webViewLink",schemaPath:"#/properties/task/properties/webViewLink/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate1.errors = [{instancePath:instancePath+"/task/webViewLink",schemaPath:"#/definitions/task/properties/webViewLink/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid1 = _errs25 === errors;
+var valid2 = _errs26 === errors;
 }
 else {
-var valid1 = true;
+var valid2 = true;
 }
-if(valid1){
+if(valid2){
 if(data0.links !== undefined && func0.call(data0, "links")){
 let data13 = data0.links;
-const _errs27 = errors;
-if(errors === _errs27){
+const _errs28 = errors;
+if(errors === _errs28){
 if(Array.isArray(data13)){
-var valid2 = true;
+var valid3 = true;
 const len0 = data13.length;
 for(let i0=0; i0<len0; i0++){
 let data14 = data13[i0];
-const _errs29 = errors;
-if(errors === _errs29){
+const _errs30 = errors;
+if(errors === _errs30){
 if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
 if(data14.type !== undefined && func0.call(data14, "type")){
-const _errs31 = errors;
+const _errs32 = errors;
 if(typeof data14.type !== "string"){
-validate1.errors = [{instancePath:instancePath+"/task/links/" + i0+"/type",schemaPath:"#/properties/task/properties/links/items/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate1.errors = [{instancePath:instancePath+"/task/links/" + i0+"/type",schemaPath:"#/definitions/task/properties/links/items/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid3 = _errs31 === errors;
+var valid4 = _errs32 === errors;
 }
 else {
-var valid3 = true;
+var valid4 = true;
 }
-if(valid3){
+if(valid4){
 if(data14.description !== undefined && func0.call(data14, "description")){
-const _errs33 = errors;
+const _errs34 = errors;
 if(typeof data14.description !== "string"){
-validate1.errors = [{instancePath:instancePath+"/task/links/" + i0+"/description",schemaPath:"#/properties/task/properties/links/items/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate1.errors = [{instancePath:instancePath+"/task/links/" + i0+"/description",schemaPath:"#/definitions/task/properties/links/items/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid3 = _errs33 === errors;
+var valid4 = _errs34 === errors;
 }
 else {
-var valid3 = true;
+var valid4 = true;
 }
-if(valid3){
+if(valid4){
 if(data14.link !== undefined && func0.call(data14, "link")){
-const _errs35 = errors;
+const _errs36 = errors;
 if(typeof data14.link !== "string"){
-validate1.errors = [{instancePath:instancePath+"/task/links/" + i0+"/link",schemaPath:"#/properties/task/properties/links/items/properties/link/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate1.errors = [{instancePath:instancePath+"/task/links/" + i0+"/link",schemaPath:"#/definitions/task/properties/links/items/properties/link/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid3 = _errs35 === errors;
+var valid4 = _errs36 === errors;
 }
 else {
-var valid3 = true;
+var valid4 = true;
 }
 }
 }
 }
 else {
-validate1.errors = [{instancePath:instancePath+"/task/links/" + i0,schemaPath:"#/properties/task/properties/links/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate1.errors = [{instancePath:instancePath+"/task/links/" + i0,schemaPath:"#/definitions/task/properties/links/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-var valid2 = _errs29 === errors;
-if(!valid2){
+var valid3 = _errs30 === errors;
+if(!valid3){
 break;
 }
 }
 }
 else {
-validate1.errors = [{instancePath:instancePath+"/task/links",schemaPath:"#/properties/task/properties/links/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate1.errors = [{instancePath:instancePath+"/task/links",schemaPath:"#/definitions/task/properties/links/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
-var valid1 = _errs27 === errors;
+var valid2 = _errs28 === errors;
 }
 else {
-var valid1 = true;
+var valid2 = true;
 }
-if(valid1){
+if(valid2){
 if(data0.etag !== undefined && func0.call(data0, "etag")){
-const _errs37 = errors;
+const _errs38 = errors;
 if(typeof data0.etag !== "string"){
-validate1.errors = [{instancePath:instancePath+"/task/etag",schemaPath:"#/properties/task/properties/etag/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate1.errors = [{instancePath:instancePath+"/task/etag",schemaPath:"#/definitions/task/properties/etag/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid1 = _errs37 === errors;
+var valid2 = _errs38 === errors;
 }
 else {
-var valid1 = true;
+var valid2 = true;
 }
-if(valid1){
+if(valid2){
 if(data0.selfLink !== undefined && func0.call(data0, "selfLink")){
-const _errs39 = errors;
+const _errs40 = errors;
 if(typeof data0.selfLink !== "string"){
-validate1.errors = [{instancePath:instancePath+"/task/selfLink",schemaPath:"#/properties/task/properties/selfLink/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate1.errors = [{instancePath:instancePath+"/task/selfLink",schemaPath:"#/definitions/task/properties/selfLink/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid1 = _errs39 === errors;
+var valid2 = _errs40 === errors;
 }
 else {
-var valid1 = true;
+var valid2 = true;
 }
 }
 }
@@ -358,7 +359,7 @@ var valid1 = true;
 }
 }
 else {
-validate1.errors = [{instancePath:instancePath+"/task",schemaPath:"#/properties/task/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate1.errors = [{instancePath:instancePath+"/task",schemaPath:"#/definitions/task/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }

@@ -47,7 +47,8 @@ return errors === 0;
 }
 
 export const output = validate1;
-const schema1 = {"type":"object","properties":{"task_list":{"type":"object","properties":{"id":{"type":"string"},"title":{"type":"string"},"updated":{"type":"string"},"etag":{"type":"string"},"selfLink":{"type":"string"}},"required":["id","title","updated"]}},"required":["task_list"]};
+const schema1 = {"type":"object","properties":{"task_list":{"$ref":"#/definitions/task_list"}},"required":["task_list"],"definitions":{"task_list":{"type":"object","properties":{"id":{"type":"string"},"title":{"type":"string"},"updated":{"type":"string"},"etag":{"type":"string"},"selfLink":{"type":"string"}},"required":["id","title","updated"]}}};
+const schema2 = {"type":"object","properties":{"id":{"type":"string"},"title":{"type":"string"},"updated":{"type":"string"},"etag":{"type":"string"},"selfLink":{"type":"string"}},"required":["id","title","updated"]};
 
 function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -62,73 +63,73 @@ return false;
 else {
 if(data.task_list !== undefined && func0.call(data, "task_list")){
 let data0 = data.task_list;
-const _errs1 = errors;
-if(errors === _errs1){
+const _errs2 = errors;
+if(errors === _errs2){
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 let missing1;
 if(((((data0.id === undefined) || (!(func0.call(data0, "id")))) && (missing1 = "id")) || (((data0.title === undefined) || (!(func0.call(data0, "title")))) && (missing1 = "title"))) || (((data0.updated === undefined) || (!(func0.call(data0, "updated")))) && (missing1 = "updated"))){
-validate1.errors = [{instancePath:instancePath+"/task_list",schemaPath:"#/properties/task_list/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+validate1.errors = [{instancePath:instancePath+"/task_list",schemaPath:"#/definitions/task_list/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
 if(data0.id !== undefined && func0.call(data0, "id")){
-const _errs3 = errors;
+const _errs4 = errors;
 if(typeof data0.id !== "string"){
-validate1.errors = [{instancePath:instancePath+"/task_list/id",schemaPath:"#/properties/task_list/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate1.errors = [{instancePath:instancePath+"/task_list/id",schemaPath:"#/definitions/task_list/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid1 = _errs3 === errors;
+var valid2 = _errs4 === errors;
 }
 else {
-var valid1 = true;
+var valid2 = true;
 }
-if(valid1){
+if(valid2){
 if(data0.title !== undefined && func0.call(data0, "title")){
-const _errs5 = errors;
+const _errs6 = errors;
 if(typeof data0.title !== "string"){
-validate1.errors = [{instancePath:instancePath+"/task_list/title",schemaPath:"#/properties/task_list/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate1.errors = [{instancePath:instancePath+"/task_list/title",schemaPath:"#/definitions/task_list/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid1 = _errs5 === errors;
+var valid2 = _errs6 === errors;
 }
 else {
-var valid1 = true;
+var valid2 = true;
 }
-if(valid1){
+if(valid2){
 if(data0.updated !== undefined && func0.call(data0, "updated")){
-const _errs7 = errors;
+const _errs8 = errors;
 if(typeof data0.updated !== "string"){
-validate1.errors = [{instancePath:instancePath+"/task_list/updated",schemaPath:"#/properties/task_list/properties/updated/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate1.errors = [{instancePath:instancePath+"/task_list/updated",schemaPath:"#/definitions/task_list/properties/updated/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid1 = _errs7 === errors;
+var valid2 = _errs8 === errors;
 }
 else {
-var valid1 = true;
+var valid2 = true;
 }
-if(valid1){
+if(valid2){
 if(data0.etag !== undefined && func0.call(data0, "etag")){
-const _errs9 = errors;
+const _errs10 = errors;
 if(typeof data0.etag !== "string"){
-validate1.errors = [{instancePath:instancePath+"/task_list/etag",schemaPath:"#/properties/task_list/properties/etag/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate1.errors = [{instancePath:instancePath+"/task_list/etag",schemaPath:"#/definitions/task_list/properties/etag/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid1 = _errs9 === errors;
+var valid2 = _errs10 === errors;
 }
 else {
-var valid1 = true;
+var valid2 = true;
 }
-if(valid1){
+if(valid2){
 if(data0.selfLink !== undefined && func0.call(data0, "selfLink")){
-const _errs11 = errors;
+const _errs12 = errors;
 if(typeof data0.selfLink !== "string"){
-validate1.errors = [{instancePath:instancePath+"/task_list/selfLink",schemaPath:"#/properties/task_list/properties/selfLink/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate1.errors = [{instancePath:instancePath+"/task_list/selfLink",schemaPath:"#/definitions/task_list/properties/selfLink/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid1 = _errs11 === errors;
+var valid2 = _errs12 === errors;
 }
 else {
-var valid1 = true;
+var valid2 = true;
 }
 }
 }
@@ -137,7 +138,7 @@ var valid1 = true;
 }
 }
 else {
-validate1.errors = [{instancePath:instancePath+"/task_list",schemaPath:"#/properties/task_list/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate1.errors = [{instancePath:instancePath+"/task_list",schemaPath:"#/definitions/task_list/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }

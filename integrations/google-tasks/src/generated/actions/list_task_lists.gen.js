@@ -18,7 +18,8 @@ return errors === 0;
 }
 
 export const output = validate1;
-const schema1 = {"type":"object","properties":{"task_lists":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"title":{"type":"string"},"updated":{"type":"string"},"etag":{"type":"string"},"selfLink":{"type":"string"}},"required":["id","title","updated"]}}},"required":["task_lists"]};
+const schema1 = {"type":"object","properties":{"task_lists":{"type":"array","items":{"$ref":"#/definitions/task_list"}}},"required":["task_lists"],"definitions":{"task_list":{"type":"object","properties":{"id":{"type":"string"},"title":{"type":"string"},"updated":{"type":"string"},"etag":{"type":"string"},"selfLink":{"type":"string"}},"required":["id","title","updated"]}}};
+const schema2 = {"type":"object","properties":{"id":{"type":"string"},"title":{"type":"string"},"updated":{"type":"string"},"etag":{"type":"string"},"selfLink":{"type":"string"}},"required":["id","title","updated"]};
 const func0 = Object.prototype.hasOwnProperty;
 
 function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -42,72 +43,73 @@ const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
 const _errs3 = errors;
-if(errors === _errs3){
+const _errs4 = errors;
+if(errors === _errs4){
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 let missing1;
 if(((((data1.id === undefined) || (!(func0.call(data1, "id")))) && (missing1 = "id")) || (((data1.title === undefined) || (!(func0.call(data1, "title")))) && (missing1 = "title"))) || (((data1.updated === undefined) || (!(func0.call(data1, "updated")))) && (missing1 = "updated"))){
-validate1.errors = [{instancePath:instancePath+"/task_lists/" + i0,schemaPath:"#/properties/task_lists/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+validate1.errors = [{instancePath:instancePath+"/task_lists/" + i0,schemaPath:"#/definitions/task_list/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
 if(data1.id !== undefined && func0.call(data1, "id")){
-const _errs5 = errors;
+const _errs6 = errors;
 if(typeof data1.id !== "string"){
-validate1.errors = [{instancePath:instancePath+"/task_lists/" + i0+"/id",schemaPath:"#/properties/task_lists/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate1.errors = [{instancePath:instancePath+"/task_lists/" + i0+"/id",schemaPath:"#/definitions/task_list/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid2 = _errs5 === errors;
+var valid3 = _errs6 === errors;
 }
 else {
-var valid2 = true;
+var valid3 = true;
 }
-if(valid2){
+if(valid3){
 if(data1.title !== undefined && func0.call(data1, "title")){
-const _errs7 = errors;
+const _errs8 = errors;
 if(typeof data1.title !== "string"){
-validate1.errors = [{instancePath:instancePath+"/task_lists/" + i0+"/title",schemaPath:"#/properties/task_lists/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate1.errors = [{instancePath:instancePath+"/task_lists/" + i0+"/title",schemaPath:"#/definitions/task_list/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid2 = _errs7 === errors;
+var valid3 = _errs8 === errors;
 }
 else {
-var valid2 = true;
+var valid3 = true;
 }
-if(valid2){
+if(valid3){
 if(data1.updated !== undefined && func0.call(data1, "updated")){
-const _errs9 = errors;
+const _errs10 = errors;
 if(typeof data1.updated !== "string"){
-validate1.errors = [{instancePath:instancePath+"/task_lists/" + i0+"/updated",schemaPath:"#/properties/task_lists/items/properties/updated/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate1.errors = [{instancePath:instancePath+"/task_lists/" + i0+"/updated",schemaPath:"#/definitions/task_list/properties/updated/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid2 = _errs9 === errors;
+var valid3 = _errs10 === errors;
 }
 else {
-var valid2 = true;
+var valid3 = true;
 }
-if(valid2){
+if(valid3){
 if(data1.etag !== undefined && func0.call(data1, "etag")){
-const _errs11 = errors;
+const _errs12 = errors;
 if(typeof data1.etag !== "string"){
-validate1.errors = [{instancePath:instancePath+"/task_lists/" + i0+"/etag",schemaPath:"#/properties/task_lists/items/properties/etag/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate1.errors = [{instancePath:instancePath+"/task_lists/" + i0+"/etag",schemaPath:"#/definitions/task_list/properties/etag/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid2 = _errs11 === errors;
+var valid3 = _errs12 === errors;
 }
 else {
-var valid2 = true;
+var valid3 = true;
 }
-if(valid2){
+if(valid3){
 if(data1.selfLink !== undefined && func0.call(data1, "selfLink")){
-const _errs13 = errors;
+const _errs14 = errors;
 if(typeof data1.selfLink !== "string"){
-validate1.errors = [{instancePath:instancePath+"/task_lists/" + i0+"/selfLink",schemaPath:"#/properties/task_lists/items/properties/selfLink/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate1.errors = [{instancePath:instancePath+"/task_lists/" + i0+"/selfLink",schemaPath:"#/definitions/task_list/properties/selfLink/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid2 = _errs13 === errors;
+var valid3 = _errs14 === errors;
 }
 else {
-var valid2 = true;
+var valid3 = true;
 }
 }
 }
@@ -116,7 +118,7 @@ var valid2 = true;
 }
 }
 else {
-validate1.errors = [{instancePath:instancePath+"/task_lists/" + i0,schemaPath:"#/properties/task_lists/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate1.errors = [{instancePath:instancePath+"/task_lists/" + i0,schemaPath:"#/definitions/task_list/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }

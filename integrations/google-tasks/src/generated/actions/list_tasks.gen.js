@@ -116,7 +116,8 @@ return errors === 0;
 }
 
 export const output = validate1;
-const schema1 = {"type":"object","properties":{"tasks":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"title":{"type":"string"},"notes":{"type":"string"},"status":{"type":"string","enum":["needsAction","completed"]},"due":{"type":"string"},"completed":{"type":"string"},"parent":{"type":"string"},"position":{"type":"string"},"updated":{"type":"string"},"deleted":{"type":"boolean"},"hidden":{"type":"boolean"},"webViewLink":{"type":"string"},"links":{"type":"array","items":{"type":"object","properties":{"type":{"type":"string"},"description":{"type":"string"},"link":{"type":"string"}}}},"etag":{"type":"string"},"selfLink":{"type":"string"}},"required":["id","title","status","updated"]}}},"required":["tasks"]};
+const schema1 = {"type":"object","properties":{"tasks":{"type":"array","items":{"$ref":"#/definitions/task"}}},"required":["tasks"],"definitions":{"task":{"type":"object","properties":{"id":{"type":"string"},"title":{"type":"string"},"notes":{"type":"string"},"status":{"type":"string","enum":["needsAction","completed"]},"due":{"type":"string"},"completed":{"type":"string"},"parent":{"type":"string"},"position":{"type":"string"},"updated":{"type":"string"},"deleted":{"type":"boolean"},"hidden":{"type":"boolean"},"webViewLink":{"type":"string"},"links":{"type":"array","items":{"type":"object","properties":{"type":{"type":"string"},"description":{"type":"string"},"link":{"type":"string"}}}},"etag":{"type":"string"},"selfLink":{"type":"string"}},"required":["id","title","status","updated"]}}};
+const schema2 = {"type":"object","properties":{"id":{"type":"string"},"title":{"type":"string"},"notes":{"type":"string"},"status":{"type":"string","enum":["needsAction","completed"]},"due":{"type":"string"},"completed":{"type":"string"},"parent":{"type":"string"},"position":{"type":"string"},"updated":{"type":"string"},"deleted":{"type":"boolean"},"hidden":{"type":"boolean"},"webViewLink":{"type":"string"},"links":{"type":"array","items":{"type":"object","properties":{"type":{"type":"string"},"description":{"type":"string"},"link":{"type":"string"}}}},"etag":{"type":"string"},"selfLink":{"type":"string"}},"required":["id","title","status","updated"]};
 
 function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -139,257 +140,258 @@ const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
 const _errs3 = errors;
-if(errors === _errs3){
+const _errs4 = errors;
+if(errors === _errs4){
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 let missing1;
 if((((((data1.id === undefined) || (!(func0.call(data1, "id")))) && (missing1 = "id")) || (((data1.title === undefined) || (!(func0.call(data1, "title")))) && (missing1 = "title"))) || (((data1.status === undefined) || (!(func0.call(data1, "status")))) && (missing1 = "status"))) || (((data1.updated === undefined) || (!(func0.call(data1, "updated")))) && (missing1 = "updated"))){
-validate1.errors = [{instancePath:instancePath+"/tasks/" + i0,schemaPath:"#/properties/tasks/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+validate1.errors = [{instancePath:instancePath+"/tasks/" + i0,schemaPath:"#/definitions/task/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
 if(data1.id !== undefined && func0.call(data1, "id")){
-const _errs5 = errors;
+const _errs6 = errors;
 if(typeof data1.id !== "string"){
-validate1.errors = [{instancePath:instancePath+"/tasks/" + i0+"/id",schemaPath:"#/properties/tasks/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate1.errors = [{instancePath:instancePath+"/tasks/" + i0+"/id",schemaPath:"#/definitions/task/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid2 = _errs5 === errors;
+var valid3 = _errs6 === errors;
 }
 else {
-var valid2 = true;
+var valid3 = true;
 }
-if(valid2){
+if(valid3){
 if(data1.title !== undefined && func0.call(data1, "title")){
-const _errs7 = errors;
+const _errs8 = errors;
 if(typeof data1.title !== "string"){
-validate1.errors = [{instancePath:instancePath+"/tasks/" + i0+"/title",schemaPath:"#/properties/tasks/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate1.errors = [{instancePath:instancePath+"/tasks/" + i0+"/title",schemaPath:"#/definitions/task/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid2 = _errs7 === errors;
+var valid3 = _errs8 === errors;
 }
 else {
-var valid2 = true;
+var valid3 = true;
 }
-if(valid2){
+if(valid3){
 if(data1.notes !== undefined && func0.call(data1, "notes")){
-const _errs9 = errors;
+const _errs10 = errors;
 if(typeof data1.notes !== "string"){
-validate1.errors = [{instancePath:instancePath+"/tasks/" + i0+"/notes",schemaPath:"#/properties/tasks/items/properties/notes/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate1.errors = [{instancePath:instancePath+"/tasks/" + i0+"/notes",schemaPath:"#/definitions/task/properties/notes/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid2 = _errs9 === errors;
+var valid3 = _errs10 === errors;
 }
 else {
-var valid2 = true;
+var valid3 = true;
 }
-if(valid2){
+if(valid3){
 if(data1.status !== undefined && func0.call(data1, "status")){
 let data5 = data1.status;
-const _errs11 = errors;
+const _errs12 = errors;
 if(typeof data5 !== "string"){
-validate1.errors = [{instancePath:instancePath+"/tasks/" + i0+"/status",schemaPath:"#/properties/tasks/items/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate1.errors = [{instancePath:instancePath+"/tasks/" + i0+"/status",schemaPath:"#/definitions/task/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 if(!((data5 === "needsAction") || (data5 === "completed"))){
-validate1.errors = [{instancePath:instancePath+"/tasks/" + i0+"/status",schemaPath:"#/properties/tasks/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema1.properties.tasks.items.properties.status.enum},message:"must be equal to one of the allowed values"}];
+validate1.errors = [{instancePath:instancePath+"/tasks/" + i0+"/status",schemaPath:"#/definitions/task/properties/status/enum",keyword:"enum",params:{allowedValues: schema2.properties.status.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
-var valid2 = _errs11 === errors;
+var valid3 = _errs12 === errors;
 }
 else {
-var valid2 = true;
+var valid3 = true;
 }
-if(valid2){
+if(valid3){
 if(data1.due !== undefined && func0.call(data1, "due")){
-const _errs13 = errors;
+const _errs14 = errors;
 if(typeof data1.due !== "string"){
-validate1.errors = [{instancePath:instancePath+"/tasks/" + i0+"/due",schemaPath:"#/properties/tasks/items/properties/due/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate1.errors = [{instancePath:instancePath+"/tasks/" + i0+"/due",schemaPath:"#/definitions/task/properties/due/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid2 = _errs13 === errors;
+var valid3 = _errs14 === errors;
 }
 else {
-var valid2 = true;
+var valid3 = true;
 }
-if(valid2){
+if(valid3){
 if(data1.completed !== undefined && func0.call(data1, "completed")){
-const _errs15 = errors;
+const _errs16 = errors;
 if(typeof data1.completed !== "string"){
-validate1.errors = [{instancePath:instancePath+"/tasks/" + i0+"/completed",schemaPath:"#/properties/tasks/items/properties/completed/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate1.errors = [{instancePath:instancePath+"/tasks/" + i0+"/completed",schemaPath:"#/definitions/task/properties/completed/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid2 = _errs15 === errors;
+var valid3 = _errs16 === errors;
 }
 else {
-var valid2 = true;
+var valid3 = true;
 }
-if(valid2){
+if(valid3){
 if(data1.parent !== undefined && func0.call(data1, "parent")){
-const _errs17 = errors;
+const _errs18 = errors;
 if(typeof data1.parent !== "string"){
-validate1.errors = [{instancePath:instancePath+"/tasks/" + i0+"/parent",schemaPath:"#/properties/tasks/items/properties/parent/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate1.errors = [{instancePath:instancePath+"/tasks/" + i0+"/parent",schemaPath:"#/definitions/task/properties/parent/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid2 = _errs17 === errors;
+var valid3 = _errs18 === errors;
 }
 else {
-var valid2 = true;
+var valid3 = true;
 }
-if(valid2){
+if(valid3){
 if(data1.position !== undefined && func0.call(data1, "position")){
-const _errs19 = errors;
+const _errs20 = errors;
 if(typeof data1.position !== "string"){
-validate1.errors = [{instancePath:instancePath+"/tasks/" + i0+"/position",schemaPath:"#/properties/tasks/items/properties/position/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate1.errors = [{instancePath:instancePath+"/tasks/" + i0+"/position",schemaPath:"#/definitions/task/properties/position/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid2 = _errs19 === errors;
+var valid3 = _errs20 === errors;
 }
 else {
-var valid2 = true;
+var valid3 = true;
 }
-if(valid2){
+if(valid3){
 if(data1.updated !== undefined && func0.call(data1, "updated")){
-const _errs21 = errors;
+const _errs22 = errors;
 if(typeof data1.updated !== "string"){
-validate1.errors = [{instancePath:instancePath+"/tasks/" + i0+"/updated",schemaPath:"#/properties/tasks/items/properties/updated/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate1.errors = [{instancePath:instancePath+"/tasks/" + i0+"/updated",schemaPath:"#/definitions/task/properties/updated/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid2 = _errs21 === errors;
+var valid3 = _errs22 === errors;
 }
 else {
-var valid2 = true;
+var valid3 = true;
 }
-if(valid2){
+if(valid3){
 if(data1.deleted !== undefined && func0.call(data1, "deleted")){
-const _errs23 = errors;
+const _errs24 = errors;
 if(typeof data1.deleted !== "boolean"){
-validate1.errors = [{instancePath:instancePath+"/tasks/" + i0+"/deleted",schemaPath:"#/properties/tasks/items/properties/deleted/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+validate1.errors = [{instancePath:instancePath+"/tasks/" + i0+"/deleted",schemaPath:"#/definitions/task/properties/deleted/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
-var valid2 = _errs23 === errors;
+var valid3 = _errs24 === errors;
 }
 else {
-var valid2 = true;
+var valid3 = true;
 }
-if(valid2){
+if(valid3){
 if(data1.hidden !== undefined && func0.call(data1, "hidden")){
-const _errs25 = errors;
+const _errs26 = errors;
 if(typeof data1.hidden !== "boolean"){
-validate1.errors = [{instancePath:instancePath+"/tasks/" + i0+"/hidden",schemaPath:"#/properties/tasks/items/properties/hidden/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+validate1.errors = [{instancePath:instancePath+"/tasks/" + i0+"/hidden",schemaPath:"#/definitions/task/properties/hidden/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
-var valid2 = _errs25 === errors;
+var valid3 = _errs26 === errors;
 }
 else {
-var valid2 = true;
+var valid3 = true;
 }
-if(valid2){
+if(valid3){
 if(data1.webViewLink !== undefined && func0.call(data1, "webViewLink")){
-const _errs27 = errors;
+const _errs28 = errors;
 if(typeof data1.webViewLink !== "string"){
-validate1.errors = [{instancePath:instancePath+"/tasks/" + i0+"/webViewLink",schemaPath:"#/properties/tasks/items/properties/webViewLink/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate1.errors = [{instancePath:instancePath+"/tasks/" + i0+"/webViewLink",schemaPath:"#/definitions/task/properties/webViewLink/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid2 = _errs27 === errors;
+var valid3 = _errs28 === errors;
 }
 else {
-var valid2 = true;
+var valid3 = true;
 }
-if(valid2){
+if(valid3){
 if(data1.links !== undefined && func0.call(data1, "links")){
 let data14 = data1.links;
-const _errs29 = errors;
-if(errors === _errs29){
+const _errs30 = errors;
+if(errors === _errs30){
 if(Array.isArray(data14)){
-var valid3 = true;
+var valid4 = true;
 const len1 = data14.length;
 for(let i1=0; i1<len1; i1++){
 let data15 = data14[i1];
-const _errs31 = errors;
-if(errors === _errs31){
+const _errs32 = errors;
+if(errors === _errs32){
 if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
 if(data15.type !== undefined && func0.call(data15, "type")){
-const _errs33 = errors;
+const _errs34 = errors;
 if(typeof data15.type !== "string"){
-validate1.errors = [{instancePath:instancePath+"/tasks/" + i0+"/links/" + i1+"/type",schemaPath:"#/properties/tasks/items/properties/links/items/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate1.errors = [{instancePath:instancePath+"/tasks/" + i0+"/links/" + i1+"/type",schemaPath:"#/definitions/task/properties/links/items/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid4 = _errs33 === errors;
+var valid5 = _errs34 === errors;
 }
 else {
-var valid4 = true;
+var valid5 = true;
 }
-if(valid4){
+if(valid5){
 if(data15.description !== undefined && func0.call(data15, "description")){
-const _errs35 = errors;
+const _errs36 = errors;
 if(typeof data15.description !== "string"){
-validate1.errors = [{instancePath:instancePath+"/tasks/" + i0+"/links/" + i1+"/description",schemaPath:"#/properties/tasks/items/properties/links/items/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate1.errors = [{instancePath:instancePath+"/tasks/" + i0+"/links/" + i1+"/description",schemaPath:"#/definitions/task/properties/links/items/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid4 = _errs35 === errors;
+var valid5 = _errs36 === errors;
 }
 else {
-var valid4 = true;
+var valid5 = true;
 }
-if(valid4){
+if(valid5){
 if(data15.link !== undefined && func0.call(data15, "link")){
-const _errs37 = errors;
+const _errs38 = errors;
 if(typeof data15.link !== "string"){
-validate1.errors = [{instancePath:instancePath+"/tasks/" + i0+"/links/" + i1+"/link",schemaPath:"#/properties/tasks/items/properties/links/items/properties/link/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate1.errors = [{instancePath:instancePath+"/tasks/" + i0+"/links/" + i1+"/link",schemaPath:"#/definitions/task/properties/links/items/properties/link/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid4 = _errs37 === errors;
+var valid5 = _errs38 === errors;
 }
 else {
-var valid4 = true;
+var valid5 = true;
 }
 }
 }
 }
 else {
-validate1.errors = [{instancePath:instancePath+"/tasks/" + i0+"/links/" + i1,schemaPath:"#/properties/tasks/items/properties/links/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate1.errors = [{instancePath:instancePath+"/tasks/" + i0+"/links/" + i1,schemaPath:"#/definitions/task/properties/links/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-var valid3 = _errs31 === errors;
-if(!valid3){
+var valid4 = _errs32 === errors;
+if(!valid4){
 break;
 }
 }
 }
 else {
-validate1.errors = [{instancePath:instancePath+"/tasks/" + i0+"/links",schemaPath:"#/properties/tasks/items/properties/links/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate1.errors = [{instancePath:instancePath+"/tasks/" + i0+"/links",schemaPath:"#/definitions/task/properties/links/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
-var valid2 = _errs29 === errors;
+var valid3 = _errs30 === errors;
 }
 else {
-var valid2 = true;
+var valid3 = true;
 }
-if(valid2){
+if(valid3){
 if(data1.etag !== undefined && func0.call(data1, "etag")){
-const _errs39 = errors;
+const _errs40 = errors;
 if(typeof data1.etag !== "string"){
-validate1.errors = [{instancePath:instancePath+"/tasks/" + i0+"/etag",schemaPath:"#/properties/tasks/items/properties/etag/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate1.errors = [{instancePath:instancePath+"/tasks/" + i0+"/etag",schemaPath:"#/definitions/task/properties/etag/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid2 = _errs39 === errors;
+var valid3 = _errs40 === errors;
 }
 else {
-var valid2 = true;
+var valid3 = true;
 }
-if(valid2){
+if(valid3){
 if(data1.selfLink !== undefined && func0.call(data1, "selfLink")){
-const _errs41 = errors;
+const _errs42 = errors;
 if(typeof data1.selfLink !== "string"){
-validate1.errors = [{instancePath:instancePath+"/tasks/" + i0+"/selfLink",schemaPath:"#/properties/tasks/items/properties/selfLink/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate1.errors = [{instancePath:instancePath+"/tasks/" + i0+"/selfLink",schemaPath:"#/definitions/task/properties/selfLink/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid2 = _errs41 === errors;
+var valid3 = _errs42 === errors;
 }
 else {
-var valid2 = true;
+var valid3 = true;
 }
 }
 }
@@ -408,7 +410,7 @@ var valid2 = true;
 }
 }
 else {
-validate1.errors = [{instancePath:instancePath+"/tasks/" + i0,schemaPath:"#/properties/tasks/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate1.errors = [{instancePath:instancePath+"/tasks/" + i0,schemaPath:"#/definitions/task/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }

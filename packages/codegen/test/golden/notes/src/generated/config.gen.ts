@@ -194,6 +194,7 @@ const json = {
     "new_notes": {
       "description": "Notes created since the last poll.",
       "polling_interval": "5m",
+      "dedupe": "unique" as const,
       "input_schema": {
         "type": "object",
         "properties": {
