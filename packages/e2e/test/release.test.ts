@@ -3,6 +3,7 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   rmSync,
   writeFileSync,
@@ -105,6 +106,31 @@ describe("release flow (changesets, offline)", () => {
       expect(newMajor, pkg.name).toBe(oldMajor);
       expect(newMinor, pkg.name).toBe(oldMinor);
     }
+  });
+
+  it("applies the repository's own pending changesets, bumping every package they name", async () => {
+    const dir = scratchWorkspace();
+    scratch.push(dir);
+    const pending = readdirSync(join(root, ".changeset")).filter(
+      (file) => file.endsWith(".md") && file !== "README.md",
+    );
+    const named = new Set<string>();
+    for (const file of pending) {
+      const text = readFileSync(join(root, ".changeset", file), "utf8");
+      const front = /^---\n([\s\S]*?)\n---\n/.exec(text);
+      expect(front, `${file}: front matter "---" / "<package>": <bump> / "---"`).not.toBeNull();
+      for (const match of (front?.[1] ?? "").matchAll(/^"([^"]+)": (major|minor|patch)$/gm)) {
+        named.add(match[1] as string);
+      }
+      cpSync(join(root, ".changeset", file), join(dir, ".changeset", file));
+    }
+    const before = versions(dir);
+
+    await run(["node", changesetBin, "version"], { cwd: dir });
+
+    const after = versions(dir);
+    for (const name of named) expect(after.get(name), name).not.toBe(before.get(name));
+    for (const file of pending) expect(existsSync(join(dir, ".changeset", file)), file).toBe(false);
   });
 
   it("publishes every public package in a dry run, with workspace ranges resolved", async () => {
