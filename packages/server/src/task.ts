@@ -21,6 +21,26 @@ export interface Task {
   metadata: Record<string, unknown> | undefined;
   /** For `"warm"`: the integration folders to load. */
   warm?: string[];
+  /** The caller's row in `WorkerSetup.running`, where the worker notes its thread id; -1 for none. */
+  slot: number;
+  /** When the call's time is up (epoch ms; 0 for never): a worker reaching it later runs nothing. */
+  deadline: number;
+}
+
+/**
+ * What every worker is given when it starts (Tinypool's `workerData` for threads, an argument
+ * for processes), so that it loads the integrations before taking calls — replacements of a
+ * stopped worker included.
+ */
+export interface WorkerSetup {
+  /** Integration folders to load at start. */
+  warm: string[];
+  prefer: "build" | "source";
+  /**
+   * Threads only: one row per slot holding the thread id of the worker running that slot's
+   * call (0 while none), so the executor can stop exactly that worker when the call times out.
+   */
+  running?: Int32Array;
 }
 
 /** A failure reported by a worker, already redacted by the execution context. */
