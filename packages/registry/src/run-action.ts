@@ -40,14 +40,17 @@ export interface RunOptions {
   signal?: AbortSignal | undefined;
   /** Called after each HTTP attempt, besides collecting it into `calls`. */
   onHttpCall?: ((call: HttpCall) => void) | undefined;
+  /**
+   * Where declared secrets come from (e.g. the SDK's `envSecretSource().get`); only the keys
+   * the action or trigger declares are read.
+   */
+  secretLookup?: ((key: string) => string | undefined | Promise<string | undefined>) | undefined;
 }
 
 /** Options of one local action run. */
 export interface RunActionOptions extends RunOptions {
   action: string;
   inputs: unknown;
-  /** Where the action's declared secrets come from (e.g. the environment); only its keys are read. */
-  secretLookup?: ((key: string) => string | undefined) | undefined;
 }
 
 /** Options of one local poll. */
@@ -167,10 +170,16 @@ export async function runTrigger(
 ): Promise<TriggerRun> {
   const started = performance.now();
   try {
+    const config = (loaded.integration as { config?: IntegrationConfig }).config;
+    const secrets =
+      config && options.secretLookup
+        ? await pickSecrets(config, "polling_triggers", options.trigger, options.secretLookup)
+        : undefined;
+    const withSecrets = { ...options, secrets };
     const { state } = options;
     const poll = loaded.integration.poll?.bind(loaded.integration);
     if (state && poll) {
-      const run = await inContext(loaded, options, `trigger "${options.trigger}"`, (context) =>
+      const run = await inContext(loaded, withSecrets, `trigger "${options.trigger}"`, (context) =>
         poll(options.trigger, options.inputs, context, {
           ...state,
           ...(options.lastPollTs === undefined ? {} : { lastPollTs: options.lastPollTs }),
@@ -198,7 +207,7 @@ export async function runTrigger(
         durationMs: run.durationMs,
       };
     }
-    const run = await inContext(loaded, options, `trigger "${options.trigger}"`, (context) =>
+    const run = await inContext(loaded, withSecrets, `trigger "${options.trigger}"`, (context) =>
       loaded.integration.executePollingTrigger(
         options.trigger,
         options.inputs,

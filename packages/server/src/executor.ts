@@ -2,13 +2,14 @@ import { suggestion } from "@plugboard/registry";
 import {
   type ActionOutcome,
   type ConnectedAccountResult,
+  envSecretSource,
   type IntegrationConfig,
   type PollingRecord,
   pickSecrets,
+  type SecretSource,
 } from "@plugboard/sdk";
 import { ServerError } from "./errors.ts";
 import { createPool, defaultWorkers, type Isolation, stopWorker } from "./pool.ts";
-import { envSecretSource, type SecretSource } from "./secret-source.ts";
 import { readServedIntegrations, type ServedIntegration } from "./served-integration.ts";
 import { Slots } from "./slots.ts";
 import type { Task, TaskOutcome, WorkerSetup } from "./task.ts";
