@@ -1,10 +1,13 @@
 import { appendFileSync } from "node:fs";
+import { loadavg } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadIntegration } from "@plugboard/registry";
 import { removeWorkspace, writeProbeIntegration } from "@plugboard/testing";
 import autocannon from "autocannon";
 import { createExecutor } from "../src/index.ts";
+import { createPool } from "../src/pool.ts";
+import type { Task } from "../src/task.ts";
 import { percentile, startProcess } from "./processes.ts";
 
 // Three figures of issue "Run integrations as a service": throughput of a no-op action through
@@ -55,31 +58,36 @@ const lines: string[] = ["## @plugboard/server", ""];
 try {
   const integrations = path.join(root, "integrations");
   const serveArgs = [cli, "serve", integrations, "--port", "0", "--no-auth", "--workers", "2"];
-  const served = await startProcess(serveArgs, /Plugboard server: (http:\/\/[^\s]+)/);
+  const listening = /Plugboard server: (http:\/\/[^\s]+)/;
+  const served = await startProcess(serveArgs, listening);
+  const shared = await startProcess([...serveArgs, "--concurrency", "4"], listening);
   const bare = await startProcess([path.join(here, "bare-app.mjs")], /Bare Hono: (http:\/\/\S+)/);
-  let throughput: {
-    serve: Awaited<ReturnType<typeof load>>;
-    bare: Awaited<ReturnType<typeof load>>;
-  };
+  type Load = Awaited<ReturnType<typeof load>>;
+  let throughput: { serve: Load; bare: Load; shared: Load };
+  let sharedRatios: number[] = [];
+  let loadBefore = Number.NaN;
+  let loadAfter = Number.NaN;
   let isolation: { idle: number[]; busy: number[] };
   let ratios: number[] = [];
   try {
     await load(served.url); // warm-up: validators compiled, JIT warm
+    await load(shared.url);
     await load(bare.url);
     // Rounds alternate bare and serve, so both see the same machine load; the ratio is the
     // median of the rounds' ratios.
-    const rounds: Array<{
-      serve: Awaited<ReturnType<typeof load>>;
-      bare: Awaited<ReturnType<typeof load>>;
-    }> = [];
+    const rounds: Array<{ serve: Load; bare: Load; shared: Load }> = [];
+    loadBefore = loadavg()[0] ?? Number.NaN;
     for (let round = 0; round < ROUNDS; round++) {
       const bareRun = await load(bare.url);
       const serveRun = await load(served.url);
-      rounds.push({ serve: serveRun, bare: bareRun });
+      const sharedRun = await load(shared.url);
+      rounds.push({ serve: serveRun, bare: bareRun, shared: sharedRun });
     }
+    ratios = rounds.map((r) => r.serve.rps / r.bare.rps);
+    sharedRatios = rounds.map((r) => r.shared.rps / r.bare.rps);
+    loadAfter = loadavg()[0] ?? Number.NaN;
     rounds.sort((a, b) => a.serve.rps / a.bare.rps - b.serve.rps / b.bare.rps);
     throughput = rounds[Math.floor(rounds.length / 2)] as (typeof rounds)[number];
-    ratios = rounds.map((r) => r.serve.rps / r.bare.rps);
 
     const idle = await sequential(served.url, () => false, 400);
     let done = false;
@@ -97,6 +105,7 @@ try {
     isolation = { idle, busy };
   } finally {
     await served.stop();
+    await shared.stop();
     await bare.stop();
   }
 
@@ -109,6 +118,45 @@ try {
     if (i >= 200) pooled.push((performance.now() - started) * 1000);
   }
   await executor.close();
+
+  // Tinypool's own way to stop a call, an abort signal per task, against a plain run (what the
+  // executor does for threads: a timed-out call's worker is stopped by its thread id).
+  const pool = createPool({
+    workers: 1,
+    concurrency: 1,
+    memoryLimitMb: 256,
+    isolation: "thread",
+    setup: { warm: [path.join(integrations, "probe")], prefer: "build" },
+  });
+  const task = (): Task => ({
+    kind: "action",
+    dir: path.join(integrations, "probe"),
+    prefer: "build",
+    name: "noop",
+    inputs: {},
+    auth: undefined,
+    secrets: {},
+    lastPollTs: null,
+    originOverrides: undefined,
+    metadata: undefined,
+    slot: -1,
+    deadline: 0,
+  });
+  const plain: number[] = [];
+  const abortable: number[] = [];
+  for (let i = 0; i < CALLS + 200; i++) {
+    let started = performance.now();
+    await pool.run(task());
+    if (i >= 200) plain.push((performance.now() - started) * 1000);
+    started = performance.now();
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), 30_000);
+    await pool.run(task(), { signal: controller.signal });
+    clearTimeout(timer);
+    if (i >= 200) abortable.push((performance.now() - started) * 1000);
+  }
+  await pool.destroy();
+
   const loaded = await loadIntegration(path.join(integrations, "probe"));
   const direct: number[] = [];
   for (let i = 0; i < CALLS + 200; i++) {
@@ -119,19 +167,21 @@ try {
     if (i >= 200) direct.push((performance.now() - started) * 1000);
   }
 
-  const { serve, bare: base } = throughput;
+  const { serve, bare: base, shared: sharedRun } = throughput;
   const ratio = serve.rps / base.rps;
+  const sharedRatio = sharedRun.rps / base.rps;
   lines.push(
     "### Throughput of a no-op action",
     "",
-    `autocannon, 10 connections, ${SECONDS} s per run, after a warm-up run each; \`plugboard serve\` with 2 worker threads and a bare Hono app returning the same JSON, each a process of its own. ${ROUNDS} rounds alternate bare and serve; the round with the median ratio is shown (ratios: ${ratios.map((r) => fmt(r, 2)).join(", ")}).`,
+    `autocannon, 10 connections, no pipelining, ${SECONDS} s per run, after a warm-up run each; \`plugboard serve\` with 2 worker threads (one call each, the default; and \`--concurrency 4\` calls each) and a bare Hono app returning the same JSON on the same \`@hono/node-server\` defaults, each a process of its own; 1-minute load average ${fmt(loadBefore, 2)} before the rounds, ${fmt(loadAfter, 2)} after (2 cores shared with other work). ${ROUNDS} rounds run bare, serve, serve \`--concurrency 4\` in turn; the round with the median serve ratio is shown (ratios, default: ${ratios.map((r) => fmt(r, 2)).join(", ")}; \`--concurrency 4\`: ${sharedRatios.map((r) => fmt(r, 2)).join(", ")}).`,
     "",
     "| server | requests/s | p50 ms | p99 ms | errors |",
     "| --- | ---: | ---: | ---: | ---: |",
     `| bare Hono "return JSON" | ${Math.round(base.rps)} | ${base.p50} | ${base.p99} | ${base.errors} |`,
     `| \`plugboard serve\` (pool, validation, envelope) | ${Math.round(serve.rps)} | ${serve.p50} | ${serve.p99} | ${serve.errors} |`,
+    `| \`plugboard serve --concurrency 4\` | ${Math.round(sharedRun.rps)} | ${sharedRun.p50} | ${sharedRun.p99} | ${sharedRun.errors} |`,
     "",
-    `Ratio: ${fmt(ratio, 2)}× of bare (target ≥ 0.6×: ${verdict(ratio >= 0.6)}).`,
+    `Ratio: ${fmt(ratio, 2)}× of bare with the default one call per worker (target ≥ 0.6×: ${verdict(ratio >= 0.6)}); ${fmt(sharedRatio, 2)}× with \`--concurrency 4\` (${verdict(sharedRatio >= 0.6)}).`,
     "",
   );
   const pooledMedian = percentile(pooled, 50);
@@ -148,6 +198,13 @@ try {
     `| \`integration.executeAction\` in-thread | ${fmt(directMedian)} | ${fmt(percentile(direct, 99))} |`,
     "",
     `Overhead: ${fmt(overhead)} µs median (target ≤ 100 µs: ${verdict(overhead <= 100)}).`,
+    "",
+    `Stopping a call: Tinypool's abortable run (an AbortSignal and a timer per call) against a plain run, ${CALLS} pairs taking turns on one worker thread. The executor runs threads plain and stops a timed-out call by terminating the worker whose thread id the call noted in shared memory.`,
+    "",
+    "| `pool.run` | median µs | p99 µs |",
+    "| --- | ---: | ---: |",
+    `| plain | ${fmt(percentile(plain, 50))} | ${fmt(percentile(plain, 99))} |`,
+    `| with an abort signal | ${fmt(percentile(abortable, 50))} | ${fmt(percentile(abortable, 99))} |`,
     "",
   );
   const idleP99 = percentile(isolation.idle, 99);
