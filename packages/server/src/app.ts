@@ -32,6 +32,9 @@ export interface AppOptions {
 
 type Json = Record<string, unknown>;
 
+// What `c.json` sends, so both kinds of answer carry the same header.
+const JSON_TYPE = { "content-type": "application/json" };
+
 function isObject(value: unknown): value is Json {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
@@ -194,12 +197,13 @@ export function createApp(executor: Executor, options: AppOptions): Hono {
     const body = await readBody(await readBodyText(c, maxSize));
     const auth = field(body, "auth", "object") as Json | undefined;
     const qualified = `${c.req.param("name")}.${c.req.param("action")}`;
-    const envelope = await executor.executeAction(
+    // Serialized in the worker: only a string crosses back, and this thread sends it as is.
+    const { json, status } = await executor.executeActionJson(
       qualified,
       { inputs: body.inputs ?? {}, ...(auth ? { auth } : {}) },
       callOptions(body, c),
     );
-    return c.json(envelope, envelopeStatus(envelope));
+    return c.body(json, status, JSON_TYPE);
   });
 
   app.post("/integrations/:name/triggers/:trigger", async (c) => {

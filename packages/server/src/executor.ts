@@ -83,6 +83,16 @@ export interface Executor {
     call: ActionCall,
     options?: CallOptions,
   ): Promise<ActionOutcome>;
+  /**
+   * `executeAction` for an HTTP answer: the envelope as the worker serialized it, with its
+   * status (`envelopeStatus`), so the server's thread neither clones the object back nor
+   * stringifies it.
+   */
+  executeActionJson(
+    qualifiedName: string,
+    call: ActionCall,
+    options?: CallOptions,
+  ): Promise<{ json: string; status: 200 | 400 | 422 | 502 }>;
   /** Runs one poll of `<integration>.<trigger>`. */
   pollTrigger(
     qualifiedName: string,
@@ -304,19 +314,13 @@ export async function createExecutor(options: ExecutorOptions): Promise<Executor
     },
 
     async executeAction(qualifiedName, call, callOptions = {}) {
-      const { served, name } = entry(qualifiedName, "actions");
-      const task: Task = {
-        ...base,
-        kind: "action",
-        dir: served.dir,
-        name,
-        inputs: call.inputs,
-        auth: call.auth,
-        secrets: await secretsFor(served.config, "actions", name),
-      };
-      const limit = actionTimeouts[qualifiedName] ?? timeoutMs;
-      const outcome = unwrap(await run(task, `action "${qualifiedName}"`, callOptions, limit));
+      const outcome = await action(qualifiedName, call, callOptions, undefined);
       return (outcome as { result: ActionOutcome }).result;
+    },
+
+    async executeActionJson(qualifiedName, call, callOptions = {}) {
+      const outcome = await action(qualifiedName, call, callOptions, "json");
+      return outcome as { json: string; status: 200 | 400 | 422 | 502 };
     },
 
     async pollTrigger(qualifiedName, call, callOptions = {}) {
@@ -356,6 +360,27 @@ export async function createExecutor(options: ExecutorOptions): Promise<Executor
       await pool.destroy();
     },
   };
+
+  async function action(
+    qualifiedName: string,
+    call: ActionCall,
+    callOptions: CallOptions,
+    reply: Task["reply"],
+  ): Promise<TaskOutcome & { ok: true }> {
+    const { served, name } = entry(qualifiedName, "actions");
+    const task: Task = {
+      ...base,
+      kind: "action",
+      dir: served.dir,
+      name,
+      inputs: call.inputs,
+      auth: call.auth,
+      secrets: await secretsFor(served.config, "actions", name),
+      ...(reply ? { reply } : {}),
+    };
+    const limit = actionTimeouts[qualifiedName] ?? timeoutMs;
+    return unwrap(await run(task, `action "${qualifiedName}"`, callOptions, limit));
+  }
 
   function secretsFor(
     config: IntegrationConfig,

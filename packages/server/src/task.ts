@@ -19,6 +19,11 @@ export interface Task {
   originOverrides: Record<string, string> | undefined;
   /** Anything the caller passes along (a trigger's `state`), as `context.metadata`. */
   metadata: Record<string, unknown> | undefined;
+  /**
+   * `"json"`: answer an action's envelope serialized, with its HTTP status, so the server
+   * thread neither rebuilds the object nor stringifies it (a string crosses threads cheaply).
+   */
+  reply?: "json";
   /** For `"warm"`: the integration folders to load. */
   warm?: string[];
   /** The caller's row in `WorkerSetup.running`, where the worker notes its thread id; -1 for none. */
@@ -55,4 +60,5 @@ export type TaskOutcome =
   | { ok: true; result: IntegrationResult }
   | { ok: true; records: PollingRecord[] }
   | { ok: true; warmed: number }
+  | { ok: true; json: string; status: 200 | 400 | 422 | 502 }
   | { ok: false; failure: TaskFailure; envelope?: IntegrationResult };

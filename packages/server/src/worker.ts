@@ -3,6 +3,7 @@ import { type LoadedIntegration, loadIntegration } from "@plugboard/registry";
 import type { ExecutionContextOptions, IntegrationResult, PollingRecord } from "@plugboard/sdk";
 import Tinypool from "tinypool";
 import { SETUP_ARG } from "./pool.ts";
+import { envelopeStatus } from "./status.ts";
 import type { Task, TaskFailure, TaskOutcome, WorkerSetup } from "./task.ts";
 
 // Runs inside a pool worker (a thread with an empty environment, or a child process). The
@@ -122,7 +123,9 @@ export default async function run(task: Task): Promise<TaskOutcome> {
     const runnable = integration as unknown as Runnable;
     try {
       if (task.kind === "action") {
-        return { ok: true, result: await runnable.executeAction(task.name, task.inputs, context) };
+        const result = await runnable.executeAction(task.name, task.inputs, context);
+        if (task.reply !== "json") return { ok: true, result };
+        return { ok: true, json: JSON.stringify(result), status: envelopeStatus(result) };
       }
       if (task.kind === "trigger") {
         const records = await runnable.executePollingTrigger(
