@@ -16,31 +16,25 @@ import { type ServeProcess, startServe } from "../serve-process.ts";
 let root: string;
 let api: RecordingServer;
 let server: ServeProcess;
+// One worker running two calls at once.
+let shared: ServeProcess;
 
 beforeAll(async () => {
   root = path.join(resultsDir, `serve-workers-${randomUUID().slice(0, 8)}`);
   await writeProbeIntegration(root);
   api = await startRecordingServer({ "GET /v1/ping": { body: { pong: true } } });
-  server = await startServe(
-    [
-      "--workers",
-      "1",
-      "--no-auth",
-      "--origin",
-      `https://api.probe.test=${api.origin}`,
-      "--cwd",
-      root,
-    ],
-    {},
-    null,
-  );
+  const origin = `https://api.probe.test=${api.origin}`;
+  [server, shared] = await Promise.all([
+    startServe(["--workers", "1", "--no-auth", "--origin", origin, "--cwd", root], {}, null),
+    startServe(["--workers", "1", "--concurrency", "2", "--no-auth", "--cwd", root], {}, null),
+  ]);
 }, 120_000);
 
 afterAll(async () => {
-  const code = await server?.stop();
+  const codes = await Promise.all([server?.stop(), shared?.stop()]);
   await api?.close();
   await removeWorkspace(root);
-  expect(code).toBe(0);
+  expect(codes).toEqual([0, 0]);
 });
 
 const action = (name: string) => `/integrations/probe/actions/${name}`;
@@ -84,5 +78,22 @@ describe("plugboard serve: the worker pool", () => {
     expect(api.requests).toHaveLength(0);
     expect((await server.call(action("call_api"), { body: { inputs: {} } })).status).toBe(200);
     expect(api.requests).toHaveLength(1);
+  }, 90_000);
+});
+
+describe("plugboard serve --concurrency 2", () => {
+  it("runs two calls on one worker; one stopped for its timeout takes the other down, named", async () => {
+    // The slow call would wait for a minute; it only ends early because it shares the worker
+    // the hanging call's timeout stops.
+    const slow = shared.call(action("slow"), { body: { inputs: { ms: 600_000 } } });
+    await expect.poll(async () => (await shared.call("/healthz")).body.pending).toBe(1);
+    const hang = await shared.call(action("hang"), { body: { inputs: {}, timeout_ms: 1000 } });
+    expect(hang.status).toBe(504);
+    expect(hang.body.error.code).toBe("timeout");
+    const { status, body } = await slow;
+    expect(status).toBe(500);
+    expect(body.error.code).toBe("worker_failed");
+    expect(body.error.message).toContain('action "probe.hang" on it overran its timeout');
+    expect((await shared.call(action("noop"), { body: { inputs: {} } })).status).toBe(200);
   }, 90_000);
 });
