@@ -20,6 +20,7 @@ const root = path.resolve(here, "../test-results/bench-workspace");
 const SECONDS = Number(process.env.PLUGBOARD_BENCH_SECONDS ?? 8);
 const CALLS = Number(process.env.PLUGBOARD_BENCH_CALLS ?? 3000);
 const ROUNDS = Number(process.env.PLUGBOARD_BENCH_ROUNDS ?? 3);
+const WARMUP = 2000;
 const NOOP = "/integrations/probe/actions/noop";
 const BODY = '{"inputs":{}}';
 const fmt = (n: number, digits = 1) => n.toFixed(digits);
@@ -110,17 +111,9 @@ try {
   }
 
   // Pool overhead: the same no-op action through the executor, and called in this thread.
+  // Beside them, Tinypool's own way to stop a call, an abort signal per task, against a plain
+  // run (what the executor does for threads: a timed-out call's worker is stopped by its id).
   const executor = await createExecutor({ integrations: [integrations], workers: 1 });
-  const pooled: number[] = [];
-  for (let i = 0; i < CALLS + 200; i++) {
-    const started = performance.now();
-    await executor.executeAction("probe.noop", { inputs: {} });
-    if (i >= 200) pooled.push((performance.now() - started) * 1000);
-  }
-  await executor.close();
-
-  // Tinypool's own way to stop a call, an abort signal per task, against a plain run (what the
-  // executor does for threads: a timed-out call's worker is stopped by its thread id).
   const pool = createPool({
     workers: 1,
     concurrency: 1,
@@ -142,30 +135,43 @@ try {
     slot: -1,
     deadline: 0,
   });
-  const plain: number[] = [];
-  const abortable: number[] = [];
-  for (let i = 0; i < CALLS + 200; i++) {
-    let started = performance.now();
-    await pool.run(task());
-    if (i >= 200) plain.push((performance.now() - started) * 1000);
-    started = performance.now();
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), 30_000);
-    await pool.run(task(), { signal: controller.signal });
-    clearTimeout(timer);
-    if (i >= 200) abortable.push((performance.now() - started) * 1000);
-  }
-  await pool.destroy();
-
   const loaded = await loadIntegration(path.join(integrations, "probe"));
-  const direct: number[] = [];
-  for (let i = 0; i < CALLS + 200; i++) {
-    const started = performance.now();
-    const context = new loaded.ExecutionContext({});
-    await loaded.integration.executeAction("noop", {}, context);
-    await context.close();
-    if (i >= 200) direct.push((performance.now() - started) * 1000);
+  const paths = {
+    pooled: () => executor.executeAction("probe.noop", { inputs: {} }),
+    plain: () => pool.run(task()),
+    abortable: async () => {
+      const controller = new AbortController();
+      const timer = setTimeout(() => controller.abort(), 30_000);
+      await pool.run(task(), { signal: controller.signal });
+      clearTimeout(timer);
+    },
+    direct: async () => {
+      const context = new loaded.ExecutionContext({});
+      await loaded.integration.executeAction("noop", {}, context);
+      await context.close();
+    },
+  };
+  const times: Record<keyof typeof paths, number[]> = {
+    pooled: [],
+    plain: [],
+    abortable: [],
+    direct: [],
+  };
+  // A long warm-up (V8 tiers code up over thousands of calls), then ten rounds in which the
+  // paths take turns, so a change in the machine's load reaches all of them alike.
+  for (const run of Object.values(paths)) for (let i = 0; i < WARMUP; i++) await run();
+  for (let round = 0; round < 10; round++) {
+    for (const [name, run] of Object.entries(paths)) {
+      for (let i = 0; i < CALLS / 10; i++) {
+        const started = performance.now();
+        await run();
+        times[name as keyof typeof paths].push((performance.now() - started) * 1000);
+      }
+    }
   }
+  await executor.close();
+  await pool.destroy();
+  const { pooled, plain, abortable, direct } = times;
 
   const { serve, bare: base, shared: sharedRun } = throughput;
   const ratio = serve.rps / base.rps;
@@ -190,7 +196,7 @@ try {
   lines.push(
     "### Pool overhead per call",
     "",
-    `${CALLS} sequential calls of the no-op action after 200 warm-up calls: through \`createExecutor\` (1 worker thread: secrets picked, task posted, envelope cloned back) and in this thread (same integration, same context per call).`,
+    `${CALLS} sequential calls of the no-op action per path after ${WARMUP} warm-up calls each, in 10 rounds where the paths take turns: through \`createExecutor\` (1 worker thread: secrets picked, task posted, envelope cloned back) and in this thread (same integration, same context per call).`,
     "",
     "| path | median µs | p99 µs |",
     "| --- | ---: | ---: |",
@@ -199,7 +205,7 @@ try {
     "",
     `Overhead: ${fmt(overhead)} µs median (target ≤ 100 µs: ${verdict(overhead <= 100)}).`,
     "",
-    `Stopping a call: Tinypool's abortable run (an AbortSignal and a timer per call) against a plain run, ${CALLS} pairs taking turns on one worker thread. The executor runs threads plain and stops a timed-out call by terminating the worker whose thread id the call noted in shared memory.`,
+    `Stopping a call: Tinypool's abortable run (an AbortSignal and a timer per call) against a plain run on one worker thread, in the same rounds. The executor runs threads plain and stops a timed-out call by terminating the worker whose thread id the call noted in shared memory.`,
     "",
     "| `pool.run` | median µs | p99 µs |",
     "| --- | ---: | ---: |",
