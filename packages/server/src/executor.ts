@@ -235,7 +235,13 @@ export async function createExecutor(options: ExecutorOptions): Promise<Executor
       const outcome = (await (controller
         ? pool.run(task, { signal: controller.signal })
         : pool.run(task))) as TaskOutcome;
-      if (!outcome.ok && outcome.failure.code === "timeout") throw timeoutError(label, ms);
+      if (!outcome.ok && outcome.failure.code === "timeout") {
+        // Refused by its worker, reached past the deadline (a replacement was still loading).
+        throw new ServerError(
+          "timeout",
+          `${label} did not start within ${ms} ms: no worker was free in time, so it never ran; raise the timeout or the worker count`,
+        );
+      }
       return outcome;
     } catch (error) {
       if (timedOut) throw timeoutError(label, ms);
