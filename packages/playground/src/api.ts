@@ -11,7 +11,7 @@ import {
   runConnectedAccount,
   runTrigger,
 } from "@plugboard/registry";
-import { MemoryStateStore } from "@plugboard/sdk";
+import { envSecretSource, MemoryStateStore, type SecretSource } from "@plugboard/sdk";
 import { isObject } from "@plugboard/sdk/internal";
 import { PlaygroundError } from "./errors.ts";
 import { fieldErrors } from "./field-errors.ts";
@@ -54,6 +54,8 @@ export interface ApiOptions {
   timeout?: number | undefined;
   /** Says why an integration's generated code is stale (config.json changed since codegen). */
   staleWarning?: ((dir: string) => string | undefined) | undefined;
+  /** Where declared secrets come from (default: this process's environment, as `plugboard serve`). */
+  secretSource?: SecretSource | undefined;
 }
 
 function formEntry(entry: RegistryEntry) {
@@ -72,6 +74,9 @@ export function handleApi(options: ApiOptions) {
   const cache = new IntegrationCache();
   // Trigger state for "poll again": the SDK's store, in memory, for this server's life.
   const triggerStates = new MemoryStateStore();
+  // Only the keys a run's action or trigger declares are read (see pickSecrets).
+  const secrets = options.secretSource ?? envSecretSource();
+  const secretLookup = (key: string) => secrets.get(key);
 
   async function integrations(res: ServerResponse) {
     const registry = await loadRegistry(options.root);
@@ -118,6 +123,7 @@ export function handleApi(options: ApiOptions) {
         auth: platformAuth(integration.auth, credentials),
         originOverrides: options.originOverrides,
         state: { store: triggerStates, key: entry.qualifiedName },
+        secretLookup,
       });
       if (poll.result.type !== "polling_trigger") {
         return json(res, 200, { ...poll, fieldErrors: fieldErrors(poll.result.result) });
@@ -147,6 +153,7 @@ export function handleApi(options: ApiOptions) {
       originOverrides: options.originOverrides,
       timeout: options.timeout,
       signal: gone.signal,
+      secretLookup,
     });
     json(res, 200, {
       ...outcome,

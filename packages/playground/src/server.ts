@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
+import type { SecretSource } from "@plugboard/sdk";
 import { handleApi } from "./api.ts";
 import { PlaygroundError } from "./errors.ts";
 
@@ -18,6 +19,11 @@ export interface PlaygroundOptions {
   timeout?: number | undefined;
   /** Says why an integration's generated code is stale; the page shows it. */
   staleWarning?: ((dir: string) => string | undefined) | undefined;
+  /**
+   * Where the secrets actions and triggers declare come from (default: the environment, the
+   * same source `plugboard serve` uses); a run missing a required one is refused, naming it.
+   */
+  secretSource?: SecretSource | undefined;
 }
 
 /** A running playground. */

@@ -47,14 +47,17 @@ export interface RunOptions {
   onHttpCall?: ((call: HttpCall) => void) | undefined;
   /** undici interceptors on the run's connections, e.g. the `--record` recorder. */
   interceptors?: HttpInterceptor[] | undefined;
+  /**
+   * Where declared secrets come from (e.g. the SDK's `envSecretSource().get`); only the keys
+   * the action or trigger declares are read.
+   */
+  secretLookup?: ((key: string) => string | undefined | Promise<string | undefined>) | undefined;
 }
 
 /** Options of one local action run. */
 export interface RunActionOptions extends RunOptions {
   action: string;
   inputs: unknown;
-  /** Where the action's declared secrets come from (e.g. the environment); only its keys are read. */
-  secretLookup?: ((key: string) => string | undefined) | undefined;
 }
 
 /** Options of one local poll. */
@@ -175,10 +178,16 @@ export async function runTrigger(
 ): Promise<TriggerRun> {
   const started = performance.now();
   try {
+    const config = (loaded.integration as { config?: IntegrationConfig }).config;
+    const secrets =
+      config && options.secretLookup
+        ? await pickSecrets(config, "polling_triggers", options.trigger, options.secretLookup)
+        : undefined;
+    const withSecrets = { ...options, secrets };
     const { state } = options;
     const poll = loaded.integration.poll?.bind(loaded.integration);
     if (state && poll) {
-      const run = await inContext(loaded, options, `trigger "${options.trigger}"`, (context) =>
+      const run = await inContext(loaded, withSecrets, `trigger "${options.trigger}"`, (context) =>
         poll(options.trigger, options.inputs, context, {
           ...state,
           ...(options.lastPollTs === undefined ? {} : { lastPollTs: options.lastPollTs }),
@@ -206,7 +215,7 @@ export async function runTrigger(
         durationMs: run.durationMs,
       };
     }
-    const run = await inContext(loaded, options, `trigger "${options.trigger}"`, (context) =>
+    const run = await inContext(loaded, withSecrets, `trigger "${options.trigger}"`, (context) =>
       loaded.integration.executePollingTrigger(
         options.trigger,
         options.inputs,

@@ -88,7 +88,9 @@ export {
   assertSecrets,
   type DeclaredSecretKeys,
   declaredSecretKeys,
+  envSecretSource,
   pickSecrets,
+  type SecretSource,
   type SecretValues,
 } from "./secrets.ts";
 export {

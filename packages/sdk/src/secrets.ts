@@ -77,3 +77,17 @@ export async function pickSecrets(
   }
   return picked;
 }
+
+/**
+ * Where the operator's secret values come from. A runner asks only for the keys the action it
+ * runs declares; implement it to read a vault, SSM or Secrets Manager.
+ */
+export interface SecretSource {
+  /** The value of `key` (e.g. `"PERPLEXITY_API_KEY"`), or `undefined` when it is not set. */
+  get(key: string): string | undefined | Promise<string | undefined>;
+}
+
+/** Secrets from environment variables: the default source (`process.env` unless given). */
+export function envSecretSource(env: NodeJS.ProcessEnv = process.env): SecretSource {
+  return { get: (key) => env[key] };
+}

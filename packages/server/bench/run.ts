@@ -1,10 +1,13 @@
 import { appendFileSync } from "node:fs";
+import { loadavg } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadIntegration } from "@plugboard/registry";
 import { removeWorkspace, writeProbeIntegration } from "@plugboard/testing";
 import autocannon from "autocannon";
 import { createExecutor } from "../src/index.ts";
+import { createPool } from "../src/pool.ts";
+import type { Task } from "../src/task.ts";
 import { percentile, startProcess } from "./processes.ts";
 
 // Three figures of issue "Run integrations as a service": throughput of a no-op action through
@@ -17,6 +20,7 @@ const root = path.resolve(here, "../test-results/bench-workspace");
 const SECONDS = Number(process.env.PLUGBOARD_BENCH_SECONDS ?? 8);
 const CALLS = Number(process.env.PLUGBOARD_BENCH_CALLS ?? 3000);
 const ROUNDS = Number(process.env.PLUGBOARD_BENCH_ROUNDS ?? 3);
+const WARMUP = 2000;
 const NOOP = "/integrations/probe/actions/noop";
 const BODY = '{"inputs":{}}';
 const fmt = (n: number, digits = 1) => n.toFixed(digits);
@@ -55,31 +59,36 @@ const lines: string[] = ["## @plugboard/server", ""];
 try {
   const integrations = path.join(root, "integrations");
   const serveArgs = [cli, "serve", integrations, "--port", "0", "--no-auth", "--workers", "2"];
-  const served = await startProcess(serveArgs, /Plugboard server: (http:\/\/[^\s]+)/);
+  const listening = /Plugboard server: (http:\/\/[^\s]+)/;
+  const served = await startProcess(serveArgs, listening);
+  const shared = await startProcess([...serveArgs, "--concurrency", "4"], listening);
   const bare = await startProcess([path.join(here, "bare-app.mjs")], /Bare Hono: (http:\/\/\S+)/);
-  let throughput: {
-    serve: Awaited<ReturnType<typeof load>>;
-    bare: Awaited<ReturnType<typeof load>>;
-  };
+  type Load = Awaited<ReturnType<typeof load>>;
+  let throughput: { serve: Load; bare: Load; shared: Load };
+  let sharedRatios: number[] = [];
+  let loadBefore = Number.NaN;
+  let loadAfter = Number.NaN;
   let isolation: { idle: number[]; busy: number[] };
   let ratios: number[] = [];
   try {
     await load(served.url); // warm-up: validators compiled, JIT warm
+    await load(shared.url);
     await load(bare.url);
     // Rounds alternate bare and serve, so both see the same machine load; the ratio is the
     // median of the rounds' ratios.
-    const rounds: Array<{
-      serve: Awaited<ReturnType<typeof load>>;
-      bare: Awaited<ReturnType<typeof load>>;
-    }> = [];
+    const rounds: Array<{ serve: Load; bare: Load; shared: Load }> = [];
+    loadBefore = loadavg()[0] ?? Number.NaN;
     for (let round = 0; round < ROUNDS; round++) {
       const bareRun = await load(bare.url);
       const serveRun = await load(served.url);
-      rounds.push({ serve: serveRun, bare: bareRun });
+      const sharedRun = await load(shared.url);
+      rounds.push({ serve: serveRun, bare: bareRun, shared: sharedRun });
     }
+    ratios = rounds.map((r) => r.serve.rps / r.bare.rps);
+    sharedRatios = rounds.map((r) => r.shared.rps / r.bare.rps);
+    loadAfter = loadavg()[0] ?? Number.NaN;
     rounds.sort((a, b) => a.serve.rps / a.bare.rps - b.serve.rps / b.bare.rps);
     throughput = rounds[Math.floor(rounds.length / 2)] as (typeof rounds)[number];
-    ratios = rounds.map((r) => r.serve.rps / r.bare.rps);
 
     const idle = await sequential(served.url, () => false, 400);
     let done = false;
@@ -97,41 +106,88 @@ try {
     isolation = { idle, busy };
   } finally {
     await served.stop();
+    await shared.stop();
     await bare.stop();
   }
 
   // Pool overhead: the same no-op action through the executor, and called in this thread.
+  // Beside them, Tinypool's own way to stop a call, an abort signal per task, against a plain
+  // run (what the executor does for threads: a timed-out call's worker is stopped by its id).
   const executor = await createExecutor({ integrations: [integrations], workers: 1 });
-  const pooled: number[] = [];
-  for (let i = 0; i < CALLS + 200; i++) {
-    const started = performance.now();
-    await executor.executeAction("probe.noop", { inputs: {} });
-    if (i >= 200) pooled.push((performance.now() - started) * 1000);
+  const pool = createPool({
+    workers: 1,
+    concurrency: 1,
+    memoryLimitMb: 256,
+    isolation: "thread",
+    setup: { warm: [path.join(integrations, "probe")], prefer: "build" },
+  });
+  const task = (): Task => ({
+    kind: "action",
+    dir: path.join(integrations, "probe"),
+    prefer: "build",
+    name: "noop",
+    inputs: {},
+    auth: undefined,
+    secrets: {},
+    lastPollTs: null,
+    originOverrides: undefined,
+    metadata: undefined,
+    slot: -1,
+    deadline: 0,
+  });
+  const loaded = await loadIntegration(path.join(integrations, "probe"));
+  const paths = {
+    pooled: () => executor.executeAction("probe.noop", { inputs: {} }),
+    plain: () => pool.run(task()),
+    abortable: async () => {
+      const controller = new AbortController();
+      const timer = setTimeout(() => controller.abort(), 30_000);
+      await pool.run(task(), { signal: controller.signal });
+      clearTimeout(timer);
+    },
+    direct: async () => {
+      const context = new loaded.ExecutionContext({});
+      await loaded.integration.executeAction("noop", {}, context);
+      await context.close();
+    },
+  };
+  const times: Record<keyof typeof paths, number[]> = {
+    pooled: [],
+    plain: [],
+    abortable: [],
+    direct: [],
+  };
+  // A long warm-up (V8 tiers code up over thousands of calls), then ten rounds in which the
+  // paths take turns, so a change in the machine's load reaches all of them alike.
+  for (const run of Object.values(paths)) for (let i = 0; i < WARMUP; i++) await run();
+  for (let round = 0; round < 10; round++) {
+    for (const [name, run] of Object.entries(paths)) {
+      for (let i = 0; i < CALLS / 10; i++) {
+        const started = performance.now();
+        await run();
+        times[name as keyof typeof paths].push((performance.now() - started) * 1000);
+      }
+    }
   }
   await executor.close();
-  const loaded = await loadIntegration(path.join(integrations, "probe"));
-  const direct: number[] = [];
-  for (let i = 0; i < CALLS + 200; i++) {
-    const started = performance.now();
-    const context = new loaded.ExecutionContext({});
-    await loaded.integration.executeAction("noop", {}, context);
-    await context.close();
-    if (i >= 200) direct.push((performance.now() - started) * 1000);
-  }
+  await pool.destroy();
+  const { pooled, plain, abortable, direct } = times;
 
-  const { serve, bare: base } = throughput;
+  const { serve, bare: base, shared: sharedRun } = throughput;
   const ratio = serve.rps / base.rps;
+  const sharedRatio = sharedRun.rps / base.rps;
   lines.push(
     "### Throughput of a no-op action",
     "",
-    `autocannon, 10 connections, ${SECONDS} s per run, after a warm-up run each; \`plugboard serve\` with 2 worker threads and a bare Hono app returning the same JSON, each a process of its own. ${ROUNDS} rounds alternate bare and serve; the round with the median ratio is shown (ratios: ${ratios.map((r) => fmt(r, 2)).join(", ")}).`,
+    `autocannon, 10 connections, no pipelining, ${SECONDS} s per run, after a warm-up run each; \`plugboard serve\` with 2 worker threads (one call each, the default; and \`--concurrency 4\` calls each) and a bare Hono app returning the same JSON on the same \`@hono/node-server\` defaults, each a process of its own; 1-minute load average ${fmt(loadBefore, 2)} before the rounds, ${fmt(loadAfter, 2)} after (2 cores shared with other work). ${ROUNDS} rounds run bare, serve, serve \`--concurrency 4\` in turn; the round with the median serve ratio is shown (ratios, default: ${ratios.map((r) => fmt(r, 2)).join(", ")}; \`--concurrency 4\`: ${sharedRatios.map((r) => fmt(r, 2)).join(", ")}).`,
     "",
     "| server | requests/s | p50 ms | p99 ms | errors |",
     "| --- | ---: | ---: | ---: | ---: |",
     `| bare Hono "return JSON" | ${Math.round(base.rps)} | ${base.p50} | ${base.p99} | ${base.errors} |`,
     `| \`plugboard serve\` (pool, validation, envelope) | ${Math.round(serve.rps)} | ${serve.p50} | ${serve.p99} | ${serve.errors} |`,
+    `| \`plugboard serve --concurrency 4\` | ${Math.round(sharedRun.rps)} | ${sharedRun.p50} | ${sharedRun.p99} | ${sharedRun.errors} |`,
     "",
-    `Ratio: ${fmt(ratio, 2)}× of bare (target ≥ 0.6×: ${verdict(ratio >= 0.6)}).`,
+    `Ratio: ${fmt(ratio, 2)}× of bare with the default one call per worker (target ≥ 0.6×: ${verdict(ratio >= 0.6)}); ${fmt(sharedRatio, 2)}× with \`--concurrency 4\` (${verdict(sharedRatio >= 0.6)}).`,
     "",
   );
   const pooledMedian = percentile(pooled, 50);
@@ -140,7 +196,7 @@ try {
   lines.push(
     "### Pool overhead per call",
     "",
-    `${CALLS} sequential calls of the no-op action after 200 warm-up calls: through \`createExecutor\` (1 worker thread: secrets picked, task posted, envelope cloned back) and in this thread (same integration, same context per call).`,
+    `${CALLS} sequential calls of the no-op action per path after ${WARMUP} warm-up calls each, in 10 rounds where the paths take turns: through \`createExecutor\` (1 worker thread: secrets picked, task posted, envelope cloned back) and in this thread (same integration, same context per call).`,
     "",
     "| path | median µs | p99 µs |",
     "| --- | ---: | ---: |",
@@ -148,6 +204,13 @@ try {
     `| \`integration.executeAction\` in-thread | ${fmt(directMedian)} | ${fmt(percentile(direct, 99))} |`,
     "",
     `Overhead: ${fmt(overhead)} µs median (target ≤ 100 µs: ${verdict(overhead <= 100)}).`,
+    "",
+    `Stopping a call: Tinypool's abortable run (an AbortSignal and a timer per call) against a plain run on one worker thread, in the same rounds. The executor runs threads plain and stops a timed-out call by terminating the worker whose thread id the call noted in shared memory.`,
+    "",
+    "| `pool.run` | median µs | p99 µs |",
+    "| --- | ---: | ---: |",
+    `| plain | ${fmt(percentile(plain, 50))} | ${fmt(percentile(plain, 99))} |`,
+    `| with an abort signal | ${fmt(percentile(abortable, 50))} | ${fmt(percentile(abortable, 99))} |`,
     "",
   );
   const idleP99 = percentile(isolation.idle, 99);

@@ -1,5 +1,5 @@
 import { locateSyntaxError } from "@plugboard/sdk";
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { bearerAuth } from "hono/bearer-auth";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
@@ -10,6 +10,7 @@ import { Lifecycle } from "./lifecycle.ts";
 import { type McpAuthOptions, mcpRoute } from "./mcp/mcp-route.ts";
 import { buildOpenApi } from "./openapi.ts";
 import { readBodyText } from "./read-body.ts";
+import { requestSignal } from "./request-signal.ts";
 import { envelopeStatus } from "./status.ts";
 
 /** Options of `createApp`. */
@@ -30,6 +31,9 @@ export interface AppOptions {
 }
 
 type Json = Record<string, unknown>;
+
+// What `c.json` sends, so both kinds of answer carry the same header.
+const JSON_TYPE = { "content-type": "application/json" };
 
 function isObject(value: unknown): value is Json {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -71,15 +75,17 @@ function field(body: Json, key: string, kind: "object" | "string"): unknown {
   return value;
 }
 
-// The request's own abort signal is not passed on: a call runs to its timeout even when the
-// client goes away, rather than risking a worker restart on an early-closing proxy.
-function callOptions(body: Json): CallOptions {
+// The client's disconnect reaches the executor: a call still waiting for a worker is dropped.
+// One already running keeps its deadline (see CallOptions.signal): stopping it would cost a
+// worker restart whenever a proxy closes early, halfway through the handler's side effects.
+function callOptions(body: Json, c: Context): CallOptions {
+  const signal = requestSignal(c);
   const timeout = body.timeout_ms;
-  if (timeout === undefined) return {};
+  if (timeout === undefined) return signal ? { signal } : {};
   if (typeof timeout !== "number" || !Number.isFinite(timeout) || timeout <= 0) {
     throw new ServerError("invalid_body", "request body/timeout_ms: expected a positive number");
   }
-  return { timeoutMs: timeout };
+  return { timeoutMs: timeout, ...(signal ? { signal } : {}) };
 }
 
 /**
@@ -191,12 +197,13 @@ export function createApp(executor: Executor, options: AppOptions): Hono {
     const body = await readBody(await readBodyText(c, maxSize));
     const auth = field(body, "auth", "object") as Json | undefined;
     const qualified = `${c.req.param("name")}.${c.req.param("action")}`;
-    const envelope = await executor.executeAction(
+    // Serialized in the worker: only a string crosses back, and this thread sends it as is.
+    const { json, status } = await executor.executeActionJson(
       qualified,
       { inputs: body.inputs ?? {}, ...(auth ? { auth } : {}) },
-      callOptions(body),
+      callOptions(body, c),
     );
-    return c.json(envelope, envelopeStatus(envelope));
+    return c.body(json, status, JSON_TYPE);
   });
 
   app.post("/integrations/:name/triggers/:trigger", async (c) => {
@@ -212,7 +219,7 @@ export function createApp(executor: Executor, options: AppOptions): Hono {
         lastPollTs: lastPollTs ?? null,
         ...(body.state === undefined ? {} : { state: body.state }),
       },
-      callOptions(body),
+      callOptions(body, c),
     );
     if (outcome.type === "records") return c.json({ records: outcome.records }, 200);
     return c.json(outcome, envelopeStatus(outcome));
@@ -224,7 +231,7 @@ export function createApp(executor: Executor, options: AppOptions): Hono {
     const envelope = await executor.connectedAccount(
       c.req.param("name"),
       auth ? { auth } : {},
-      callOptions(body),
+      callOptions(body, c),
     );
     return c.json(envelope, envelopeStatus(envelope));
   });

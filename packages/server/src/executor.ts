@@ -2,16 +2,17 @@ import { suggestion } from "@plugboard/registry";
 import {
   type ActionOutcome,
   type ConnectedAccountResult,
+  envSecretSource,
   type IntegrationConfig,
   type PollingRecord,
   pickSecrets,
+  type SecretSource,
 } from "@plugboard/sdk";
 import { ServerError } from "./errors.ts";
-import { createPool, defaultWorkers, type Isolation } from "./pool.ts";
-import { envSecretSource, type SecretSource } from "./secret-source.ts";
+import { createPool, defaultWorkers, type Isolation, stopWorker } from "./pool.ts";
 import { readServedIntegrations, type ServedIntegration } from "./served-integration.ts";
 import { Slots } from "./slots.ts";
-import type { Task, TaskOutcome } from "./task.ts";
+import type { Task, TaskOutcome, WorkerSetup } from "./task.ts";
 
 /** Options of `createExecutor`. */
 export interface ExecutorOptions {
@@ -19,6 +20,13 @@ export interface ExecutorOptions {
   integrations: string[];
   /** Pool size (default: one per core, 2 to 8). */
   workers?: number;
+  /**
+   * Calls one worker thread runs at once (default 1). More lets handlers that mostly wait on
+   * APIs share a worker and cuts the cost per call under load, but a CPU-bound handler then
+   * holds up the other calls on its worker, and a call stopped for its timeout takes them down
+   * with its worker. Child processes always run one call each.
+   */
+  concurrency?: number;
   /** Per-call timeout in ms (default 30 000); a call over it is stopped and its worker replaced. */
   timeoutMs?: number;
   /** Per-action timeouts by qualified name (`"perplexity.chat_completion": 120_000`). */
@@ -39,7 +47,11 @@ export interface ExecutorOptions {
 export interface CallOptions {
   /** Overrides the configured timeout for this call. */
   timeoutMs?: number;
-  /** Aborts the call; its worker is stopped and replaced. */
+  /**
+   * Cancels the call while it waits for a worker (it then fails with `aborted`). A call already
+   * running is not stopped by it: it settles or reaches its timeout, so a caller that goes away
+   * never costs a worker restart halfway through a handler's side effects.
+   */
   signal?: AbortSignal;
 }
 
@@ -71,6 +83,16 @@ export interface Executor {
     call: ActionCall,
     options?: CallOptions,
   ): Promise<ActionOutcome>;
+  /**
+   * `executeAction` for an HTTP answer: the envelope as the worker serialized it, with its
+   * status (`envelopeStatus`), so the server's thread neither clones the object back nor
+   * stringifies it.
+   */
+  executeActionJson(
+    qualifiedName: string,
+    call: ActionCall,
+    options?: CallOptions,
+  ): Promise<{ json: string; status: 200 | 400 | 422 | 502 }>;
   /** Runs one poll of `<integration>.<trigger>`. */
   pollTrigger(
     qualifiedName: string,
@@ -88,6 +110,8 @@ export interface Executor {
   /** Stops every worker; calls in flight fail. */
   close(): Promise<void>;
 }
+
+const NO_SECRETS: Record<string, string> = Object.freeze({}) as Record<string, string>;
 
 function splitName(qualifiedName: string, kind: string): [string, string] {
   const dot = qualifiedName.indexOf(".");
@@ -121,8 +145,32 @@ export async function createExecutor(options: ExecutorOptions): Promise<Executor
   const actionTimeouts = options.actionTimeoutsMs ?? {};
   const secrets = options.secretSource ?? envSecretSource();
   const prefer = options.prefer ?? "build";
-  const pool = createPool({ workers, memoryLimitMb, isolation: options.isolation ?? "thread" });
-  const slots = new Slots(workers);
+  const isolation = options.isolation ?? "thread";
+  // Tinypool runs a call with an abort signal (process isolation's timeout) alone on its worker.
+  const concurrency =
+    isolation === "thread" ? Math.floor(positive(options.concurrency, "concurrency", 1)) : 1;
+  // Threads note which call they run in shared memory, so a call over its timeout stops exactly
+  // its own worker; child processes share no memory and get Tinypool's abort signal instead.
+  const running =
+    isolation === "thread"
+      ? new Int32Array(new SharedArrayBuffer(4 * workers * concurrency))
+      : undefined;
+  const setup: WorkerSetup = {
+    warm: integrations.map((i) => i.dir),
+    prefer,
+    ...(running ? { running } : {}),
+  };
+  const pool = createPool({ workers, concurrency, memoryLimitMb, isolation, setup });
+  const slots = new Slots(workers * concurrency);
+  const names = new Map(
+    integrations.map((i) => [
+      i.name,
+      {
+        actions: new Set(Object.keys(i.config.actions ?? {})),
+        polling_triggers: new Set(Object.keys(i.config.polling_triggers ?? {})),
+      },
+    ]),
+  );
   let pending = 0;
 
   const base = {
@@ -133,7 +181,15 @@ export async function createExecutor(options: ExecutorOptions): Promise<Executor
     lastPollTs: null,
     originOverrides: options.originOverrides,
     metadata: undefined,
+    slot: -1,
+    deadline: 0,
   } satisfies Partial<Task>;
+
+  const timeoutError = (label: string, ms: number) =>
+    new ServerError(
+      "timeout",
+      `${label} did not finish within ${ms} ms: it was stopped and its worker replaced; raise the timeout if it needs longer`,
+    );
 
   async function run(
     task: Task,
@@ -143,28 +199,53 @@ export async function createExecutor(options: ExecutorOptions): Promise<Executor
   ): Promise<TaskOutcome> {
     const ms = positive(call.timeoutMs, "timeoutMs", limit);
     pending++;
+    let slot: number;
     try {
-      await slots.acquire(call.signal);
+      slot = await slots.acquire(call.signal);
     } catch {
       pending--;
       throw new ServerError("aborted", `${label} was aborted by the caller before it started`);
     }
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), ms);
-    const signal = call.signal
-      ? AbortSignal.any([controller.signal, call.signal])
-      : controller.signal;
+    task.deadline = Date.now() + ms;
+    let timedOut = false;
+    let timer: NodeJS.Timeout;
+    let controller: AbortController | undefined;
+    if (running) {
+      task.slot = slot;
+      const stop = () => {
+        const threadId = Atomics.load(running, slot);
+        if (threadId === 0) {
+          // Not started yet: its worker will refuse it as past its deadline; look again soon.
+          timer = setTimeout(stop, 5);
+          return;
+        }
+        timedOut = true;
+        stopWorker(pool, threadId, new Error(`stopped: ${label} on it overran its timeout`));
+      };
+      timer = setTimeout(stop, ms);
+    } else {
+      const abort = new AbortController();
+      controller = abort;
+      timer = setTimeout(() => {
+        timedOut = true;
+        abort.abort();
+      }, ms);
+    }
     try {
-      return (await pool.run(task, { signal })) as TaskOutcome;
-    } catch (error) {
-      if (controller.signal.aborted) {
+      const outcome = (await (controller
+        ? pool.run(task, { signal: controller.signal })
+        : pool.run(task))) as TaskOutcome;
+      if (!outcome.ok && outcome.failure.code === "timeout") {
+        // Refused by its worker, reached past the deadline (a replacement was still loading).
         throw new ServerError(
           "timeout",
-          `${label} did not finish within ${ms} ms: it was stopped and its worker replaced; raise the timeout if it needs longer`,
+          `${label} did not start within ${ms} ms: no worker was free in time, so it never ran; raise the timeout or the worker count`,
         );
       }
-      if (call.signal?.aborted)
-        throw new ServerError("aborted", `${label} was aborted by the caller`);
+      return outcome;
+    } catch (error) {
+      if (timedOut) throw timeoutError(label, ms);
+      if (error instanceof ServerError) throw error;
       const code = (error as { code?: unknown }).code;
       if (code === "ERR_WORKER_OUT_OF_MEMORY") {
         throw new ServerError(
@@ -176,7 +257,8 @@ export async function createExecutor(options: ExecutorOptions): Promise<Executor
       throw new ServerError("worker_failed", `${label}: its worker failed (${reason})`);
     } finally {
       clearTimeout(timer);
-      slots.release();
+      if (running) Atomics.store(running, slot, 0);
+      slots.release(slot);
       pending--;
     }
   }
@@ -197,9 +279,9 @@ export async function createExecutor(options: ExecutorOptions): Promise<Executor
     const kind = section === "actions" ? "action" : "trigger";
     const [integrationName, name] = splitName(qualifiedName, kind);
     const served = integration(integrationName);
-    const names = Object.keys(served.config[section] ?? {});
-    if (names.includes(name)) return { served, name };
-    const qualified = names.map((n) => `${served.name}.${n}`);
+    const known = names.get(served.name)?.[section];
+    if (known?.has(name)) return { served, name };
+    const qualified = [...(known ?? [])].map((n) => `${served.name}.${n}`);
     throw new ServerError(
       kind === "action" ? "unknown_action" : "unknown_trigger",
       `unknown ${kind} "${qualifiedName}".${suggestion(qualifiedName, qualified) || ` ${served.name} has no ${kind}s.`}`,
@@ -215,9 +297,11 @@ export async function createExecutor(options: ExecutorOptions): Promise<Executor
     });
   }
 
+  // Each worker loads the integrations as it starts (worker.ts); one "warm" task per worker
+  // waits for that and reports a load failure, which then stops the server from starting.
   const warmed = await Promise.allSettled(
     Array.from({ length: workers }, () =>
-      pool.run({ ...base, kind: "warm", dir: "", name: "", warm: integrations.map((i) => i.dir) }),
+      pool.run({ ...base, kind: "warm", dir: "", name: "", warm: setup.warm }),
     ),
   );
   for (const result of warmed) {
@@ -236,19 +320,13 @@ export async function createExecutor(options: ExecutorOptions): Promise<Executor
     },
 
     async executeAction(qualifiedName, call, callOptions = {}) {
-      const { served, name } = entry(qualifiedName, "actions");
-      const task: Task = {
-        ...base,
-        kind: "action",
-        dir: served.dir,
-        name,
-        inputs: call.inputs,
-        auth: call.auth,
-        secrets: await secretsFor(served.config, "actions", name),
-      };
-      const limit = actionTimeouts[qualifiedName] ?? timeoutMs;
-      const outcome = unwrap(await run(task, `action "${qualifiedName}"`, callOptions, limit));
+      const outcome = await action(qualifiedName, call, callOptions, undefined);
       return (outcome as { result: ActionOutcome }).result;
+    },
+
+    async executeActionJson(qualifiedName, call, callOptions = {}) {
+      const outcome = await action(qualifiedName, call, callOptions, "json");
+      return outcome as { json: string; status: 200 | 400 | 422 | 502 };
     },
 
     async pollTrigger(qualifiedName, call, callOptions = {}) {
@@ -289,11 +367,34 @@ export async function createExecutor(options: ExecutorOptions): Promise<Executor
     },
   };
 
+  async function action(
+    qualifiedName: string,
+    call: ActionCall,
+    callOptions: CallOptions,
+    reply: Task["reply"],
+  ): Promise<TaskOutcome & { ok: true }> {
+    const { served, name } = entry(qualifiedName, "actions");
+    const task: Task = {
+      ...base,
+      kind: "action",
+      dir: served.dir,
+      name,
+      inputs: call.inputs,
+      auth: call.auth,
+      secrets: await secretsFor(served.config, "actions", name),
+      ...(reply ? { reply } : {}),
+    };
+    const limit = actionTimeouts[qualifiedName] ?? timeoutMs;
+    return unwrap(await run(task, `action "${qualifiedName}"`, callOptions, limit));
+  }
+
   function secretsFor(
     config: IntegrationConfig,
     section: "actions" | "polling_triggers",
     name: string,
-  ): Promise<Record<string, string>> {
+  ): Record<string, string> | Promise<Record<string, string>> {
+    // Most actions declare no secret: skip the lookup (and its promise) for them.
+    if (!config[section]?.[name]?.secrets?.length) return NO_SECRETS;
     return pickSecrets(config, section, name, (key) => secrets.get(key));
   }
 }

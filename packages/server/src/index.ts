@@ -1,3 +1,6 @@
+// The environment source and its interface live in the SDK (the playground and `plugboard run`
+// use them too); re-exported so a server user finds every secret source here.
+export { envSecretSource, type SecretSource } from "@plugboard/sdk";
 export { type AppOptions, createApp } from "./app.ts";
 export {
   describeIntegrations,
@@ -38,11 +41,7 @@ export { type Envelope, envelopeResult, thrownResult } from "./mcp/tool-result.t
 export { inputToolSchema, outputToolSchema, type ToolSchema } from "./mcp/tool-schema.ts";
 export { buildOpenApi } from "./openapi.ts";
 export { defaultWorkers, type Isolation } from "./pool.ts";
-export {
-  envSecretSource,
-  fileSecretSource,
-  type SecretSource,
-} from "./secret-source.ts";
+export { fileSecretSource } from "./secret-source.ts";
 export { readServedIntegrations, type ServedIntegration } from "./served-integration.ts";
 export {
   checkAccess,

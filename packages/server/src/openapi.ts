@@ -1,4 +1,5 @@
 import type { JsonSchema } from "@plugboard/sdk";
+import { embedSchema } from "./openapi-schemas.ts";
 import type { ServedIntegration } from "./served-integration.ts";
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -127,21 +128,25 @@ export function buildOpenApi(integrations: readonly ServedIntegration[]): Record
       },
     },
   };
+  // The fixed components, then each action's and trigger's own definitions.
+  const schemas: Record<string, unknown> = { ...COMPONENTS.schemas };
   for (const { name, config } of integrations) {
     for (const [action, spec] of Object.entries(config.actions)) {
+      const inputs = embedSchema(spec.input_schema, `${name}.${action}.input`, schemas);
+      const output = embedSchema(spec.output_schema, `${name}.${action}.output`, schemas);
       paths[`/integrations/${name}/actions/${action}`] = {
         post: {
           operationId: `${name}.${action}`,
           summary: spec.display_name ?? action,
           description: spec.description,
           tags: [name],
-          requestBody: requestBody(spec.input_schema),
+          requestBody: requestBody(inputs),
           responses: {
             "200": json(
               envelope("action", {
                 type: "object",
                 required: ["data", "cost_usd"],
-                properties: { data: spec.output_schema, cost_usd: { type: ["number", "null"] } },
+                properties: { data: output, cost_usd: { type: ["number", "null"] } },
               }),
               "The action's result",
             ),
@@ -152,13 +157,15 @@ export function buildOpenApi(integrations: readonly ServedIntegration[]): Record
       };
     }
     for (const [trigger, spec] of Object.entries(config.polling_triggers ?? {})) {
+      const inputs = embedSchema(spec.input_schema, `${name}.${trigger}.input`, schemas);
+      const output = embedSchema(spec.output_schema, `${name}.${trigger}.output`, schemas);
       paths[`/integrations/${name}/triggers/${trigger}`] = {
         post: {
           operationId: `${name}.${trigger}`,
           summary: spec.display_name ?? trigger,
           description: `${spec.description} (polled every ${spec.polling_interval})`,
           tags: [name],
-          requestBody: requestBody(spec.input_schema, {
+          requestBody: requestBody(inputs, {
             last_poll_ts: { type: ["string", "null"], format: "date-time" },
             state: { description: "Passed to the handler as context.metadata.state" },
           }),
@@ -173,7 +180,7 @@ export function buildOpenApi(integrations: readonly ServedIntegration[]): Record
                     items: {
                       type: "object",
                       required: ["id", "data"],
-                      properties: { id: { type: "string" }, data: spec.output_schema },
+                      properties: { id: { type: "string" }, data: output },
                     },
                   },
                 },
@@ -214,6 +221,6 @@ export function buildOpenApi(integrations: readonly ServedIntegration[]): Record
     },
     security: [{ bearer: [] }],
     paths,
-    components: COMPONENTS,
+    components: { ...COMPONENTS, schemas },
   };
 }

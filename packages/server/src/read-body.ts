@@ -24,12 +24,42 @@ export async function readBodyText(c: Context, maxSize: number): Promise<string>
     if (Buffer.byteLength(text) > maxSize) throw tooLarge(maxSize);
     return text;
   }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of incoming) {
-    size += (chunk as Buffer).length;
-    if (size > maxSize) throw tooLarge(maxSize);
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString("utf8");
+  if (incoming.readableEnded) return "";
+  // Events rather than `for await`: an async iterator costs a generator and promises per
+  // request, more than reading a small body.
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const done = () => {
+      incoming.off("data", onData);
+      incoming.off("end", onEnd);
+      incoming.off("error", onError);
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxSize) {
+        done();
+        // As `for await` did on a throw: stop reading at once, the rest is never buffered.
+        incoming.destroy();
+        reject(tooLarge(maxSize));
+        return;
+      }
+      chunks.push(chunk);
+    };
+    const onEnd = () => {
+      done();
+      resolve(
+        chunks.length === 1
+          ? (chunks[0] as Buffer).toString("utf8")
+          : Buffer.concat(chunks).toString("utf8"),
+      );
+    };
+    const onError = (error: Error) => {
+      done();
+      reject(error);
+    };
+    incoming.on("data", onData);
+    incoming.on("end", onEnd);
+    incoming.on("error", onError);
+  });
 }

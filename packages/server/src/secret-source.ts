@@ -1,20 +1,6 @@
 import { readFileSync } from "node:fs";
-import { locateSyntaxError } from "@plugboard/sdk";
+import { locateSyntaxError, type SecretSource } from "@plugboard/sdk";
 import { ServerError } from "./errors.ts";
-
-/**
- * Where the operator's secret values come from. The executor asks only for the keys the
- * action it runs declares; implement it to read a vault, SSM or Secrets Manager.
- */
-export interface SecretSource {
-  /** The value of `key` (e.g. `"PERPLEXITY_API_KEY"`), or `undefined` when it is not set. */
-  get(key: string): string | undefined | Promise<string | undefined>;
-}
-
-/** Secrets from environment variables: the default source (`process.env` unless given). */
-export function envSecretSource(env: NodeJS.ProcessEnv = process.env): SecretSource {
-  return { get: (key) => env[key] };
-}
 
 /**
  * Secrets from a JSON file holding one object of string values,

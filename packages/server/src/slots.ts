@@ -1,15 +1,15 @@
 /**
  * A FIFO of calls waiting for one of `size` workers. Tinypool is only ever given as many
- * tasks as it has idle workers: its queue handles abortable tasks slowly, and a call's
- * timeout then counts its running time, not its wait.
+ * tasks as it has idle workers, so a call's timeout counts its running time, not its wait,
+ * and a call still waiting can be cancelled without touching a worker. Each granted call holds
+ * a slot number (0 to size - 1), its row in the table where workers note their thread id.
  */
 export class Slots {
-  readonly #size: number;
-  #busy = 0;
-  readonly #waiting: Array<() => void> = [];
+  readonly #free: number[];
+  readonly #waiting: Array<(slot: number) => void> = [];
 
   constructor(size: number) {
-    this.#size = size;
+    this.#free = Array.from({ length: size }, (_, i) => size - 1 - i);
   }
 
   /** Calls waiting for a worker. */
@@ -17,16 +17,18 @@ export class Slots {
     return this.#waiting.length;
   }
 
-  /** Resolves once a worker is free for the caller, who must `release()` it afterwards. */
-  acquire(signal?: AbortSignal): Promise<void> {
-    if (this.#busy < this.#size) {
-      this.#busy++;
-      return Promise.resolve();
-    }
+  /**
+   * Resolves with a slot once a worker is free for the caller, who must `release(slot)` it
+   * afterwards; rejects with the signal's reason if it aborts first.
+   */
+  acquire(signal?: AbortSignal): Promise<number> {
+    const slot = this.#free.pop();
+    if (slot !== undefined) return Promise.resolve(slot);
+    if (signal?.aborted) return Promise.reject(signal.reason);
     return new Promise((resolve, reject) => {
-      const grant = () => {
+      const grant = (granted: number) => {
         signal?.removeEventListener("abort", cancel);
-        resolve();
+        resolve(granted);
       };
       const cancel = () => {
         const index = this.#waiting.indexOf(grant);
@@ -38,10 +40,10 @@ export class Slots {
     });
   }
 
-  /** Hands the worker to the next waiting call, or frees it. */
-  release(): void {
+  /** Hands the slot to the next waiting call, or frees it. */
+  release(slot: number): void {
     const next = this.#waiting.shift();
-    if (next) next();
-    else this.#busy--;
+    if (next) next(slot);
+    else this.#free.push(slot);
   }
 }

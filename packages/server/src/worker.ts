@@ -1,6 +1,10 @@
+import { threadId } from "node:worker_threads";
 import { type LoadedIntegration, loadIntegration } from "@plugboard/registry";
 import type { ExecutionContextOptions, IntegrationResult, PollingRecord } from "@plugboard/sdk";
-import type { Task, TaskFailure, TaskOutcome } from "./task.ts";
+import Tinypool from "tinypool";
+import { SETUP_ARG } from "./pool.ts";
+import { envelopeStatus } from "./status.ts";
+import type { Task, TaskFailure, TaskOutcome, WorkerSetup } from "./task.ts";
 
 // Runs inside a pool worker (a thread with an empty environment, or a child process). The
 // integration, its SDK copy and its validators load here, never in the server's thread.
@@ -25,7 +29,7 @@ interface Context {
 
 const loaded = new Map<string, Promise<LoadedIntegration>>();
 
-function load(task: Task): Promise<LoadedIntegration> {
+function load(task: Pick<Task, "prefer" | "dir">): Promise<LoadedIntegration> {
   const key = `${task.prefer}:${task.dir}`;
   let pending = loaded.get(key);
   if (!pending) {
@@ -36,6 +40,24 @@ function load(task: Task): Promise<LoadedIntegration> {
   }
   return pending;
 }
+
+function readSetup(): WorkerSetup | undefined {
+  const data = Tinypool.workerData as WorkerSetup | undefined;
+  if (data?.warm) return data;
+  const at = process.argv.indexOf(SETUP_ARG);
+  const arg = at >= 0 ? process.argv[at + 1] : undefined;
+  return arg === undefined ? undefined : (JSON.parse(arg) as WorkerSetup);
+}
+
+const setup = readSetup();
+// Tinypool imports this module before it marks the worker ready, so a worker started in place of
+// a stopped one takes its first call with the integrations already loaded. A failure here is
+// reported by the call (or the startup "warm" task) that needs the integration, not thrown: a
+// throw would end the worker before it could say why.
+if (setup) {
+  await Promise.allSettled(setup.warm.map((dir) => load({ prefer: setup.prefer, dir })));
+}
+const running = setup?.running;
 
 function failure(error: unknown, context: Context | undefined): TaskOutcome {
   const e = error as Error & { code?: unknown; retryAfter?: unknown; status?: unknown };
@@ -76,6 +98,14 @@ function validationEnvelope(error: unknown, context: Context): TaskOutcome | und
 /** Runs one task: loads the integration (once per worker), builds a context, executes. */
 export default async function run(task: Task): Promise<TaskOutcome> {
   let context: Context | undefined;
+  // Noted before anything runs, so the executor can stop this worker if the call overstays.
+  if (running && task.slot >= 0) Atomics.store(running, task.slot, threadId);
+  if (task.deadline > 0 && Date.now() >= task.deadline) {
+    return {
+      ok: false,
+      failure: { code: "timeout", message: "reached its worker after its deadline" },
+    };
+  }
   try {
     if (task.kind === "warm") {
       const dirs = task.warm ?? [];
@@ -93,7 +123,9 @@ export default async function run(task: Task): Promise<TaskOutcome> {
     const runnable = integration as unknown as Runnable;
     try {
       if (task.kind === "action") {
-        return { ok: true, result: await runnable.executeAction(task.name, task.inputs, context) };
+        const result = await runnable.executeAction(task.name, task.inputs, context);
+        if (task.reply !== "json") return { ok: true, result };
+        return { ok: true, json: JSON.stringify(result), status: envelopeStatus(result) };
       }
       if (task.kind === "trigger") {
         const records = await runnable.executePollingTrigger(

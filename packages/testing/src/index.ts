@@ -8,7 +8,12 @@ export {
   type FixtureResponse,
   loadFixture,
 } from "./fixture.ts";
-export { probeConfig, removeWorkspace, writeProbeIntegration } from "./probe-integration.ts";
+export {
+  probeConfig,
+  probeLoads,
+  removeWorkspace,
+  writeProbeIntegration,
+} from "./probe-integration.ts";
 export {
   type RecordedRequest,
   type RecordingServer,

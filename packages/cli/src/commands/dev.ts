@@ -1,6 +1,7 @@
 import path from "node:path";
 import { startPlayground } from "@plugboard/playground";
 import { findWorkspaceRoot, listIntegrationDirs } from "@plugboard/registry";
+import { envSecretSource, fileSecretSource } from "@plugboard/server";
 import {
   commonOptions,
   DEFAULT_RUN_TIMEOUT_SECONDS,
@@ -13,17 +14,21 @@ import { parseOrigins } from "../parse-json.ts";
 import { staleWarning } from "../run/stale-warning.ts";
 import { stderrColors, stdoutColors } from "../terminal.ts";
 
-const help = `Usage: plugboard dev [--port <n>] [--origin <real>=<local>]… [--timeout <s>] [--cwd <dir>]
+const help = `Usage: plugboard dev [--port <n>] [--origin <real>=<local>]… [--timeout <s>]
+                     [--secrets-file <file>] [--cwd <dir>]
 
 Starts the local playground on 127.0.0.1 and prints its URL. The page lists the workspace's
 integrations and actions, renders a form for each action's input_schema and a credentials
 form from auth.fields, runs actions here on your machine and shows the result envelope,
 field errors and the HTTP calls the handler made. Credentials stay in the page's memory.
+The secrets an action declares (config.json "secrets", e.g. PERPLEXITY_API_KEY) are read from
+the environment (or --secrets-file), as plugboard serve reads them: only the declared keys.
 
 Options:
   --port <n>        port to listen on (default 4321; 0 for any free port)
   --origin <a>=<b>  send requests for origin <a> to <b> instead (repeatable)
   --timeout <s>     give each run up after this many seconds (default ${DEFAULT_RUN_TIMEOUT_SECONDS}; 0: no limit)
+  --secrets-file <file>  read declared secrets from a JSON object { "KEY": "value" }
   --cwd <dir>       look for the workspace from <dir>
   -h, --help        show this help
 
@@ -38,6 +43,7 @@ export function devCommand(argv: string[]): Promise<number> {
       port: { type: "string", default: "4321" },
       origin: { type: "string", multiple: true },
       timeout: { type: "string" },
+      "secrets-file": { type: "string" },
     });
     if (values.help) {
       process.stdout.write(help);
@@ -48,7 +54,9 @@ export function devCommand(argv: string[]): Promise<number> {
       throw new CliError("usage", `--port ${values.port}: expected a port number from 0 to 65535`);
     }
     const timeout = parseTimeout(values.timeout);
-    const root = findWorkspaceRoot(path.resolve(values.cwd ?? process.cwd()));
+    const cwd = path.resolve(values.cwd ?? process.cwd());
+    const root = findWorkspaceRoot(cwd);
+    const secretsFile = values["secrets-file"];
     const playground = await startPlayground({
       root,
       port,
@@ -56,6 +64,10 @@ export function devCommand(argv: string[]): Promise<number> {
       timeout,
       // The page shows it per integration, checked again on every reload of the list.
       staleWarning,
+      secretSource:
+        secretsFile === undefined
+          ? envSecretSource()
+          : fileSecretSource(path.resolve(cwd, secretsFile)),
     });
     for (const dir of await listIntegrationDirs(root)) {
       const stale = staleWarning(dir);

@@ -10,7 +10,7 @@ import { readAuthFile } from "../read-auth-file.ts";
 import { stdoutColors } from "../terminal.ts";
 
 const help = `Usage: plugboard serve [integration-dir…] [--port <n>] [--host <addr>] [--workers <n>]
-                       [--timeout <ms>] [--memory <mb>] [--isolation thread|process]
+                       [--concurrency <n>] [--timeout <ms>] [--memory <mb>] [--isolation thread|process]
                        [--token-file <file> | --no-auth] [--secrets-file <file>]
                        [--auth-file <file>] [--cwd <dir>]
 
@@ -30,8 +30,12 @@ Options:
   --port <n>            port (default 8787; 0 for any free port)
   --host <addr>         address to bind (default 127.0.0.1)
   --workers <n>         worker pool size (default: one per core, 2 to 8)
+  --concurrency <n>     calls each worker thread runs at once (default 1); more suits
+                        handlers that wait on APIs, but a CPU-bound one then holds up the
+                        others on its worker
   --timeout <ms>        per-call timeout (default 30000); a call over it is stopped and its
-                        worker replaced
+                        worker replaced (a call still waiting for a worker is dropped when
+                        its client disconnects; a running one keeps its deadline)
   --memory <mb>         heap limit per worker (default 256)
   --isolation <kind>    thread (default) or process: a child process per worker
   --token-file <file>   read the bearer token from <file>
@@ -73,6 +77,7 @@ export function serveCommand(argv: string[]): Promise<number> {
       port: { type: "string", default: "8787" },
       host: { type: "string", default: "127.0.0.1" },
       workers: { type: "string" },
+      concurrency: { type: "string" },
       timeout: { type: "string" },
       memory: { type: "string" },
       isolation: { type: "string", default: "thread" },
@@ -119,6 +124,7 @@ export function serveCommand(argv: string[]): Promise<number> {
         : [path.join(findWorkspaceRoot(cwd), "integrations")];
     const secretsFile = values["secrets-file"];
     const workers = number(values.workers, "--workers", 1);
+    const concurrency = number(values.concurrency, "--concurrency", 1);
     const timeoutMs = number(values.timeout, "--timeout", 1);
     const memoryLimitMb = number(values.memory, "--memory", 16);
     const bodyLimitBytes = number(values["body-limit"], "--body-limit", 1);
@@ -136,6 +142,7 @@ export function serveCommand(argv: string[]): Promise<number> {
           ? envSecretSource()
           : fileSecretSource(path.resolve(cwd, secretsFile)),
       ...(workers === undefined ? {} : { workers }),
+      ...(concurrency === undefined ? {} : { concurrency }),
       ...(timeoutMs === undefined ? {} : { timeoutMs }),
       ...(memoryLimitMb === undefined ? {} : { memoryLimitMb }),
       ...(bodyLimitBytes === undefined ? {} : { bodyLimitBytes }),
