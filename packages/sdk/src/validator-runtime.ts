@@ -2,8 +2,20 @@
 // generated validators take them from here instead, so every integration shares one copy.
 // `ajv` is pinned to an exact version (see package.json): test/validator-runtime.test.ts fails
 // when it changes, so these paths are checked again on every upgrade. Loaded with `require`, as
-// Ajv's own standalone code loads them: CommonJS modules, whose `default` is the helper.
-const require = process.getBuiltinModule("node:module").createRequire(import.meta.url);
+// Ajv's own standalone code loads them: CommonJS modules, whose `default` is the helper. Each is
+// loaded on first use: importing the SDK must not start Node's CommonJS loader (about 12 M
+// instructions of start-up) for helpers most validators never call.
+const helpers = new Map<string, unknown>();
+
+function helper<T>(name: string): T {
+  let loaded = helpers.get(name);
+  if (loaded === undefined) {
+    const require = process.getBuiltinModule("node:module").createRequire(import.meta.url);
+    loaded = require(`ajv/dist/runtime/${name}`).default;
+    helpers.set(name, loaded);
+  }
+  return loaded as T;
+}
 
 /**
  * Ajv's run-time helpers, by the module name Ajv's standalone code requires them under
@@ -13,6 +25,10 @@ export const validatorRuntime: {
   readonly ucs2length: (text: string) => number;
   readonly equal: (a: unknown, b: unknown) => boolean;
 } = Object.freeze({
-  ucs2length: require("ajv/dist/runtime/ucs2length").default,
-  equal: require("ajv/dist/runtime/equal").default,
+  get ucs2length() {
+    return helper<(text: string) => number>("ucs2length");
+  },
+  get equal() {
+    return helper<(a: unknown, b: unknown) => boolean>("equal");
+  },
 });
