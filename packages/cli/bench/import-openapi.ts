@@ -9,7 +9,6 @@ import { convertDescription } from "../src/import-openapi/convert-description.ts
 import { loadDescription } from "../src/import-openapi/load-description.ts";
 import { writeImport } from "../src/import-openapi/write-import.ts";
 import { writeGenerated } from "../src/scaffold/write-generated.ts";
-import { codegenSupportsRef } from "../test/import-workspace.ts";
 
 const require = createRequire(import.meta.url);
 const descriptions = [
@@ -45,14 +44,12 @@ function folderSize(dir: string): { files: number; bytes: number } {
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const kib = (bytes: number) => `${Math.round(bytes / 1024).toLocaleString("en")} KiB`;
-const withRef = codegenSupportsRef();
 const lines = [
   "## plugboard import openapi",
   "",
   "Real descriptions read from `node_modules`. *Read + validate*: `@readme/openapi-parser`",
   "bundles and validates the file; *convert*: actions, schemas, handlers and tests (with their",
-  "samples); *write*: the folder" +
-    (withRef ? " and codegen." : " only (codegen does not take `$ref` yet, so it is not run)."),
+  "samples); *write*: the folder and codegen.",
   "Examples: every response example and schema `example` of the imported operations, checked",
   "against the schemas made from them; *wrong* ones are the description's own mistakes.",
   "",
@@ -69,12 +66,7 @@ try {
     const result = convertDescription(document, { name: d.name, source: d.spec, tags: d.tags });
     const convert = performance.now() - start;
     start = performance.now();
-    const dir = await writeImport(
-      root,
-      d.name,
-      result.files,
-      withRef ? writeGenerated : async () => {},
-    );
+    const dir = await writeImport(root, d.name, result.files, writeGenerated);
     const write = performance.now() - start;
     const size = folderSize(dir);
     const examples = checkExamples(result.actions);

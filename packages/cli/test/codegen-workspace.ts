@@ -4,7 +4,12 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { readConfig } from "@plugboard/codegen";
 import type { IntegrationConfig } from "@plugboard/sdk";
-import ts from "typescript";
+import {
+  type Diagnostic,
+  compilerOptions as tsconfigOptions,
+  typecheck as typecheckProgram,
+} from "@plugboard/testing/typecheck";
+import type ts from "typescript";
 
 /** The CLI package folder. */
 export const packageDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -30,26 +35,7 @@ export function workspace(): { dir: string; cleanup: () => void } {
 
 /** Compiler options of the package's tsconfig (strict, NodeNext, `.ts` imports…). */
 export function compilerOptions(overrides: ts.CompilerOptions = {}): ts.CompilerOptions {
-  const parsed = ts.getParsedCommandLineOfConfigFile(
-    join(packageDir, "tsconfig.json"),
-    {},
-    {
-      ...ts.sys,
-      onUnRecoverableConfigFileDiagnostic: (d) => {
-        throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n"));
-      },
-    },
-  );
-  if (!parsed) throw new Error("cannot read tsconfig.json");
-  return { ...parsed.options, noEmit: true, types: [], ...overrides };
-}
-
-/** One compiler diagnostic, flattened for assertions. */
-export interface Diagnostic {
-  file: string;
-  line: number;
-  code: number;
-  message: string;
+  return tsconfigOptions(join(packageDir, "tsconfig.json"), overrides);
 }
 
 /** Type-checks `rootNames` as one program; `virtual` files exist only in memory. */
@@ -58,22 +44,5 @@ export function typecheck(
   virtual: Record<string, string> = {},
   options: ts.CompilerOptions = compilerOptions(),
 ): Diagnostic[] {
-  const host = ts.createCompilerHost(options);
-  const readFile = host.readFile.bind(host);
-  const fileExists = host.fileExists.bind(host);
-  const getSourceFile = host.getSourceFile.bind(host);
-  host.readFile = (name) => virtual[name] ?? readFile(name);
-  host.fileExists = (name) => name in virtual || fileExists(name);
-  host.getSourceFile = (name, language, ...rest) =>
-    name in virtual
-      ? ts.createSourceFile(name, virtual[name] as string, language)
-      : getSourceFile(name, language, ...rest);
-  const program = ts.createProgram([...rootNames, ...Object.keys(virtual)], options, host);
-  return ts.getPreEmitDiagnostics(program).map((d) => ({
-    file: d.file?.fileName ?? "",
-    line:
-      d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line + 1 : 0,
-    code: d.code,
-    message: ts.flattenDiagnosticMessageText(d.messageText, "\n"),
-  }));
+  return typecheckProgram(rootNames, virtual, options);
 }

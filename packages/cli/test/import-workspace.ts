@@ -5,7 +5,6 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { generate, parseAndCheck } from "@plugboard/codegen";
 
 const exec = promisify(execFile);
 const require = createRequire(import.meta.url);
@@ -55,35 +54,4 @@ export function typecheck(dir: string) {
 export function runTests(dir: string) {
   const bin = path.join(path.dirname(require.resolve("vitest/package.json")), "vitest.mjs");
   return tool(bin, ["run"], dir);
-}
-
-/** Whether codegen on main generates configs with `definitions` + local `$ref` yet. */
-export function codegenSupportsRef(): boolean {
-  const config = {
-    name: "probe",
-    version: "0.1.0",
-    display_name: "Probe",
-    description: "Probes codegen for $ref support.",
-    entry_point: "src/index.ts",
-    actions: {
-      probe: {
-        display_name: "Probe",
-        description: "Probes codegen for $ref support.",
-        input_schema: {
-          type: "object",
-          properties: { a: { $ref: "#/definitions/A" } },
-          definitions: { A: { type: "string" } },
-        },
-        output_schema: { type: "object" },
-      },
-    },
-  };
-  try {
-    generate(parseAndCheck(JSON.stringify(config), "probe/config.json"), {
-      file: "probe/config.json",
-    });
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -12,7 +12,7 @@ import {
 } from "../../src/import-openapi/convert-description.ts";
 import { loadDescription } from "../../src/import-openapi/load-description.ts";
 import { capture } from "../capture.ts";
-import { codegenSupportsRef, runTests, tempWorkspace, typecheck } from "../import-workspace.ts";
+import { runTests, tempWorkspace, typecheck } from "../import-workspace.ts";
 
 const require = createRequire(import.meta.url);
 const github = path.join(
@@ -25,7 +25,6 @@ const blockfrost = path.join(
 );
 // Until codegen accepts `definitions` + `$ref` (the authoring-kit work), these descriptions,
 // whose shared schemas stay shared, convert but cannot be generated.
-const withRef = codegenSupportsRef();
 // A representative subset keeps CI fast; the bench imports the whole tag.
 const githubSubset = [
   "issues/create",
@@ -142,7 +141,7 @@ describe("Blockfrost's description, whole", () => {
   });
 });
 
-describe.skipIf(!withRef)("imported real integrations, end to end", () => {
+describe("imported real integrations, end to end", () => {
   let root = "";
   beforeAll(async () => {
     root = await tempWorkspace("plugboard-import-real-");

@@ -8,7 +8,12 @@ import type {
   PrecompiledValidators,
   ValidateFunction,
 } from "@plugboard/sdk";
-import ts from "typescript";
+import {
+  type Diagnostic,
+  compilerOptions as tsconfigOptions,
+  typecheck as typecheckProgram,
+} from "@plugboard/testing/typecheck";
+import type ts from "typescript";
 import { generate } from "../../src/generate.ts";
 import { type PlannedOperation, plan } from "../../src/plan.ts";
 import { readConfig } from "../../src/read-config.ts";
@@ -110,26 +115,7 @@ export function validatorOf(module: ValidatorsModule, name: string): ValidateFun
 
 /** Compiler options of the package's tsconfig (strict, NodeNext, `.ts` imports…). */
 export function compilerOptions(overrides: ts.CompilerOptions = {}): ts.CompilerOptions {
-  const parsed = ts.getParsedCommandLineOfConfigFile(
-    join(packageDir, "tsconfig.json"),
-    {},
-    {
-      ...ts.sys,
-      onUnRecoverableConfigFileDiagnostic: (d) => {
-        throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n"));
-      },
-    },
-  );
-  if (!parsed) throw new Error("cannot read tsconfig.json");
-  return { ...parsed.options, noEmit: true, types: [], ...overrides };
-}
-
-/** One compiler diagnostic, flattened for assertions. */
-export interface Diagnostic {
-  file: string;
-  line: number;
-  code: number;
-  message: string;
+  return tsconfigOptions(join(packageDir, "tsconfig.json"), overrides);
 }
 
 /** Type-checks `rootNames` as one program; `virtual` files exist only in memory. */
@@ -138,22 +124,5 @@ export function typecheck(
   virtual: Record<string, string> = {},
   options: ts.CompilerOptions = compilerOptions(),
 ): Diagnostic[] {
-  const host = ts.createCompilerHost(options);
-  const readFile = host.readFile.bind(host);
-  const fileExists = host.fileExists.bind(host);
-  const getSourceFile = host.getSourceFile.bind(host);
-  host.readFile = (name) => virtual[name] ?? readFile(name);
-  host.fileExists = (name) => name in virtual || fileExists(name);
-  host.getSourceFile = (name, language, ...rest) =>
-    name in virtual
-      ? ts.createSourceFile(name, virtual[name] as string, language)
-      : getSourceFile(name, language, ...rest);
-  const program = ts.createProgram([...rootNames, ...Object.keys(virtual)], options, host);
-  return ts.getPreEmitDiagnostics(program).map((d) => ({
-    file: d.file?.fileName ?? "",
-    line:
-      d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line + 1 : 0,
-    code: d.code,
-    message: ts.flattenDiagnosticMessageText(d.messageText, "\n"),
-  }));
+  return typecheckProgram(rootNames, virtual, options);
 }
