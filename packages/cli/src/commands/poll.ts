@@ -9,7 +9,12 @@ import {
   resolveAction,
   runTrigger,
 } from "@plugboard/registry";
-import { FileStateStore, MemoryStateStore, parsePollingInterval } from "@plugboard/sdk";
+import {
+  envSecretSource,
+  FileStateStore,
+  MemoryStateStore,
+  parsePollingInterval,
+} from "@plugboard/sdk";
 import { commonOptions, parseCommandArgs } from "../args.ts";
 import { guard } from "../command.ts";
 import { CliError } from "../errors.ts";
@@ -42,6 +47,9 @@ Options:
 ${runInputHelp}
   --cwd <dir>           look for the workspace from <dir>
   -h, --help            show this help
+
+The secrets the trigger declares (config.json "secrets") are read from environment variables of
+the same name; no other variable reaches the handler.
 
 Exit code: 0 every poll ran; 4 a poll's inputs or records were invalid; 6 the handler threw;
 1 bad input; 2 bad usage.
@@ -135,6 +143,8 @@ export function pollCommand(argv: string[]): Promise<number> {
     let dedupe: string | null = null;
     const ids = (records: TriggerRecord[]) => records.map((record) => record.id);
     const recording = startRecordSession({ file: values.record, cwd, originOverrides, auth });
+    // The trigger's declared secrets come from the environment, only their keys.
+    const secrets = envSecretSource();
     let answered = 0;
     try {
       for (let poll = 1; poll <= times; poll += 1) {
@@ -143,6 +153,7 @@ export function pollCommand(argv: string[]): Promise<number> {
         try {
           run = await runTrigger(loaded, {
             auth: platformAuth(integration.auth, auth),
+            secretLookup: (key) => secrets.get(key),
             originOverrides,
             interceptors: recording.interceptors,
             onHttpCall: (call) => {

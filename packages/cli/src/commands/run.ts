@@ -13,7 +13,7 @@ import {
   runConnectedAccount,
   runTrigger,
 } from "@plugboard/registry";
-import { FileStateStore } from "@plugboard/sdk";
+import { envSecretSource, FileStateStore } from "@plugboard/sdk";
 import {
   commonOptions,
   DEFAULT_RUN_TIMEOUT_SECONDS,
@@ -60,8 +60,8 @@ ${runInputHelp}
   --cwd <dir>           look for the workspace from <dir>
   -h, --help            show this help
 
-The secrets an action declares (config.json "secrets", e.g. PERPLEXITY_API_KEY) are read from
-environment variables of the same name; no other variable reaches the action.
+The secrets an action or trigger declares (config.json "secrets", e.g. PERPLEXITY_API_KEY) are
+read from environment variables of the same name; no other variable reaches the handler.
 
 Exit code: 0 action, polling_trigger or connected_account; 3 action_error;
 4 validation_error; 5 timed out; 6 the handler threw (one line on stderr, credentials
@@ -150,6 +150,9 @@ export function runCommand(argv: string[]): Promise<number> {
       },
     };
     const json = values.json === true || !process.stdout.isTTY;
+    // Declared secrets (config.json "secrets") come from the environment, only their keys.
+    const secrets = envSecretSource();
+    const secretLookup = (key: string) => secrets.get(key);
     let run: { result: RunResult; calls: HttpCall[]; durationMs: number };
     try {
       if (account) run = await runConnectedAccount(loaded, options);
@@ -157,6 +160,7 @@ export function runCommand(argv: string[]): Promise<number> {
         const stateFile = values.state === undefined ? undefined : path.resolve(cwd, values.state);
         const poll = await runTrigger(loaded, {
           ...options,
+          secretLookup,
           trigger: entry.name,
           inputs,
           lastPollTs: stateFile === undefined ? (lastPollTs ?? null) : lastPollTs,
@@ -183,8 +187,7 @@ export function runCommand(argv: string[]): Promise<number> {
           action: entry?.name ?? target,
           inputs,
           timeout,
-          // Declared secrets (config.json "secrets") come from the environment, only their keys.
-          secretLookup: (key) => process.env[key],
+          secretLookup,
         });
       }
     } catch (error) {
