@@ -75,8 +75,7 @@ export function handleApi(options: ApiOptions) {
   // Trigger state for "poll again": the SDK's store, in memory, for this server's life.
   const triggerStates = new MemoryStateStore();
   // Only the keys a run's action or trigger declares are read (see pickSecrets).
-  const secrets = options.secretSource ?? envSecretSource();
-  const secretLookup = (key: string) => secrets.get(key);
+  const secretSource = options.secretSource ?? envSecretSource();
 
   async function integrations(res: ServerResponse) {
     const registry = await loadRegistry(options.root);
@@ -123,7 +122,7 @@ export function handleApi(options: ApiOptions) {
         auth: platformAuth(integration.auth, credentials),
         originOverrides: options.originOverrides,
         state: { store: triggerStates, key: entry.qualifiedName },
-        secretLookup,
+        secretSource,
       });
       if (poll.result.type !== "polling_trigger") {
         return json(res, 200, { ...poll, fieldErrors: fieldErrors(poll.result.result) });
@@ -153,7 +152,7 @@ export function handleApi(options: ApiOptions) {
       originOverrides: options.originOverrides,
       timeout: options.timeout,
       signal: gone.signal,
-      secretLookup,
+      secretSource,
     });
     json(res, 200, {
       ...outcome,

@@ -4,6 +4,7 @@ import {
   type IntegrationConfig,
   type PollOptions,
   pickSecrets,
+  type SecretSource,
 } from "@plugboard/sdk";
 import { RegistryError } from "./errors.ts";
 import type { HttpCall, LoadedIntegration, RunContext, RunResult, TriggerRecord } from "./types.ts";
@@ -48,10 +49,10 @@ export interface RunOptions {
   /** undici interceptors on the run's connections, e.g. the `--record` recorder. */
   interceptors?: HttpInterceptor[] | undefined;
   /**
-   * Where declared secrets come from (e.g. the SDK's `envSecretSource().get`); only the keys
-   * the action or trigger declares are read.
+   * Where declared secrets come from (e.g. the SDK's `envSecretSource()`); only the keys the
+   * action or trigger declares are read.
    */
-  secretLookup?: ((key: string) => string | undefined | Promise<string | undefined>) | undefined;
+  secretSource?: SecretSource | undefined;
 }
 
 /** Options of one local action run. */
@@ -149,8 +150,8 @@ export async function runAction(
 ): Promise<ActionRun> {
   const config = (loaded.integration as { config?: IntegrationConfig }).config;
   const secrets =
-    config && options.secretLookup
-      ? await pickSecrets(config, "actions", options.action, options.secretLookup)
+    config && options.secretSource
+      ? await pickSecrets(config, "actions", options.action, options.secretSource)
       : undefined;
   const deadline = {
     ...(options.timeout ? { timeout: options.timeout } : {}),
@@ -180,8 +181,8 @@ export async function runTrigger(
   try {
     const config = (loaded.integration as { config?: IntegrationConfig }).config;
     const secrets =
-      config && options.secretLookup
-        ? await pickSecrets(config, "polling_triggers", options.trigger, options.secretLookup)
+      config && options.secretSource
+        ? await pickSecrets(config, "polling_triggers", options.trigger, options.secretSource)
         : undefined;
     const withSecrets = { ...options, secrets };
     const { state } = options;

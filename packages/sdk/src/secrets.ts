@@ -60,19 +60,19 @@ export function assertSecrets(
 }
 
 /**
- * Picks, from `lookup`, the values of the keys an action or trigger declares — only those,
+ * Picks, from `source`, the values of the keys an action or trigger declares — only those,
  * so an undeclared secret never reaches its handler. Absent keys are left out.
  */
 export async function pickSecrets(
   config: IntegrationConfig,
   section: "actions" | "polling_triggers",
   name: string,
-  lookup: (key: string) => string | undefined | Promise<string | undefined>,
+  source: SecretSource,
 ): Promise<Record<string, string>> {
   const { required, optional } = declaredSecretKeys(config, section, name);
   const picked: Record<string, string> = {};
   for (const key of [...required, ...optional]) {
-    const value = await lookup(key);
+    const value = await source.get(key);
     if (typeof value === "string" && value !== "") picked[key] = value;
   }
   return picked;

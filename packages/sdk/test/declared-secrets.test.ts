@@ -143,9 +143,11 @@ describe("secrets at run time", () => {
       HOME: "/root",
     };
     const asked: string[] = [];
-    const lookup = (key: string) => {
-      asked.push(key);
-      return source[key];
+    const lookup = {
+      get: (key: string) => {
+        asked.push(key);
+        return source[key];
+      },
     };
     expect(await pickSecrets(config(), "actions", "ask", lookup)).toEqual({ SEARCH_API_KEY: KEY });
     expect(asked).toEqual(["SEARCH_API_KEY", "SEARCH_REGION"]);

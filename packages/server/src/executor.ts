@@ -395,6 +395,6 @@ export async function createExecutor(options: ExecutorOptions): Promise<Executor
   ): Record<string, string> | Promise<Record<string, string>> {
     // Most actions declare no secret: skip the lookup (and its promise) for them.
     if (!config[section]?.[name]?.secrets?.length) return NO_SECRETS;
-    return pickSecrets(config, section, name, (key) => secrets.get(key));
+    return pickSecrets(config, section, name, secrets);
   }
 }

@@ -144,7 +144,7 @@ export function pollCommand(argv: string[]): Promise<number> {
     const ids = (records: TriggerRecord[]) => records.map((record) => record.id);
     const recording = startRecordSession({ file: values.record, cwd, originOverrides, auth });
     // The trigger's declared secrets come from the environment, only their keys.
-    const secrets = envSecretSource();
+    const secretSource = envSecretSource();
     let answered = 0;
     try {
       for (let poll = 1; poll <= times; poll += 1) {
@@ -153,7 +153,7 @@ export function pollCommand(argv: string[]): Promise<number> {
         try {
           run = await runTrigger(loaded, {
             auth: platformAuth(integration.auth, auth),
-            secretLookup: (key) => secrets.get(key),
+            secretSource,
             originOverrides,
             interceptors: recording.interceptors,
             onHttpCall: (call) => {

@@ -151,8 +151,7 @@ export function runCommand(argv: string[]): Promise<number> {
     };
     const json = values.json === true || !process.stdout.isTTY;
     // Declared secrets (config.json "secrets") come from the environment, only their keys.
-    const secrets = envSecretSource();
-    const secretLookup = (key: string) => secrets.get(key);
+    const secretSource = envSecretSource();
     let run: { result: RunResult; calls: HttpCall[]; durationMs: number };
     try {
       if (account) run = await runConnectedAccount(loaded, options);
@@ -160,7 +159,7 @@ export function runCommand(argv: string[]): Promise<number> {
         const stateFile = values.state === undefined ? undefined : path.resolve(cwd, values.state);
         const poll = await runTrigger(loaded, {
           ...options,
-          secretLookup,
+          secretSource,
           trigger: entry.name,
           inputs,
           lastPollTs: stateFile === undefined ? (lastPollTs ?? null) : lastPollTs,
@@ -187,7 +186,7 @@ export function runCommand(argv: string[]): Promise<number> {
           action: entry?.name ?? target,
           inputs,
           timeout,
-          secretLookup,
+          secretSource,
         });
       }
     } catch (error) {
