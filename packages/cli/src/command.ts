@@ -8,11 +8,11 @@ import { fail } from "./terminal.ts";
  */
 const PACKAGE_ERRORS = new Set(["RegistryError", "PlaygroundError", "ServerError", "WorkerError"]);
 
-/** A Plugboard package's error: its message is written for the person running the command. */
-function packageError(error: unknown): (Error & { code: string }) | undefined {
+/** The `code` of a Plugboard package's error (whose message is written for the person running the command). */
+function packageErrorCode(error: unknown): string | undefined {
   if (!(error instanceof Error) || !PACKAGE_ERRORS.has(error.name)) return undefined;
   const code = (error as { code?: unknown }).code;
-  return typeof code === "string" ? Object.assign(error, { code }) : undefined;
+  return typeof code === "string" ? code : undefined;
 }
 
 /** Runs a command body, turning any thrown error into one stderr line and an exit code. */
@@ -24,15 +24,15 @@ export async function guard(command: string, body: () => Promise<number>): Promi
       fail(command, error.message);
       return error.exitCode;
     }
-    const known = packageError(error);
-    if (known) {
-      if (known.code === "timed_out") {
-        fail(command, `${known.message}; pass --timeout <seconds> to allow longer (0: no limit)`);
+    const code = packageErrorCode(error);
+    if (code !== undefined && error instanceof Error) {
+      if (code === "timed_out") {
+        fail(command, `${error.message}; pass --timeout <seconds> to allow longer (0: no limit)`);
         return 5;
       }
-      fail(command, known.message);
+      fail(command, error.message);
       // A malformed qualified name or option is a usage error, as a bad flag is.
-      return known.code === "invalid_name" || known.code === "invalid_options" ? 2 : 1;
+      return code === "invalid_name" || code === "invalid_options" ? 2 : 1;
     }
     // Unexpected failures still get one line: the stack helps nobody who runs the CLI. Handler
     // exceptions arrive as RegistryError, their credentials already redacted.
