@@ -21,32 +21,33 @@ export interface ValidatorFile {
  */
 export function emitValidatorModule(plan: Plan): ValidatorFile[] {
   const files: ValidatorFile[] = [];
-  // Files by their code: actions with the same schemas (list_a, list_b…) share one.
-  const byCode = new Map<string, { path: string; names: string[] }>();
+  // Files by what they validate (export names and schemas): actions with the same schemas
+  // (list_a, list_b…) share one, and Ajv compiles each file once.
+  const byKey = new Map<string, { path: string; names: string[] }>();
   // Each validator printed so far, by its schema: where it is and under which export.
   const printed = new Map<string, { path: string; exportName: string }>();
   const contents = new Map<string, string>();
   // A new file's code: its validators printed, except those an earlier file already exports.
-  const moduleCode = (path: string, entries: ValidatorEntry[], code: string): string => {
+  const moduleCode = (path: string, entries: ValidatorEntry[], keys: string[]): string => {
     const own: ValidatorEntry[] = [];
     const reexports: string[] = [];
-    for (const entry of entries) {
-      const key = validatorKey(entry.schema);
+    entries.forEach((entry, i) => {
+      const key = keys[i] as string;
       const earlier = printed.get(key);
       if (earlier === undefined || earlier.path === path) {
         own.push(entry);
         printed.set(key, { path, exportName: entry.exportName });
-        continue;
+        return;
       }
       const name =
         earlier.exportName === entry.exportName
           ? entry.exportName
           : `${earlier.exportName} as ${entry.exportName}`;
       reexports.push(`export { ${name} } from ${stringLiteral(relativePath(path, earlier.path))};`);
-    }
+    });
+    const code = own.length === 0 ? "" : emitValidators(own);
     if (reexports.length === 0) return code;
-    const rest = own.length === 0 ? "" : `\n${emitValidators(own)}`;
-    return `${reexports.join("\n")}\n${rest}`;
+    return `${reexports.join("\n")}\n${code === "" ? "" : `\n${code}`}`;
   };
   const fileOf = (op: PlannedOperation, folder: "actions" | "triggers") => {
     const stem = op.stubPath.replace(/^.*\//, "").replace(/\.ts$/, "");
@@ -64,13 +65,14 @@ export function emitValidatorModule(plan: Plan): ValidatorFile[] {
       type += ` output: ValidateFunction<types.${op.outputType}>;`;
     }
     type += " }";
-    const code = emitValidators(entries);
-    let shared = byCode.get(code);
+    const keys = entries.map((entry) => validatorKey(entry.schema));
+    const fileKey = JSON.stringify(entries.map((entry, i) => [entry.exportName, keys[i]]));
+    let shared = byKey.get(fileKey);
     if (shared === undefined) {
       const path = `${folder}/${stem}.gen.js`;
       shared = { path, names: [] };
-      byCode.set(code, shared);
-      contents.set(path, moduleCode(path, entries, code));
+      byKey.set(fileKey, shared);
+      contents.set(path, moduleCode(path, entries, keys));
     }
     shared.names.push(op.name);
     return {
@@ -80,7 +82,7 @@ export function emitValidatorModule(plan: Plan): ValidatorFile[] {
   };
   const actions = plan.actions.map((op) => fileOf(op, "actions"));
   const triggers = plan.triggers.map((op) => fileOf(op, "triggers"));
-  for (const { path, names } of byCode.values()) {
+  for (const { path, names } of byKey.values()) {
     const kind = path.startsWith("actions/") ? "action" : "polling trigger";
     const what = names.map(stringLiteral).join(", ");
     files.push({
