@@ -1,5 +1,5 @@
 import type { JsonSchema } from "@plugboard/sdk";
-import { normalizeSchema } from "@plugboard/sdk/internal";
+import { isObject, mapSubschemas, normalizeSchema } from "@plugboard/sdk/internal";
 
 /** A JSON Schema whose root is an object, as MCP requires of `inputSchema` and `outputSchema`. */
 export type ObjectSchema = { type: "object" } & Record<string, unknown>;
@@ -11,24 +11,7 @@ export interface ToolSchema {
   wrappedAs: string | undefined;
 }
 
-const SUBSCHEMA_MAPS = new Set(["properties", "patternProperties", "definitions", "$defs"]);
-const SUBSCHEMA_ONE = new Set([
-  "items",
-  "additionalItems",
-  "additionalProperties",
-  "contains",
-  "propertyNames",
-  "not",
-  "if",
-  "then",
-  "else",
-]);
-const SUBSCHEMA_LISTS = new Set(["allOf", "anyOf", "oneOf", "items"]);
 const DEFINITIONS = ["definitions", "$defs"];
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 interface Rewrite {
   /** Drops `format`: Plugboard never asserts it, a client that does would reject good output. */
@@ -43,20 +26,16 @@ interface Rewrite {
  * and other `x-` keys are dropped (UI hints meant for one platform).
  */
 function rewriteNode(node: unknown, rewrite: Rewrite): unknown {
-  if (Array.isArray(node)) return node.map((item) => rewriteNode(item, rewrite));
   if (!isObject(node)) return node;
   const out: Record<string, unknown> = {};
+  const rewriteSub = (sub: unknown) => rewriteNode(sub, rewrite);
   for (const [key, value] of Object.entries(node)) {
     if (key === "label" || key === "help_text" || key.startsWith("x-")) continue;
     if (key === "format" && rewrite.dropFormat) continue;
     if (key === "$ref" && typeof value === "string" && rewrite.ref) out[key] = rewrite.ref(value);
-    else if (SUBSCHEMA_MAPS.has(key) && isObject(value)) {
-      out[key] = Object.fromEntries(
-        Object.entries(value).map(([name, sub]) => [name, rewriteNode(sub, rewrite)]),
-      );
-    } else if (SUBSCHEMA_ONE.has(key) || SUBSCHEMA_LISTS.has(key)) {
-      out[key] = rewriteNode(value, rewrite);
-    } else out[key] = value;
+    // The SDK's walk knows draft-07's subschema keywords; `$defs` (2019-09) is held like
+    // `definitions`, so a schema written with it keeps resolving once the root moves.
+    else out[key] = mapSubschemas(key === "$defs" ? "definitions" : key, value, rewriteSub);
   }
   const label = node.label;
   const help = node.help_text;
