@@ -22,12 +22,18 @@ export function buildRunners(cases: ActionCase[], validators?: Map<string, Preco
 
 type Runner = () => Promise<{ type: string }>;
 
-/** Runs every case once (compiling or loading its validators) and checks it succeeds. */
-export async function warmUp(runners: Runner[]): Promise<void> {
+/**
+ * Runs every case once (its validators' first run, compiling them when not precompiled),
+ * checks it succeeds, and gives the CPU µs per call of that first round.
+ */
+export async function warmUp(runners: Runner[]): Promise<{ cpuUs: number }> {
+  const cpu = process.cpuUsage();
   for (const run of runners) {
     const first = await run();
     if (first.type !== "action") throw new Error(`benchmark case failed: ${JSON.stringify(first)}`);
   }
+  const used = process.cpuUsage(cpu);
+  return { cpuUs: (used.user + used.system) / runners.length };
 }
 
 /**
