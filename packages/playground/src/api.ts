@@ -11,7 +11,12 @@ import {
   runConnectedAccount,
   runTrigger,
 } from "@plugboard/registry";
-import { envSecretSource, MemoryStateStore, type SecretSource } from "@plugboard/sdk";
+import {
+  envSecretSource,
+  type HttpInterceptor,
+  MemoryStateStore,
+  type SecretSource,
+} from "@plugboard/sdk";
 import { isObject } from "@plugboard/sdk/internal";
 import { PlaygroundError } from "./errors.ts";
 import { fieldErrors } from "./field-errors.ts";
@@ -56,6 +61,18 @@ export interface ApiOptions {
   staleWarning?: ((dir: string) => string | undefined) | undefined;
   /** Where declared secrets come from (default: this process's environment, as `plugboard serve`). */
   secretSource?: SecretSource | undefined;
+  /**
+   * Records the HTTP exchanges of each run (`plugboard dev --record`): called before a run with
+   * its qualified name and the credentials it was given (to redact them).
+   */
+  record?: ((run: { name: string; auth: unknown }) => RunRecording) | undefined;
+}
+
+/** One run's recording: interceptors for its connections, and where it was saved. */
+export interface RunRecording {
+  interceptors: HttpInterceptor[] | undefined;
+  /** Saves what was recorded; returns the file as shown to the user. */
+  finish(httpCalls: number): string | undefined;
 }
 
 function formEntry(entry: RegistryEntry) {
@@ -76,6 +93,35 @@ export function handleApi(options: ApiOptions) {
   const triggerStates = new MemoryStateStore();
   // Only the keys a run's action or trigger declares are read (see pickSecrets).
   const secretSource = options.secretSource ?? envSecretSource();
+
+  /**
+   * Runs `execute` with the run's recorder (when recording) on its connections, and saves the
+   * recording even when the run fails. Returns what `execute` gave and the fixture's path.
+   */
+  async function recorded<T>(
+    name: string,
+    credentials: unknown,
+    execute: (hooks: {
+      interceptors?: HttpInterceptor[] | undefined;
+      onHttpCall: (call: { status?: number | undefined }) => void;
+    }) => Promise<T>,
+  ): Promise<T & { recorded?: string | undefined }> {
+    const recording = options.record?.({ name, auth: credentials });
+    let answered = 0;
+    let file: string | undefined;
+    let outcome: T;
+    try {
+      outcome = await execute({
+        interceptors: recording?.interceptors,
+        onHttpCall: (call) => {
+          if (call.status !== undefined) answered += 1;
+        },
+      });
+    } finally {
+      file = recording?.finish(answered);
+    }
+    return { ...outcome, recorded: file };
+  }
 
   async function integrations(res: ServerResponse) {
     const registry = await loadRegistry(options.root);
@@ -116,14 +162,17 @@ export function handleApi(options: ApiOptions) {
     );
     const loaded = await cache.get(integration.dir);
     if (entry.kind === "polling_trigger") {
-      const poll = await runTrigger(loaded, {
-        trigger: entry.name,
-        inputs: body.inputs ?? {},
-        auth: platformAuth(integration.auth, credentials),
-        originOverrides: options.originOverrides,
-        state: { store: triggerStates, key: entry.qualifiedName },
-        secretSource,
-      });
+      const poll = await recorded(entry.qualifiedName, credentials, (hooks) =>
+        runTrigger(loaded, {
+          ...hooks,
+          trigger: entry.name,
+          inputs: body.inputs ?? {},
+          auth: platformAuth(integration.auth, credentials),
+          originOverrides: options.originOverrides,
+          state: { store: triggerStates, key: entry.qualifiedName },
+          secretSource,
+        }),
+      );
       if (poll.result.type !== "polling_trigger") {
         return json(res, 200, { ...poll, fieldErrors: fieldErrors(poll.result.result) });
       }
@@ -145,15 +194,18 @@ export function handleApi(options: ApiOptions) {
     res.on("close", () => {
       if (!res.writableEnded) gone.abort();
     });
-    const outcome = await runAction(loaded, {
-      action: entry.name,
-      inputs: body.inputs ?? {},
-      auth: platformAuth(integration.auth, credentials),
-      originOverrides: options.originOverrides,
-      timeout: options.timeout,
-      signal: gone.signal,
-      secretSource,
-    });
+    const outcome = await recorded(entry.qualifiedName, credentials, (hooks) =>
+      runAction(loaded, {
+        ...hooks,
+        action: entry.name,
+        inputs: body.inputs ?? {},
+        auth: platformAuth(integration.auth, credentials),
+        originOverrides: options.originOverrides,
+        timeout: options.timeout,
+        signal: gone.signal,
+        secretSource,
+      }),
+    );
     json(res, 200, {
       ...outcome,
       fieldErrors:
@@ -167,10 +219,13 @@ export function handleApi(options: ApiOptions) {
     const credentials = isObject(body.credentials) ? body.credentials : undefined;
     assertCredentials(name, integration.auth, credentials, ": fill in the credentials form");
     const loaded = await cache.get(integration.dir);
-    const outcome = await runConnectedAccount(loaded, {
-      auth: platformAuth(integration.auth, credentials),
-      originOverrides: options.originOverrides,
-    });
+    const outcome = await recorded(`${name}.connected_account`, credentials, (hooks) =>
+      runConnectedAccount(loaded, {
+        ...hooks,
+        auth: platformAuth(integration.auth, credentials),
+        originOverrides: options.originOverrides,
+      }),
+    );
     json(res, 200, { ...outcome, fieldErrors: [] });
   }
 

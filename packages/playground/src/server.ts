@@ -4,7 +4,7 @@ import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import type { SecretSource } from "@plugboard/sdk";
-import { handleApi } from "./api.ts";
+import { handleApi, type RunRecording } from "./api.ts";
 import { PlaygroundError } from "./errors.ts";
 
 /** Options of the playground server. */
@@ -24,6 +24,11 @@ export interface PlaygroundOptions {
    * same source `plugboard serve` uses); a run missing a required one is refused, naming it.
    */
   secretSource?: SecretSource | undefined;
+  /**
+   * Records each run's HTTP exchanges (`plugboard dev --record`): called before every run with
+   * its qualified name and credentials; the page shows where the recording went.
+   */
+  record?: ((run: { name: string; auth: unknown }) => RunRecording) | undefined;
 }
 
 /** A running playground. */

@@ -11,11 +11,12 @@ import {
 import { guard } from "../command.ts";
 import { CliError } from "../errors.ts";
 import { parseOrigins } from "../parse-json.ts";
+import { startRecordSession } from "../record/record-option.ts";
 import { staleWarning } from "../run/stale-warning.ts";
 import { stderrColors, stdoutColors } from "../terminal.ts";
 
 const help = `Usage: plugboard dev [--port <n>] [--origin <real>=<local>]… [--timeout <s>]
-                     [--secrets-file <file>] [--cwd <dir>]
+                     [--secrets-file <file>] [--record <dir>] [--cwd <dir>]
 
 Starts the local playground on 127.0.0.1 and prints its URL. The page lists the workspace's
 integrations and actions, renders a form for each action's input_schema and a credentials
@@ -29,6 +30,9 @@ Options:
   --origin <a>=<b>  send requests for origin <a> to <b> instead (repeatable)
   --timeout <s>     give each run up after this many seconds (default ${DEFAULT_RUN_TIMEOUT_SECONDS}; 0: no limit)
   --secrets-file <file>  read declared secrets from a JSON object { "KEY": "value" }
+  --record <dir>    record every HTTP exchange of each run into <dir>/<integration>.<action>.json
+                    (the latest run of an action replaces its fixture), credentials redacted,
+                    for replayFixture in tests, as plugboard run --record does
   --cwd <dir>       look for the workspace from <dir>
   -h, --help        show this help
 
@@ -44,6 +48,7 @@ export function devCommand(argv: string[]): Promise<number> {
       origin: { type: "string", multiple: true },
       timeout: { type: "string" },
       "secrets-file": { type: "string" },
+      record: { type: "string" },
     });
     if (values.help) {
       process.stdout.write(help);
@@ -57,11 +62,25 @@ export function devCommand(argv: string[]): Promise<number> {
     const cwd = path.resolve(values.cwd ?? process.cwd());
     const root = findWorkspaceRoot(cwd);
     const secretsFile = values["secrets-file"];
+    const originOverrides = parseOrigins(values.origin);
+    const recordDir = values.record;
+    const record =
+      recordDir === undefined
+        ? undefined
+        : ({ name, auth }: { name: string; auth: unknown }) => {
+            const file = path.join(recordDir, `${name}.json`);
+            const session = startRecordSession({ file, cwd, originOverrides, auth });
+            return {
+              interceptors: session.interceptors,
+              finish: (httpCalls: number) => session.finish(`plugboard dev: ${name}`, httpCalls),
+            };
+          };
     const playground = await startPlayground({
       root,
       port,
-      originOverrides: parseOrigins(values.origin),
+      originOverrides,
       timeout,
+      record,
       // The page shows it per integration, checked again on every reload of the list.
       staleWarning,
       secretSource:

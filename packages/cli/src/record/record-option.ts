@@ -7,8 +7,11 @@ import { secretsOf } from "./redact-exchange.ts";
 export interface RecordSession {
   /** The interceptors to give each run's execution context (none when not recording). */
   interceptors: HttpInterceptor[] | undefined;
-  /** Saves the fixture (even after a failed run: a recorded error is a fixture too). */
-  finish(recorded: string, httpCalls: number): void;
+  /**
+   * Saves the fixture (even after a failed run: a recorded error is a fixture too) and returns
+   * its path as shown to the user, or `undefined` when not recording.
+   */
+  finish(recorded: string, httpCalls: number): string | undefined;
 }
 
 /**
@@ -23,7 +26,7 @@ export function startRecordSession(options: {
   auth: unknown;
 }): RecordSession {
   const { file } = options;
-  if (file === undefined) return { interceptors: undefined, finish: () => {} };
+  if (file === undefined) return { interceptors: undefined, finish: () => undefined };
   const recorder = createHttpRecorder({
     originOverrides: options.originOverrides,
     secrets: secretsOf(options.auth),
@@ -44,6 +47,7 @@ export function startRecordSession(options: {
           `warning: the run made ${httpCalls} HTTP call${httpCalls === 1 ? "" : "s"} that were not recorded: update the integration's @plugboard/sdk\n`,
         );
       }
+      return shown;
     },
   };
 }

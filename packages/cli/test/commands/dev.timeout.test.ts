@@ -1,16 +1,12 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { once } from "node:events";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { devCommand } from "../../src/commands/dev.ts";
 import { capture } from "../capture.ts";
+import { type DevProcess, startDev } from "../dev-process.ts";
 import { addVault, VAULT_KEY } from "../fixtures/vault.ts";
 import { createFixtureWorkspace } from "../fixtures/workspace.ts";
 
-const entry = fileURLToPath(new URL("../plugboard-entry.ts", import.meta.url));
-
 let workspace: Awaited<ReturnType<typeof createFixtureWorkspace>>;
-let child: ChildProcess | undefined;
+let dev: DevProcess | undefined;
 
 beforeAll(async () => {
   workspace = await createFixtureWorkspace();
@@ -18,33 +14,14 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  if (child && child.exitCode === null) {
-    child.kill("SIGTERM");
-    await once(child, "exit");
-  }
+  await dev?.stop();
   await workspace?.remove();
 });
 
-/** Starts `plugboard dev` in a child process and resolves with the URL it prints. */
-async function startDev(...args: string[]): Promise<string> {
-  child = spawn(
-    process.execPath,
-    ["--import", "tsx", entry, "dev", "--port", "0", "--cwd", workspace.root, ...args],
-    { env: { ...process.env, NO_COLOR: "1" }, stdio: ["ignore", "pipe", "pipe"] },
-  );
-  let out = "";
-  child.stdout?.setEncoding("utf8");
-  for await (const chunk of child.stdout ?? []) {
-    out += chunk;
-    const url = /http:\/\/127\.0\.0\.1:\d+\//.exec(out)?.[0];
-    if (url) return url;
-  }
-  throw new Error(`plugboard dev printed no URL: ${out}`);
-}
-
 describe("plugboard dev --timeout", () => {
   it("gives a hanging run up with 504 and keeps serving", async () => {
-    const url = await startDev("--timeout", "0.5");
+    dev = await startDev(workspace.root, "--timeout", "0.5");
+    const { url } = dev;
     const response = await fetch(new URL("/api/run", url), {
       method: "POST",
       headers: { "content-type": "application/json" },

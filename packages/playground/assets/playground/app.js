@@ -234,7 +234,8 @@ function showResult(body) {
   const badge = $("#result-type");
   badge.textContent = body.result.type;
   badge.className = `badge ${body.result.type}`;
-  $("#duration").textContent = `${Math.round(body.durationMs)} ms`;
+  const recordedTo = body.recorded ? ` · recorded to ${body.recorded}` : "";
+  $("#duration").textContent = `${Math.round(body.durationMs)} ms${recordedTo}`;
   $("#result").textContent = JSON.stringify(body.result, null, 2);
   const rows = body.calls.map((call) => {
     const row = element("tr");
