@@ -1,58 +1,20 @@
+import {
+  DRAFT_07_ANNOTATIONS,
+  DRAFT_07_ASSERTIONS,
+  DRAFT_07_OTHER_KEYWORDS,
+} from "@plugboard/sdk/internal";
+
 /** Every draft-07 keyword: a key in a schema that is none of these and no known annotation may be a typo. */
-const DRAFT_07_KEYWORDS = [
-  "$id",
-  "$schema",
-  "$ref",
-  "$comment",
-  "title",
-  "description",
-  "default",
-  "readOnly",
-  "writeOnly",
-  "examples",
-  "multipleOf",
-  "maximum",
-  "exclusiveMaximum",
-  "minimum",
-  "exclusiveMinimum",
-  "maxLength",
-  "minLength",
-  "pattern",
-  "additionalItems",
-  "items",
-  "maxItems",
-  "minItems",
-  "uniqueItems",
-  "contains",
-  "maxProperties",
-  "minProperties",
-  "required",
-  "additionalProperties",
-  "definitions",
-  "properties",
-  "patternProperties",
-  "dependencies",
-  "propertyNames",
-  "const",
-  "enum",
-  "type",
-  "format",
-  "contentMediaType",
-  "contentEncoding",
-  "if",
-  "then",
-  "else",
-  "allOf",
-  "anyOf",
-  "oneOf",
-  "not",
-  "deprecated",
+const DRAFT_07_KEYWORDS: readonly string[] = [
+  ...DRAFT_07_ASSERTIONS,
+  ...DRAFT_07_ANNOTATIONS,
+  ...DRAFT_07_OTHER_KEYWORDS,
 ];
 
 const KNOWN = new Set(DRAFT_07_KEYWORDS);
 
 /** Annotations config.json schemas carry on purpose (platform UI hints, OpenAPI's `nullable`). */
-const ANNOTATIONS = new Set(["label", "help_text", "nullable", "placeholder", "secret"]);
+const PLATFORM_ANNOTATIONS = new Set(["label", "help_text", "nullable", "placeholder", "secret"]);
 
 /** Levenshtein distance, stopping early once it exceeds `limit`. */
 function distance(a: string, b: string, limit: number): number {
@@ -83,7 +45,7 @@ function distance(a: string, b: string, limit: number): number {
  * annotations, `x-…` extensions and keys close to no keyword.
  */
 export function likelyKeyword(key: string): string | undefined {
-  if (KNOWN.has(key) || ANNOTATIONS.has(key) || key.startsWith("x-")) return undefined;
+  if (KNOWN.has(key) || PLATFORM_ANNOTATIONS.has(key) || key.startsWith("x-")) return undefined;
   const lower = key.toLowerCase();
   let best: string | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;

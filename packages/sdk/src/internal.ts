@@ -2,6 +2,11 @@
 // the runtime so that each concept has one home. Not part of the SDK's public API: no semver
 // promise, integrations import `@plugboard/sdk`.
 export { isWrappedAuth, resolveAuth } from "./credentials.ts";
+export {
+  DRAFT_07_ANNOTATIONS,
+  DRAFT_07_ASSERTIONS,
+  DRAFT_07_OTHER_KEYWORDS,
+} from "./draft-07-keywords.ts";
 export { type NormalizeOptions, normalizeSchema } from "./normalize-schema.ts";
 export { parsePollingInterval } from "./polling-interval.ts";
 export {

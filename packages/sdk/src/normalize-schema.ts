@@ -1,54 +1,10 @@
 import type { JsonSchema } from "./config-types.ts";
+import { DRAFT_07_ANNOTATIONS, DRAFT_07_ASSERTIONS } from "./draft-07-keywords.ts";
 import { mapSubschemas, type SchemaNode } from "./schema-walk.ts";
 import { isObject } from "./utils.ts";
 
-/** Draft-07 keywords that assert something (`$ref` and `definitions` included). */
-const ASSERTIONS = new Set([
-  "$ref",
-  "definitions",
-  "type",
-  "enum",
-  "const",
-  "multipleOf",
-  "maximum",
-  "exclusiveMaximum",
-  "minimum",
-  "exclusiveMinimum",
-  "maxLength",
-  "minLength",
-  "pattern",
-  "items",
-  "additionalItems",
-  "maxItems",
-  "minItems",
-  "uniqueItems",
-  "contains",
-  "maxProperties",
-  "minProperties",
-  "required",
-  "properties",
-  "patternProperties",
-  "additionalProperties",
-  "dependencies",
-  "propertyNames",
-  "if",
-  "then",
-  "else",
-  "allOf",
-  "anyOf",
-  "oneOf",
-  "not",
-]);
-
-/** Draft-07 annotations: kept for types and docs, never read by a validator. */
-const ANNOTATIONS = new Set([
-  "description",
-  "default",
-  "examples",
-  "deprecated",
-  "readOnly",
-  "writeOnly",
-]);
+const ASSERTIONS = new Set<string>(DRAFT_07_ASSERTIONS);
+const ANNOTATIONS = new Set<string>(DRAFT_07_ANNOTATIONS);
 
 /** Options of `normalizeSchema`. */
 export interface NormalizeOptions {
