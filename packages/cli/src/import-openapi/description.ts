@@ -1,3 +1,5 @@
+import { isObject as isPlainObject } from "@plugboard/sdk/internal";
+
 /** A JSON value as it appears in an OpenAPI description. */
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -9,9 +11,9 @@ export interface OpenApiDocument extends JsonObject {
   openapi: string;
 }
 
-/** Whether `value` is a JSON object (not an array, not null). */
+/** Whether `value` is a JSON object (not an array, not null): the SDK's check, typed as JSON. */
 export function isObject(value: unknown): value is JsonObject {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
+  return isPlainObject(value);
 }
 
 /** `value` when it is a JSON object, else an empty object. */

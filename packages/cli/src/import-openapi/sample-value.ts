@@ -1,18 +1,19 @@
+import { AJV_OPTIONS, normalizeSchema } from "@plugboard/sdk/internal";
 import { Ajv, type ValidateFunction } from "ajv";
 import { sample } from "openapi-sampler";
 import { isObject, type Json } from "./description.ts";
 
-// The validation the generated validators do (draft-07, formats not asserted, unknown keywords
-// ignored), so "valid here" means "valid to the integration".
-const ajv = new Ajv({ strict: false, validateFormats: false, allErrors: false });
+// The runtime's validation (the SDK's Ajv options, the schema as the SDK normalises it), so
+// "valid here" means "valid to the integration".
+const ajv = new Ajv(AJV_OPTIONS);
 const compiled = new WeakMap<object, ValidateFunction>();
 
-/** A draft-07 validator of `schema` with the generated validators' semantics. */
+/** A validator of `schema` with the runtime's semantics. */
 export function validatorOf(schema: Json): ValidateFunction {
   const key = isObject(schema) ? schema : { schema };
   let validate = compiled.get(key);
   if (validate === undefined) {
-    validate = ajv.compile(isObject(schema) ? schema : {});
+    validate = ajv.compile(normalizeSchema(isObject(schema) ? schema : {}, { annotations: false }));
     compiled.set(key, validate);
   }
   return validate;
