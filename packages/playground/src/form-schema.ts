@@ -1,8 +1,6 @@
 type Schema = Record<string, unknown>;
 
-function isObject(value: unknown): value is Schema {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
+import { isObject } from "@plugboard/sdk/internal";
 
 const nested = ["items", "additionalProperties", "not", "if", "then", "else"];
 const lists = ["oneOf", "anyOf", "allOf"];

@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { locateSyntaxError } from "@plugboard/sdk";
+import { isObject } from "@plugboard/sdk/internal";
 import { RegistryError } from "./errors.ts";
 import { listIntegrationDirs } from "./find-integrations.ts";
 
@@ -45,10 +46,6 @@ export interface RegistryProblem {
 export interface Registry {
   integrations: RegistryIntegration[];
   problems: RegistryProblem[];
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function text(value: unknown): string | undefined {

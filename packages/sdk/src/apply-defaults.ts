@@ -1,17 +1,12 @@
 import type { JsonSchema } from "./config-types.ts";
-
-type Obj = Record<string, unknown>;
-
-function isObject(value: unknown): value is Obj {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
+import { isObject, refSegments } from "./utils.ts";
 
 /** Follows a local `$ref` (`#/definitions/x`, any JSON pointer into `root`). */
 function resolveRef(root: JsonSchema, ref: string): JsonSchema | undefined {
-  if (!ref.startsWith("#")) return undefined;
+  const segments = refSegments(ref);
+  if (!segments) return undefined;
   let node: unknown = root;
-  for (const raw of ref.slice(1).split("/").slice(1)) {
-    const key = decodeURIComponent(raw).replaceAll("~1", "/").replaceAll("~0", "~");
+  for (const key of segments) {
     if (!isObject(node)) return undefined;
     node = node[key];
   }

@@ -18,5 +18,11 @@ export {
   subschemas,
   walkSchema,
 } from "./schema-walk.ts";
-export { escapePointer, isObject, pointerSegments } from "./utils.ts";
+export {
+  escapePointer,
+  isObject,
+  pointerSegments,
+  refSegments,
+  unescapePointer,
+} from "./utils.ts";
 export { AJV_OPTIONS, compileSchema } from "./validate.ts";

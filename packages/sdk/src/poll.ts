@@ -3,6 +3,7 @@ import { StateStoreError } from "./errors.ts";
 import type { ExecuteOptions } from "./execution-deadline.ts";
 import type { DedupeStrategy, TriggerState, TriggerStateStore } from "./trigger-state.ts";
 import type { PollingRecord } from "./types.ts";
+import { isObject } from "./utils.ts";
 
 /** Options of `integration.poll`; `signal`/`timeout` bound the handler as for `executePollingTrigger`. */
 export interface PollOptions extends ExecuteOptions {
@@ -38,10 +39,6 @@ export interface PollOutcome<R = unknown> {
 
 /** How many times a poll recomputes its dedupe when other polls of the same key write first. */
 const MAX_WRITE_ATTEMPTS = 5;
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 async function readState(store: TriggerStateStore, key: string): Promise<TriggerState | undefined> {
   const state: unknown = await store.get(key);

@@ -1,4 +1,5 @@
 import { locateSyntaxError } from "@plugboard/sdk";
+import { isObject } from "@plugboard/sdk/internal";
 import { type Context, Hono } from "hono";
 import { bearerAuth } from "hono/bearer-auth";
 import { bodyLimit } from "hono/body-limit";
@@ -34,10 +35,6 @@ type Json = Record<string, unknown>;
 
 // What `c.json` sends, so both kinds of answer carry the same header.
 const JSON_TYPE = { "content-type": "application/json" };
-
-function isObject(value: unknown): value is Json {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 /** The request body as a JSON object, or a `ServerError` saying where it is malformed. */
 async function readBody(text: string): Promise<Json> {

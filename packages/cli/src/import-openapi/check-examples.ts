@@ -1,7 +1,7 @@
+import { AJV_OPTIONS, normalizeSchema, walkSchema } from "@plugboard/sdk/internal";
 import { Ajv } from "ajv";
 import type { ImportedAction } from "./build-action.ts";
 import { isObject, type Json } from "./description.ts";
-import { escapePointer } from "./resolve-ref.ts";
 
 /** An example of the description that its own (converted) schema rejects. */
 export interface RejectedExample {
@@ -17,34 +17,21 @@ export interface ExampleReport {
   rejected: RejectedExample[];
 }
 
-const SCHEMA_MAPS = new Set(["properties", "patternProperties", "definitions", "dependencies"]);
-
 /** Every `examples` list in a converted schema, with the JSON pointer of its schema. */
-function examplesIn(node: Json, pointer: string, found: Array<[string, Json[]]>): void {
-  if (Array.isArray(node)) {
-    for (const [index, item] of node.entries()) examplesIn(item, `${pointer}/${index}`, found);
-    return;
-  }
-  if (!isObject(node)) return;
-  if (Array.isArray(node.examples)) found.push([pointer, node.examples]);
-  for (const [key, value] of Object.entries(node)) {
-    if (key === "examples" || key === "enum" || key === "const" || key === "default") continue;
-    if (SCHEMA_MAPS.has(key) && isObject(value)) {
-      for (const [name, schema] of Object.entries(value)) {
-        examplesIn(schema, `${pointer}/${key}/${escapePointer(name)}`, found);
-      }
-    } else examplesIn(value, `${pointer}/${escapePointer(key)}`, found);
-  }
+function examplesIn(schema: Json, found: Array<[string, Json[]]>): void {
+  walkSchema(schema, "", (node, pointer) => {
+    if (Array.isArray(node.examples)) found.push([pointer, node.examples as Json[]]);
+  });
 }
 
 /**
  * Validates every example of the description against the schemas made from it, with the
- * generated validators' semantics (draft-07, formats not asserted): each response example
+ * runtime's semantics (the SDK's Ajv options and normalised schemas): each response example
  * against its action's `output_schema`, each schema `example` against its own schema. A
  * shared schema's examples are checked once per direction.
  */
 export function checkExamples(actions: ImportedAction[]): ExampleReport {
-  const ajv = new Ajv({ strict: false, validateFormats: false });
+  const ajv = new Ajv(AJV_OPTIONS);
   const report: ExampleReport = { checked: 0, rejected: [] };
   const seen = new Set<string>();
   const check = (where: string, id: string, pointer: string, value: Json) => {
@@ -62,14 +49,14 @@ export function checkExamples(actions: ImportedAction[]): ExampleReport {
     for (const direction of ["input", "output"] as const) {
       const schema = action.config[`${direction}_schema`] as Json;
       const id = `urn:plugboard:${action.name}:${direction}`;
-      ajv.addSchema(isObject(schema) ? schema : {}, id);
+      ajv.addSchema(normalizeSchema(isObject(schema) ? schema : {}, { annotations: false }), id);
       if (direction === "output") {
         for (const example of action.response.examples) {
           check(`${action.name} response example ${example.name}`, id, "", example.value);
         }
       }
       const found: Array<[string, Json[]]> = [];
-      examplesIn(schema, "", found);
+      examplesIn(schema, found);
       for (const [pointer, examples] of found) {
         const key = pointer.startsWith("/definitions/")
           ? `${direction}:${pointer}`

@@ -1,5 +1,6 @@
+import { escapePointer, mapSubschemas } from "@plugboard/sdk/internal";
 import { isObject, type Json, type JsonObject } from "./description.ts";
-import { escapePointer, resolvePointer, unescapePointer } from "./resolve-ref.ts";
+import { resolvePointer, unescapeFragmentSegment } from "./resolve-ref.ts";
 
 /** Which side of the wire a schema describes: `readOnly` leaves inputs, `writeOnly` outputs. */
 export type Direction = "input" | "output";
@@ -27,18 +28,14 @@ const DROPPED = new Set([
   "$anchor",
   "$comment",
 ]);
-const SUBSCHEMA_LISTS = ["allOf", "anyOf", "oneOf"] as const;
-const SUBSCHEMA = ["not", "additionalItems", "contains", "propertyNames", "if", "then", "else"];
-const SUBSCHEMA_MAPS = ["properties", "patternProperties", "dependencies"];
-
 /** The `definitions` name of a shared schema: its component name, else its whole pointer. */
 export function definitionName(ref: string): string {
   const prefix = "#/components/schemas/";
-  if (ref.startsWith(prefix)) return unescapePointer(ref.slice(prefix.length));
+  if (ref.startsWith(prefix)) return unescapeFragmentSegment(ref.slice(prefix.length));
   return ref
     .slice(2)
     .split("/")
-    .map(unescapePointer)
+    .map(unescapeFragmentSegment)
     .join("_")
     .replace(/[^A-Za-z0-9_.-]/g, "_");
 }
@@ -83,11 +80,12 @@ function withNull(schema: JsonObject): JsonObject {
   return { anyOf: [schema, { type: "null" }] };
 }
 
-function convertMap(map: Json, scope: SchemaScope, dropHidden: boolean): JsonObject {
+/** Converts `properties`, leaving out those that do not travel in this direction. */
+function convertProperties(map: Json, scope: SchemaScope): JsonObject {
   const result: JsonObject = {};
   if (!isObject(map)) return result;
   for (const [key, value] of Object.entries(map)) {
-    if (dropHidden && isDroppedProperty(value, scope)) continue;
+    if (isDroppedProperty(value, scope)) continue;
     result[key] = convertSchema(value, scope);
   }
   return result;
@@ -119,26 +117,17 @@ export function convertSchema(schema: Json, scope: SchemaScope): Json {
   const result: JsonObject = {};
   for (const [key, value] of Object.entries(schema)) {
     if (DROPPED.has(key) || key.startsWith("x-")) continue;
+    const convert = (sub: unknown) => convertSchema(sub as Json, scope);
     if (key === "properties") {
-      result.properties = convertMap(value, scope, true);
-    } else if (SUBSCHEMA_MAPS.includes(key)) {
-      result[key] = convertMap(value, scope, false);
-    } else if ((SUBSCHEMA_LISTS as readonly string[]).includes(key) && Array.isArray(value)) {
-      result[key] = value.map((item) => convertSchema(item, scope));
-    } else if (key === "items") {
-      result.items = Array.isArray(value)
-        ? value.map((item) => convertSchema(item, scope))
-        : convertSchema(value, scope);
+      result.properties = convertProperties(value, scope);
     } else if (key === "prefixItems" && Array.isArray(value)) {
       // JSON Schema 2020-12 (OpenAPI 3.1) tuple form; draft-07 spells it `items: [...]`.
-      result.items = value.map((item) => convertSchema(item, scope));
-    } else if (key === "additionalProperties" || SUBSCHEMA.includes(key)) {
-      result[key] = convertSchema(value, scope);
-    } else if (key === "$defs" || key === "definitions") {
-      // Only top-level `#/components/schemas` refs are rewritten; nested ones stay inline.
-      result[key] = convertMap(value, scope, false);
+      result.items = value.map(convert);
     } else {
-      result[key] = value;
+      // Every draft-07 keyword that holds schemas, as the SDK's schema walk knows them (`$defs`
+      // like `definitions`); data keywords stay as they are. Only top-level
+      // `#/components/schemas` refs are rewritten; nested definitions stay inline.
+      result[key] = mapSubschemas(key === "$defs" ? "definitions" : key, value, convert) as Json;
     }
   }
   if (Array.isArray(result.required) && isObject(result.properties)) {
@@ -180,7 +169,7 @@ export function withDefinitions(schema: Json, scope: SchemaScope): Json {
   for (const name of names) definitions[name] = scope.definitions[name] ?? {};
   // A root that is only a reference is spelled out: type generators want a root of their own.
   const root = typeof schema.$ref === "string" ? schema.$ref.slice("#/definitions/".length) : "";
-  const target = definitions[unescapePointer(root)];
+  const target = definitions[unescapeFragmentSegment(root)];
   if (root !== "" && isObject(target) && Object.keys(schema).length <= 2) {
     // Its examples stay with the definition: one schema's examples are checked once.
     const { examples: _examples, ...spelled } = target;

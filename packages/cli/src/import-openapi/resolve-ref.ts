@@ -1,21 +1,17 @@
+import { refSegments, unescapePointer } from "@plugboard/sdk/internal";
 import { isObject, type Json, type JsonObject } from "./description.ts";
 
-/** Decodes one JSON-pointer segment (RFC 6901: `~1` is `/`, `~0` is `~`). */
-export function unescapePointer(segment: string): string {
-  return decodeURIComponent(segment).replace(/~1/g, "/").replace(/~0/g, "~");
-}
-
-/** Encodes one JSON-pointer segment. */
-export function escapePointer(segment: string): string {
-  return segment.replace(/~/g, "~0").replace(/\//g, "~1");
+/** Decodes one segment of a pointer in a URI fragment: percent-escapes, then RFC 6901's `~1`, `~0`. */
+export function unescapeFragmentSegment(segment: string): string {
+  return unescapePointer(decodeURIComponent(segment));
 }
 
 /** The value a local `#/…` pointer names in `document`, or `undefined`. */
 export function resolvePointer(document: Json, ref: string): Json | undefined {
-  if (!ref.startsWith("#")) return undefined;
+  const segments = refSegments(ref);
+  if (!segments) return undefined;
   let node: Json | undefined = document;
-  for (const segment of ref.slice(1).split("/").slice(1)) {
-    const key = unescapePointer(segment);
+  for (const key of segments) {
     if (Array.isArray(node)) node = node[Number(key)];
     else if (isObject(node)) node = node[key];
     else return undefined;

@@ -1,4 +1,5 @@
 /** The line that opens the README section `plugboard readme` owns. */
+import { isObject } from "@plugboard/sdk/internal";
 export const TABLE_START =
   "<!-- plugboard:actions:start (generated from config.json by `plugboard readme`; edits are overwritten) -->";
 /** The line that closes it. */
@@ -7,10 +8,6 @@ export const TABLE_END = "<!-- plugboard:actions:end -->";
 const START_PATTERN = /<!-- plugboard:actions:start[^>]*-->/;
 
 type Json = Record<string, unknown>;
-
-function isObject(value: unknown): value is Json {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 function cell(value: unknown): string {
   const text = typeof value === "string" ? (value.split("\n")[0] ?? "") : "";

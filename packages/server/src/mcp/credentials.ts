@@ -1,4 +1,5 @@
 import { credentialFields, platformAuth, requiredCredentialFields } from "@plugboard/registry";
+import { isObject } from "@plugboard/sdk/internal";
 import { ServerError } from "../errors.ts";
 import type { ServedIntegration } from "../served-integration.ts";
 
@@ -15,10 +16,6 @@ export interface CredentialLookup {
   missing: string[];
   /** How to provide them, e.g. `set "notion" in auth.json or PLUGBOARD_AUTH_NOTION_ACCESS_TOKEN`. */
   hint: string;
-}
-
-function isObject(value: unknown): value is Json {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /** The environment variable that holds one credential field: `PLUGBOARD_AUTH_<INTEGRATION>_<FIELD>`. */
