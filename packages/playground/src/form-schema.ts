@@ -1,10 +1,6 @@
 type Schema = Record<string, unknown>;
 
-import { isObject } from "@plugboard/sdk/internal";
-
-const nested = ["items", "additionalProperties", "not", "if", "then", "else"];
-const lists = ["oneOf", "anyOf", "allOf"];
-const maps = ["properties", "definitions", "$defs", "patternProperties"];
+import { isObject, mapSubschemas } from "@plugboard/sdk/internal";
 
 /** What the form shows for an optional enum left unset; the page drops it from the inputs. */
 export const UNSET_ENUM = "";
@@ -49,24 +45,17 @@ export function toFormSchema(schema: unknown): Schema {
   if (out.type === "boolean" && out.format === undefined) out.format = "checkbox";
   // The form library only knows formats it renders; unknown ones (text, file…) would be dropped.
   if (out.format === "text") out.format = "textarea";
-  for (const key of maps) {
-    const map = out[key];
-    if (isObject(map)) {
-      out[key] = Object.fromEntries(
-        Object.entries(map).map(([name, value]) => [name, toFormSchema(value)]),
-      );
-    }
+  // Every subschema, wherever draft-07 holds one (the SDK's schema walk; `$defs` as
+  // `definitions`); boolean schemas stay as they are.
+  const sub = (value: unknown) => (isObject(value) ? toFormSchema(value) : value);
+  for (const [key, value] of Object.entries(out)) {
+    out[key] = mapSubschemas(key === "$defs" ? "definitions" : key, value, sub);
   }
   if (isObject(out.properties)) {
     const required = Array.isArray(out.required) ? out.required : [];
     for (const [name, value] of Object.entries(out.properties)) {
       if (!required.includes(name) && isObject(value)) out.properties[name] = optionalEnum(value);
     }
-  }
-  for (const key of nested) if (isObject(out[key])) out[key] = toFormSchema(out[key]);
-  for (const key of lists) {
-    const value = out[key];
-    if (Array.isArray(value)) out[key] = value.map((item) => toFormSchema(item));
   }
   // A free-form object has no fields to render: let people type its JSON and add keys.
   if (out.type === "object" && !isObject(out.properties)) {

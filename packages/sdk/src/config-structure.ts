@@ -1,4 +1,6 @@
 import { POLLING_INTERVAL_HINT, tryParsePollingInterval } from "./polling-interval.ts";
+import { walkSchema } from "./schema-walk.ts";
+import { escapePointer, isObject } from "./utils.ts";
 
 /** A structural problem in a config: where (JSON pointer) and what, with the fix. */
 export interface ConfigProblem {
@@ -12,19 +14,6 @@ type Obj = Record<string, unknown>;
 
 const DEDUPE: readonly string[] = ["unique", "greatest", "last"];
 const JSON_TYPES = new Set(["string", "number", "integer", "boolean", "object", "array", "null"]);
-const SCHEMA_MAPS = ["properties", "patternProperties", "definitions", "dependencies"];
-const SCHEMA_ONE = ["additionalProperties", "additionalItems", "contains", "propertyNames"];
-const SCHEMA_ONE_MORE = ["not", "if", "then", "else", "items"];
-const SCHEMA_LISTS = ["allOf", "anyOf", "oneOf", "items"];
-
-/** Escapes one JSON pointer segment (RFC 6901). */
-export function pointerSegment(key: string): string {
-  return key.replaceAll("~", "~0").replaceAll("/", "~1");
-}
-
-function isObj(value: unknown): value is Obj {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 function kind(value: unknown): string {
   if (value === null) return "null";
@@ -53,7 +42,7 @@ class Checker {
     if (value === undefined) {
       return required === false ? true : this.fail(at, `missing "${key}": ${required}`);
     }
-    const ok = expect === "object" ? isObj(value) : typeof value === expect;
+    const ok = expect === "object" ? isObject(value) : typeof value === expect;
     const article = expect === "object" ? "an" : "a";
     return ok || this.fail(`${at}/${key}`, `expected ${article} ${expect}, got ${kind(value)}`);
   }
@@ -92,42 +81,32 @@ class Checker {
     this.schemaNode(parent[key], `${at}/${key}`);
   }
 
-  /** Walks a JSON Schema, checking `type` keywords; other keywords are left to the validator. */
+  /** Walks a JSON Schema (the SDK's schema walk), checking `type` keywords; other keywords are left to the validator. */
   schemaNode(node: unknown, at: string): void {
-    if (!isObj(node) || this.problem) return;
+    walkSchema(node, at, (schema, pointer) => {
+      if (!this.problem) this.types(schema, pointer);
+    });
+  }
+
+  types(node: Obj, at: string): void {
     const type = node.type;
-    if (type !== undefined) {
-      const types = Array.isArray(type) ? type : [type];
-      types.forEach((t, i) => {
-        if (typeof t !== "string" || !JSON_TYPES.has(t)) {
-          const where = Array.isArray(type) ? `${at}/type/${i}` : `${at}/type`;
-          const valid = [...JSON_TYPES].map((x) => `"${x}"`).join(", ");
-          this.fail(where, `expected one of ${valid}, got ${JSON.stringify(t)}`);
-        }
-      });
-    }
-    for (const key of SCHEMA_MAPS) {
-      const map = node[key];
-      if (!isObj(map)) continue;
-      for (const [name, sub] of Object.entries(map)) {
-        this.schemaNode(sub, `${at}/${key}/${pointerSegment(name)}`);
+    if (type === undefined) return;
+    const types = Array.isArray(type) ? type : [type];
+    types.forEach((t, i) => {
+      if (typeof t !== "string" || !JSON_TYPES.has(t)) {
+        const where = Array.isArray(type) ? `${at}/type/${i}` : `${at}/type`;
+        const valid = [...JSON_TYPES].map((x) => `"${x}"`).join(", ");
+        this.fail(where, `expected one of ${valid}, got ${JSON.stringify(t)}`);
       }
-    }
-    for (const key of [...SCHEMA_ONE, ...SCHEMA_ONE_MORE])
-      this.schemaNode(node[key], `${at}/${key}`);
-    for (const key of SCHEMA_LISTS) {
-      const list = node[key];
-      if (!Array.isArray(list)) continue;
-      for (const [i, sub] of list.entries()) this.schemaNode(sub, `${at}/${key}/${i}`);
-    }
+    });
   }
 
   section(root: Obj, key: string, check: (entry: Obj, at: string) => void): void {
     const section = root[key];
-    if (!isObj(section)) return;
+    if (!isObject(section)) return;
     for (const [name, entry] of Object.entries(section)) {
-      const at = `/${key}/${pointerSegment(name)}`;
-      if (!isObj(entry)) {
+      const at = `/${key}/${escapePointer(name)}`;
+      if (!isObject(entry)) {
         this.fail(at, `expected an object, got ${kind(entry)}`);
         continue;
       }
@@ -167,7 +146,7 @@ function findDepthProblem(root: unknown): ConfigProblem | undefined {
     // Reversed, so that the first offending value in document order is found first.
     for (let i = entries.length - 1; i >= 0; i -= 1) {
       const [key, child] = entries[i] as [string, unknown];
-      stack.push({ value: child, pointer: `${pointer}/${pointerSegment(key)}`, depth: depth + 1 });
+      stack.push({ value: child, pointer: `${pointer}/${escapePointer(key)}`, depth: depth + 1 });
     }
   }
   return undefined;
@@ -178,7 +157,7 @@ export function findConfigProblem(root: unknown): ConfigProblem | undefined {
   const tooDeep = findDepthProblem(root);
   if (tooDeep) return tooDeep;
   const c = new Checker();
-  if (!isObj(root)) return c.fail("", `expected an object, got ${kind(root)}`) || c.problem;
+  if (!isObject(root)) return c.fail("", `expected an object, got ${kind(root)}`) || c.problem;
   for (const key of ["name", "version", "description", "entry_point"]) {
     c.field(root, "", key, "string", `add a "${key}" string`);
   }
@@ -186,7 +165,7 @@ export function findConfigProblem(root: unknown): ConfigProblem | undefined {
   c.field(root, "", "supports_connected_account", "boolean", false);
   c.field(root, "", "supports_billing", "boolean", false);
   c.field(root, "", "apply_defaults", "boolean", false);
-  if (c.field(root, "", "auth", "object", false) && isObj(root.auth)) {
+  if (c.field(root, "", "auth", "object", false) && isObject(root.auth)) {
     const auth = root.auth;
     c.field(auth, "/auth", "type", "string", 'add a "type" ("platform" or "custom")');
     const fieldsRequired =
@@ -242,7 +221,7 @@ function secretDeclarations(c: Checker, root: Obj): Set<string> {
   }
   for (const [i, entry] of list.entries()) {
     const at = `/secrets/${i}`;
-    if (!isObj(entry)) {
+    if (!isObject(entry)) {
       c.fail(at, `expected an object { name, keys, optional_keys }, got ${kind(entry)}`);
       continue;
     }

@@ -19,23 +19,12 @@ export function validatorOf(schema: Json): ValidateFunction {
   return validate;
 }
 
-const MAPS = new Set(["properties", "patternProperties", "definitions"]);
-
-function mapValues(map: Record<string, Json>): Json {
-  const copy: Record<string, Json> = {};
-  for (const [name, value] of Object.entries(map)) copy[name] = withoutExamples(value);
-  return copy;
-}
-
+/** `schema` without its examples and defaults (and other annotations), for a sample of its own. */
 function withoutExamples(schema: Json): Json {
-  if (Array.isArray(schema)) return schema.map(withoutExamples);
-  if (!isObject(schema)) return schema;
-  const copy: Record<string, Json> = {};
-  for (const [key, value] of Object.entries(schema)) {
-    if (key === "examples" || key === "default") continue;
-    copy[key] = MAPS.has(key) && isObject(value) ? mapValues(value) : withoutExamples(value);
-  }
-  return copy;
+  return normalizeSchema(isObject(schema) ? schema : {}, {
+    annotations: false,
+    otherKeywords: true,
+  }) as Json;
 }
 
 function generate(schema: Json, requiredOnly: boolean): Json {
