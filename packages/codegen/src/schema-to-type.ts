@@ -6,7 +6,7 @@ import { type DefinitionNames, linkDefinitions } from "./definition-names.ts";
 // runs Prettier. Config schemas hold only local `$ref`s (check-schemas.ts), which
 // linkDefinitions() resolves in place, and we format nothing, so its synchronous stages are
 // called directly; they are loaded lazily. Those stages live in its `dist/src/`, not its public
-// API: package.json pins its exact version and test/codegen/pinned-internals.test.ts fails when
+// API: package.json pins its exact version and test/pinned-internals.test.ts fails when
 // the installed one differs, so an upgrade is a deliberate change that re-checks these paths.
 type Stage = (...args: never[]) => unknown;
 interface Jstt {

@@ -1,6 +1,6 @@
 import type { IntegrationConfig } from "@plugboard/sdk";
 import { describe, expect, it } from "vitest";
-import { generate } from "../../src/generate.ts";
+import { generate } from "../src/generate.ts";
 import { fixture } from "./helpers.ts";
 
 /** The lines that differ between two generations, by file (files of equal line counts only). */

@@ -3,7 +3,7 @@ import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { transformSync } from "esbuild";
 import { afterAll, describe, expect, it } from "vitest";
-import { generate } from "../../src/generate.ts";
+import { generate } from "../src/generate.ts";
 import { fixture, workspace, writeAll } from "./helpers.ts";
 
 const { dir, cleanup } = workspace();

@@ -1,7 +1,7 @@
 import type { IntegrationConfig } from "@plugboard/sdk";
 import { describe, expect, it } from "vitest";
-import { camelCase, fileStem, isIdentifier, NameAllocator, pascalCase } from "../../src/naming.ts";
-import { plan } from "../../src/plan.ts";
+import { camelCase, fileStem, isIdentifier, NameAllocator, pascalCase } from "../src/naming.ts";
+import { plan } from "../src/plan.ts";
 
 describe("identifier mangling", () => {
   it("turns wire names into identifiers", () => {

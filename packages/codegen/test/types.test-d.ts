@@ -2,12 +2,12 @@
 // typecheck), never run. Each expectation pins what a schema shape means in TypeScript.
 import type { ActionHandler, ConnectedAccountHandler, PollingTriggerHandler } from "@plugboard/sdk";
 import { expectTypeOf } from "vitest";
-import type * as adversarial from "../golden/adversarial/src/generated/types.gen.ts";
-import type { Handlers, TriggerHandlers } from "../golden/notes/src/generated/contract.gen.ts";
+import type * as adversarial from "./golden/adversarial/src/generated/types.gen.ts";
+import type { Handlers, TriggerHandlers } from "./golden/notes/src/generated/contract.gen.ts";
 import {
   defineAction,
   createIntegration as notesCreate,
-} from "../golden/notes/src/generated/contract.gen.ts";
+} from "./golden/notes/src/generated/contract.gen.ts";
 import type {
   Actions,
   CreateNoteInput,
@@ -16,11 +16,11 @@ import type {
   ListNotesOutput,
   NewNotesRecord,
   Triggers,
-} from "../golden/notes/src/generated/types.gen.ts";
-import type { validators } from "../golden/notes/src/generated/validators.gen.js";
-import type * as refs from "../golden/refs/src/generated/types.gen.ts";
-import type * as shapesContract from "../golden/shapes/src/generated/contract.gen.ts";
-import type * as shapes from "../golden/shapes/src/generated/types.gen.ts";
+} from "./golden/notes/src/generated/types.gen.ts";
+import type { validators } from "./golden/notes/src/generated/validators.gen.js";
+import type * as refs from "./golden/refs/src/generated/types.gen.ts";
+import type * as shapesContract from "./golden/shapes/src/generated/contract.gen.ts";
+import type * as shapes from "./golden/shapes/src/generated/types.gen.ts";
 
 // Required properties are non-optional, the others optional.
 expectTypeOf<CreateNoteInput["title"]>().toEqualTypeOf<string>();

@@ -2,8 +2,8 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { generate } from "../../src/generate.ts";
-import { readConfig } from "../../src/read-config.ts";
+import { generate } from "../src/generate.ts";
+import { readConfig } from "../src/read-config.ts";
 import { corpusDir, fixture, packageDir, writeAll } from "./helpers.ts";
 
 const root = resolve(packageDir, "../..");

@@ -6,8 +6,8 @@ import type { IntegrationConfig, ValidateFunction } from "@plugboard/sdk";
 import { AJV_OPTIONS, normalizeSchema } from "@plugboard/sdk/internal";
 import { Ajv } from "ajv";
 import { afterAll, describe, expect, it } from "vitest";
-import { generate } from "../../src/generate.ts";
-import { parseAndCheck } from "../../src/read-config.ts";
+import { generate } from "../src/generate.ts";
+import { parseAndCheck } from "../src/read-config.ts";
 import {
   fixture,
   loadValidators,

@@ -2,9 +2,9 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { ConfigurationError } from "@plugboard/sdk";
 import { afterAll, describe, expect, it } from "vitest";
-import { CodegenError, type ConfigWarning } from "../../src/errors.ts";
-import { generate } from "../../src/generate.ts";
-import { readConfig } from "../../src/read-config.ts";
+import { CodegenError, type ConfigWarning } from "../src/errors.ts";
+import { generate } from "../src/generate.ts";
+import { readConfig } from "../src/read-config.ts";
 import { workspace } from "./helpers.ts";
 
 const { dir, cleanup } = workspace();

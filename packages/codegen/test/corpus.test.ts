@@ -5,8 +5,8 @@ import type { PrecompiledValidators } from "@plugboard/sdk";
 import { compileSchema, normalizeSchema } from "@plugboard/sdk/internal";
 import { sampleValue } from "@plugboard/testing";
 import { afterAll, describe, expect, it } from "vitest";
-import { generate } from "../../src/generate.ts";
-import { readConfig } from "../../src/read-config.ts";
+import { generate } from "../src/generate.ts";
+import { readConfig } from "../src/read-config.ts";
 import { corpusDir, typecheck, workspace, writeAll } from "./helpers.ts";
 
 const present = existsSync(corpusDir);

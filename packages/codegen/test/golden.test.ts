@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { generate } from "../../src/generate.ts";
+import { generate } from "../src/generate.ts";
 import { fixture, packageDir } from "./helpers.ts";
 
 // Goldens are committed under test/golden/<fixture>/ as a real integration tree, so the package

@@ -14,12 +14,12 @@ import {
   typecheck as typecheckProgram,
 } from "@plugboard/testing/typecheck";
 import type ts from "typescript";
-import { generate } from "../../src/generate.ts";
-import { type PlannedOperation, plan } from "../../src/plan.ts";
-import { readConfig } from "../../src/read-config.ts";
+import { generate } from "../src/generate.ts";
+import { type PlannedOperation, plan } from "../src/plan.ts";
+import { readConfig } from "../src/read-config.ts";
 
 /** The codegen package folder. */
-export const packageDir = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+export const packageDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 /** The real-world corpus, outside the repository. */
 export const corpusDir = resolve(packageDir, "../../../shared/corpus/autohive");
 
