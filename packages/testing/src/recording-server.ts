@@ -33,9 +33,10 @@ export interface Reply {
   /** Close the connection without answering, as a crashed server or a reset network does. */
   reset?: boolean;
   /**
-   * Answers by hand instead of the fields above (give it alone; it is awaited): write the head, stream or stall
-   * a body, destroy the socket, or return without answering, which `close()` then cuts off. If it
-   * throws, the server answers 500 naming the error, or destroys the socket once the head is sent.
+   * Answers by hand instead of the fields above (give it alone; it is awaited): write the head,
+   * stream or stall a body, destroy the socket, or return without answering, which `close()` then
+   * cuts off. If it throws, the server answers 500 naming the error, or destroys the socket once
+   * the head is sent.
    */
   handle?: (response: ServerResponse) => unknown;
 }
