@@ -1,13 +1,13 @@
+import { type RecordingServer, startRecordingServer } from "@plugboard/testing";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { ExecutionContext } from "../src/index.ts";
-import { startServer, type TestServer } from "./server.ts";
 
 // Alone in its file: the HTTP modules are loaded once per module graph, and this must be the
 // first request of this one, so that close() lands while they are still loading.
-let server: TestServer;
+let server: RecordingServer;
 beforeAll(async () => {
-  server = await startServer();
-  server.respond(() => {});
+  // Never answers, were the request to leave.
+  server = await startRecordingServer({}, { fallback: () => ({ handle: () => {} }) });
 });
 afterAll(() => server.close());
 

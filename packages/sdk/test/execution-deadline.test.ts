@@ -1,13 +1,12 @@
+import { type RecordingServer, startRecordingServer } from "@plugboard/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ExecutionAbortedError, ExecutionContext, Integration } from "../src/index.ts";
 import { sampleConfig } from "./fixtures.ts";
-import { startServer, type TestServer } from "./server.ts";
 
-let server: TestServer;
+let server: RecordingServer;
 beforeAll(async () => {
-  server = await startServer();
   // Never answers: a handler fetching from it hangs until its context is closed.
-  server.respond(() => {});
+  server = await startRecordingServer({ "GET /slow": { handle: () => {} } });
 });
 afterAll(() => server.close());
 

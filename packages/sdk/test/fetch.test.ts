@@ -1,4 +1,5 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { type RecordingServer, type Routes, startRecordingServer } from "@plugboard/testing";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   ExecutionContext,
   type ExecutionContextOptions,
@@ -7,20 +8,24 @@ import {
   NetworkError,
   RateLimitError,
 } from "../src/index.ts";
-import { sendJson, startServer, type TestServer } from "./server.ts";
 
-let server: TestServer;
+let server: RecordingServer;
 const contexts: ExecutionContext[] = [];
 
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(() => server.close());
 afterEach(async () => {
-  server.requests.length = 0;
-  server.respond((_r, res) => sendJson(res, 200, { ok: true }));
   await Promise.all(contexts.splice(0).map((c) => c.close()));
+  await server?.close();
 });
+
+/** Starts this test's server. */
+async function serve(routes: Routes): Promise<void> {
+  server = await startRecordingServer(routes);
+}
+
+const ok = { body: { ok: true } };
+const json = { "content-type": "application/json" };
+/** Never answers; `close()` cuts the request off. */
+const hang = { handle: () => {} };
 
 function context(options: ExecutionContextOptions = {}): ExecutionContext {
   const created = new ExecutionContext({
@@ -33,7 +38,9 @@ function context(options: ExecutionContextOptions = {}): ExecutionContext {
 
 describe("response bodies", () => {
   it("parses JSON, returns status and lower-case headers", async () => {
-    server.respond((_r, res) => sendJson(res, 201, { id: 7 }, { "X-Request-Id": "abc" }));
+    await serve({
+      "GET /items": { status: 201, headers: { ...json, "X-Request-Id": "abc" }, body: { id: 7 } },
+    });
     const response = await context().fetch(`${server.origin}/items`);
     expect(response.status).toBe(201);
     expect(response.data).toEqual({ id: 7 });
@@ -42,25 +49,19 @@ describe("response bodies", () => {
   });
 
   it("returns text for other content types", async () => {
-    server.respond((_r, res) => {
-      res.writeHead(200, { "content-type": "text/plain" });
-      res.end("hello");
-    });
+    await serve({ "GET /text": { headers: { "content-type": "text/plain" }, raw: "hello" } });
     expect((await context().fetch(`${server.origin}/text`)).data).toBe("hello");
   });
 
   it.each([200, 201, 204])("returns null for an empty %i", async (status) => {
-    server.respond((_r, res) => {
-      res.writeHead(status, { "content-type": "application/json" });
-      res.end();
-    });
+    await serve({ "GET /empty": { status, headers: json } });
     const response = await context().fetch(`${server.origin}/empty`);
     expect(response).toMatchObject({ status, data: null });
   });
 
   it("reads a large body whole", async () => {
     const items = Array.from({ length: 50_000 }, (_, i) => ({ i, name: `item-${i}` }));
-    server.respond((_r, res) => sendJson(res, 200, { items }));
+    await serve({ "GET /big": { body: { items } } });
     // The deadline covers the whole body: generous, for a busy machine.
     const response = await context({ requestConfig: { timeout: 60 } }).fetch(
       `${server.origin}/big`,
@@ -71,25 +72,28 @@ describe("response bodies", () => {
 
   it("sends a large body whole", async () => {
     const text = "x".repeat(3_000_000);
+    await serve({ "POST /upload": ok });
     // The deadline covers the upload too: generous, for a busy machine.
     await context({ requestConfig: { timeout: 60 } }).fetch(`${server.origin}/upload`, {
       method: "POST",
       json: { text },
     });
-    expect(JSON.parse(server.requests[0]?.body ?? "").text).toHaveLength(3_000_000);
+    expect(JSON.parse(server.requests[0]?.rawBody ?? "").text).toHaveLength(3_000_000);
   });
 });
 
 describe("request encoding", () => {
   it("sends json with application/json", async () => {
+    await serve({ "POST /a": ok });
     await context().fetch(`${server.origin}/a`, { method: "post", json: { n: 1, tags: ["x"] } });
     const request = server.requests[0];
     expect(request?.method).toBe("POST");
     expect(request?.headers["content-type"]).toBe("application/json");
-    expect(JSON.parse(request?.body ?? "")).toEqual({ n: 1, tags: ["x"] });
+    expect(JSON.parse(request?.rawBody ?? "")).toEqual({ n: 1, tags: ["x"] });
   });
 
   it("url-encodes an object given as form data", async () => {
+    await serve({ "POST /form": ok });
     await context().fetch(`${server.origin}/form`, {
       method: "POST",
       data: { name: "A B", q: "x&y" },
@@ -97,20 +101,22 @@ describe("request encoding", () => {
     });
     const request = server.requests[0];
     expect(request?.headers["content-type"]).toBe("application/x-www-form-urlencoded");
-    expect(request?.body).toBe("name=A+B&q=x%26y");
+    expect(request?.rawBody).toBe("name=A+B&q=x%26y");
   });
 
   it("sends string data as given", async () => {
+    await serve({ "PUT /raw": ok });
     await context().fetch(`${server.origin}/raw`, {
       method: "PUT",
       data: "<xml/>",
       contentType: "application/xml",
     });
-    expect(server.requests[0]?.body).toBe("<xml/>");
+    expect(server.requests[0]?.rawBody).toBe("<xml/>");
     expect(server.requests[0]?.headers["content-type"]).toBe("application/xml");
   });
 
   it("encodes params: objects as JSON, nulls dropped, & when the URL has a query", async () => {
+    await serve({ "GET /search": ok });
     await context().fetch(`${server.origin}/search?page=2`, {
       params: {
         q: "a b",
@@ -121,19 +127,20 @@ describe("request encoding", () => {
         n: 3,
       },
     });
-    const url = new URL(server.requests[0]?.url ?? "", server.origin);
-    expect(url.searchParams.get("page")).toBe("2");
-    expect(url.searchParams.get("q")).toBe("a b");
-    expect(url.searchParams.get("filter")).toBe('{"state":"open"}');
-    expect(url.searchParams.get("ids")).toBe("[1,2]");
-    expect(url.searchParams.get("n")).toBe("3");
-    expect(url.searchParams.has("none")).toBe(false);
-    expect(url.searchParams.has("gone")).toBe(false);
+    const query = server.requests[0]?.query;
+    expect(query?.page).toBe("2");
+    expect(query?.q).toBe("a b");
+    expect(query?.filter).toBe('{"state":"open"}');
+    expect(query?.ids).toBe("[1,2]");
+    expect(query?.n).toBe("3");
+    expect(query).not.toHaveProperty("none");
+    expect(query).not.toHaveProperty("gone");
   });
 });
 
 describe("auth injection", () => {
   const token = "tok-PLATFORM-123456";
+  beforeEach(() => serve({ "GET /me": ok }));
 
   it("injects a bearer token for PlatformOauth2 and for wrapped credentials without auth_type", async () => {
     await context({
@@ -169,7 +176,7 @@ describe("auth injection", () => {
 
 describe("HTTP errors", () => {
   it("throws HTTPError with the parsed body for a 4xx, without retrying", async () => {
-    server.respond((_r, res) => sendJson(res, 422, { error: "title missing" }));
+    await serve({ "POST /items": { status: 422, body: { error: "title missing" } } });
     const error = await context()
       .fetch(`${server.origin}/items`, { method: "POST", json: {} })
       .catch((e: unknown) => e);
@@ -184,7 +191,7 @@ describe("HTTP errors", () => {
   });
 
   it("does not retry a burst of 5xx: each call fails once with HTTPError", async () => {
-    server.respond((_r, res) => sendJson(res, 503, { error: "down" }));
+    await serve({ "GET /flaky": { status: 503, body: { error: "down" } } });
     const ctx = context();
     const results = await Promise.all(
       Array.from({ length: 5 }, () => ctx.fetch(`${server.origin}/flaky`).catch((e: unknown) => e)),
@@ -194,9 +201,8 @@ describe("HTTP errors", () => {
   });
 
   it("recovers when a 5xx burst ends", async () => {
-    server.respond((_r, res, i) =>
-      i < 3 ? sendJson(res, 500, {}) : sendJson(res, 200, { ok: i }),
-    );
+    const failure = { status: 500, body: {} };
+    await serve({ "GET /x": [failure, failure, failure, { body: { ok: 3 } }] });
     const ctx = context();
     const outcomes: unknown[] = [];
     for (let i = 0; i < 4; i += 1) {
@@ -211,7 +217,9 @@ describe("HTTP errors", () => {
   });
 
   it("throws RateLimitError with Retry-After in seconds, not retried", async () => {
-    server.respond((_r, res) => sendJson(res, 429, { error: "slow" }, { "retry-after": "17" }));
+    await serve({
+      "GET /x": { status: 429, headers: { "retry-after": "17" }, body: { error: "slow" } },
+    });
     const error = await context()
       .fetch(`${server.origin}/x`)
       .catch((e: unknown) => e);
@@ -223,7 +231,7 @@ describe("HTTP errors", () => {
 
   it("reads Retry-After as an HTTP date", async () => {
     const date = new Date(Date.now() + 120_000).toUTCString();
-    server.respond((_r, res) => sendJson(res, 429, {}, { "retry-after": date }));
+    await serve({ "GET /x": { status: 429, headers: { "retry-after": date }, body: {} } });
     const error = (await context()
       .fetch(`${server.origin}/x`)
       .catch((e: unknown) => e)) as RateLimitError;
@@ -232,7 +240,7 @@ describe("HTTP errors", () => {
   });
 
   it("uses 60 seconds when Retry-After is absent", async () => {
-    server.respond((_r, res) => sendJson(res, 429, {}));
+    await serve({ "GET /x": { status: 429, body: {} } });
     const error = (await context()
       .fetch(`${server.origin}/x`)
       .catch((e: unknown) => e)) as RateLimitError;
@@ -242,7 +250,7 @@ describe("HTTP errors", () => {
 
 describe("network failures", () => {
   it("retries a reset connection with back-off, then names method and URL", async () => {
-    server.respond((_r, res) => res.socket?.destroy());
+    await serve({ "DELETE /reset": { reset: true } });
     const delays: number[] = [];
     const ctx = context({
       // maxRetries left at its default, 3.
@@ -264,13 +272,13 @@ describe("network failures", () => {
   });
 
   it("succeeds when a retry gets through", async () => {
-    server.respond((_r, res, i) => (i < 2 ? res.socket?.destroy() : sendJson(res, 200, { i })));
+    await serve({ "GET /eventually": [{ reset: true }, { reset: true }, { body: { i: 2 } }] });
     const response = await context().fetch(`${server.origin}/eventually`);
     expect(response.data).toEqual({ i: 2 });
   });
 
   it("times out on a server that never answers, retrying each attempt with its own deadline", async () => {
-    server.respond(() => {});
+    await serve({ "GET /hang": hang });
     const ctx = context({ requestConfig: { maxRetries: 1, timeout: 0.2 } });
     const started = performance.now();
     const error = await ctx.fetch(`${server.origin}/hang`).catch((e: unknown) => e);
@@ -281,9 +289,13 @@ describe("network failures", () => {
   });
 
   it("times out on a body that stalls after the headers", async () => {
-    server.respond((_r, res) => {
-      res.writeHead(200, { "content-type": "application/json" });
-      res.write('{"items": [');
+    await serve({
+      "GET /stall": {
+        handle: (res) => {
+          res.writeHead(200, { "content-type": "application/json" });
+          res.write('{"items": [');
+        },
+      },
     });
     const error = await context({ requestConfig: { maxRetries: 0, timeout: 0.2 } })
       .fetch(`${server.origin}/stall`)
@@ -292,7 +304,7 @@ describe("network failures", () => {
   });
 
   it("uses the per-call timeout over the context's", async () => {
-    server.respond(() => {});
+    await serve({ "GET /hang": hang });
     const error = await context({ requestConfig: { maxRetries: 0, timeout: 30 } })
       .fetch(`${server.origin}/hang`, { timeout: 0.1 })
       .catch((e: unknown) => e);
@@ -300,10 +312,14 @@ describe("network failures", () => {
   });
 
   it("aborts in-flight requests on close() and refuses new ones", async () => {
-    server.respond(() => {});
+    let arrived: () => void = () => {};
+    const received = new Promise<void>((resolve) => {
+      arrived = resolve;
+    });
+    await serve({ "GET /hang": { handle: () => arrived() } });
     const ctx = context({ requestConfig: { timeout: 10 } });
     const pending = ctx.fetch(`${server.origin}/hang`).catch((e: unknown) => e);
-    while (server.requests.length === 0) await new Promise((r) => setTimeout(r, 5));
+    await received;
     await ctx.close();
     expect(await pending).toMatchObject({ name: "NetworkError", code: "aborted" });
     expect(await ctx.fetch(`${server.origin}/x`).catch((e: unknown) => e)).toMatchObject({
@@ -320,6 +336,7 @@ describe("network failures", () => {
 
 describe("originOverrides and onHttpCall", () => {
   it("sends requests for an overridden origin to the test server, keeping path and query", async () => {
+    await serve({ "GET /v1/pages/abc": ok });
     const calls: HttpCall[] = [];
     const ctx = context({
       originOverrides: { "https://api.notion.com": server.origin },
@@ -340,13 +357,14 @@ describe("originOverrides and onHttpCall", () => {
   });
 
   it("does not override an origin that merely shares a prefix", async () => {
+    await serve({ "GET /same": ok });
     const ctx = context({ originOverrides: { "http://127.0.0.1:1": "http://127.0.0.1:9" } });
     const response = await ctx.fetch(`${server.origin}/same`);
     expect(response.status).toBe(200);
   });
 
   it("reports every attempt, failed ones with their error", async () => {
-    server.respond((_r, res, i) => (i === 0 ? res.socket?.destroy() : sendJson(res, 404, {})));
+    await serve({ "GET /twice": [{ reset: true }, { status: 404, body: {} }] });
     const calls: HttpCall[] = [];
     const ctx = context({ onHttpCall: (call) => calls.push(call) });
     await ctx.fetch(`${server.origin}/twice`).catch(() => {});

@@ -1,5 +1,6 @@
 import { gzipSync } from "node:zlib";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { type RecordingServer, type Routes, startRecordingServer } from "@plugboard/testing";
+import { afterEach, describe, expect, it } from "vitest";
 import {
   DEFAULT_MAX_RESPONSE_BYTES,
   ExecutionContext,
@@ -8,20 +9,19 @@ import {
   RateLimitError,
   ResponseError,
 } from "../src/index.ts";
-import { sendJson, startServer, type TestServer } from "./server.ts";
 
-let server: TestServer;
+let server: RecordingServer;
 const contexts: ExecutionContext[] = [];
 
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(() => server.close());
 afterEach(async () => {
-  server.requests.length = 0;
-  server.respond((_r, res) => sendJson(res, 200, { ok: true }));
   await Promise.all(contexts.splice(0).map((c) => c.close()));
+  await server?.close();
 });
+
+/** Starts this test's server. */
+async function serve(routes: Routes): Promise<void> {
+  server = await startRecordingServer(routes);
+}
 
 function context(options: ExecutionContextOptions = {}): ExecutionContext {
   const created = new ExecutionContext({
@@ -32,6 +32,8 @@ function context(options: ExecutionContextOptions = {}): ExecutionContext {
   return created;
 }
 
+const gzipped = { "content-type": "text/plain", "content-encoding": "gzip" };
+
 /** `size` bytes of JSON-ish text, gzipped: a few KB on the wire. */
 function gzipBomb(size: number): Buffer {
   return gzipSync(Buffer.alloc(size, "a"), { level: 9 });
@@ -41,10 +43,7 @@ describe("response size cap", () => {
   it("refuses a gzip bomb past the default cap, counting decompressed bytes", async () => {
     const bomb = gzipBomb(DEFAULT_MAX_RESPONSE_BYTES + 10 * 1024 * 1024);
     expect(bomb.length).toBeLessThan(200_000);
-    server.respond((_r, res) => {
-      res.writeHead(200, { "content-type": "text/plain", "content-encoding": "gzip" });
-      res.end(bomb);
-    });
+    await serve({ "GET /bomb": { headers: gzipped, raw: bomb } });
     // Inflating 60 MiB takes a loaded 2-core machine well over the file's 10 s test deadline:
     // a generous one here, so the cap (not the clock) is what stops the body.
     const error = await context({ requestConfig: { timeout: 120 } })
@@ -57,10 +56,7 @@ describe("response size cap", () => {
 
   it("takes a smaller cap from the context and a larger one per call", async () => {
     const bomb = gzipBomb(2 * 1024 * 1024);
-    server.respond((_r, res) => {
-      res.writeHead(200, { "content-type": "text/plain", "content-encoding": "gzip" });
-      res.end(bomb);
-    });
+    await serve({ "GET /bomb": { headers: gzipped, raw: bomb } });
     const ctx = context({ requestConfig: { maxResponseBytes: 1024 * 1024 } });
     const error = await ctx.fetch(`${server.origin}/bomb`).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: "response_too_large" });
@@ -71,11 +67,13 @@ describe("response size cap", () => {
   });
 
   it("refuses a plain body over the cap, declared or not", async () => {
-    server.respond((r, res) => {
-      const headers: Record<string, string> = { "content-type": "text/plain" };
-      if (r.url === "/declared") headers["content-length"] = String(3000);
-      res.writeHead(200, headers);
-      res.end("x".repeat(3000));
+    const text = { "content-type": "text/plain" };
+    const body = "x".repeat(3000);
+    await serve({
+      "GET /declared": { headers: { ...text, "content-length": String(3000) }, raw: body },
+      // The head is written before the body: Node sends it chunked, with no length.
+      "GET /chunked": { headers: text, raw: body },
+      "GET /ok": { headers: text, raw: body },
     });
     const ctx = context({ requestConfig: { maxResponseBytes: 2000 } });
     for (const path of ["/declared", "/chunked"]) {
@@ -92,20 +90,24 @@ describe("total deadline of an attempt", () => {
   it("fails a body dripping one byte at a time once the deadline passes", async () => {
     let finished = false;
     let timer: ReturnType<typeof setInterval> | undefined;
-    server.respond((_r, res) => {
-      res.writeHead(200, { "content-type": "text/plain" });
-      let sent = 0;
-      // 40 bytes, one every 0.2 s: 8 s in all, each byte well within a 0.4 s inactivity timeout.
-      timer = setInterval(() => {
-        sent += 1;
-        if (sent < 40) res.write("x");
-        else {
-          clearInterval(timer);
-          finished = true;
-          res.end("x");
-        }
-      }, 200);
-      res.on("close", () => clearInterval(timer));
+    await serve({
+      "GET /drip": {
+        handle: (res) => {
+          res.writeHead(200, { "content-type": "text/plain" });
+          let sent = 0;
+          // 40 bytes, one every 0.2 s: 8 s in all, each well within a 0.4 s inactivity timeout.
+          timer = setInterval(() => {
+            sent += 1;
+            if (sent < 40) res.write("x");
+            else {
+              clearInterval(timer);
+              finished = true;
+              res.end("x");
+            }
+          }, 200);
+          res.on("close", () => clearInterval(timer));
+        },
+      },
     });
     const error = await context({ requestConfig: { timeout: 0.4, maxRetries: 0 } })
       .fetch(`${server.origin}/drip`)
@@ -126,7 +128,7 @@ describe("Retry-After", () => {
     ["120", 120],
     ["Sun, 06 Nov 1994 08:49:37 GMT", 0],
   ])("reads %j as %i seconds", async (header, seconds) => {
-    server.respond((_r, res) => sendJson(res, 429, {}, { "retry-after": header }));
+    await serve({ "GET /x": { status: 429, headers: { "retry-after": header }, body: {} } });
     const error = (await context()
       .fetch(`${server.origin}/x`)
       .catch((e: unknown) => e)) as RateLimitError;
@@ -140,7 +142,7 @@ describe("Retry-After", () => {
     const month = date.toUTCString().slice(8, 11);
     const time = date.toISOString().slice(11, 19);
     const asctime = `${day} ${month} ${String(date.getUTCDate()).padStart(2, " ")} ${time} ${date.getUTCFullYear()}`;
-    server.respond((_r, res) => sendJson(res, 429, {}, { "retry-after": asctime }));
+    await serve({ "GET /x": { status: 429, headers: { "retry-after": asctime }, body: {} } });
     const error = (await context()
       .fetch(`${server.origin}/x`)
       .catch((e: unknown) => e)) as RateLimitError;
@@ -151,9 +153,11 @@ describe("Retry-After", () => {
 
 describe("bodies that cannot be read as declared", () => {
   it("reports invalid JSON under a JSON content type instead of returning the text", async () => {
-    server.respond((_r, res) => {
-      res.writeHead(200, { "content-type": "application/json; charset=utf-8" });
-      res.end("{not json");
+    await serve({
+      "GET /broken": {
+        headers: { "content-type": "application/json; charset=utf-8" },
+        raw: "{not json",
+      },
     });
     const error = await context()
       .fetch(`${server.origin}/broken`)
@@ -164,9 +168,12 @@ describe("bodies that cannot be read as declared", () => {
   });
 
   it("keeps an error status an HTTPError, with the unparsable body as text", async () => {
-    server.respond((_r, res) => {
-      res.writeHead(502, { "content-type": "application/json" });
-      res.end("<html>Bad gateway</html>");
+    await serve({
+      "GET /proxy": {
+        status: 502,
+        headers: { "content-type": "application/json" },
+        raw: "<html>Bad gateway</html>",
+      },
     });
     const error = await context()
       .fetch(`${server.origin}/proxy`)
@@ -176,9 +183,11 @@ describe("bodies that cannot be read as declared", () => {
   });
 
   it("decodes a declared charset", async () => {
-    server.respond((_r, res) => {
-      res.writeHead(200, { "content-type": "text/plain; charset=iso-8859-1" });
-      res.end(Buffer.from([0x63, 0x61, 0x66, 0xe9]));
+    await serve({
+      "GET /latin1": {
+        headers: { "content-type": "text/plain; charset=iso-8859-1" },
+        raw: Buffer.from([0x63, 0x61, 0x66, 0xe9]),
+      },
     });
     expect((await context().fetch(`${server.origin}/latin1`)).data).toBe("café");
   });
@@ -198,10 +207,7 @@ describe("bodies that cannot be read as declared", () => {
     ],
     ["JSON that is not UTF-8", "application/json", [0x22, 0xe9, 0x22], "not valid utf-8"],
   ])("reports %s", async (_what, type, bytes, problem) => {
-    server.respond((_r, res) => {
-      res.writeHead(200, { "content-type": type });
-      res.end(Buffer.from(bytes));
-    });
+    await serve({ "GET /odd": { headers: { "content-type": type }, raw: Buffer.from(bytes) } });
     const error = await context()
       .fetch(`${server.origin}/odd`)
       .catch((e: unknown) => e);

@@ -1,16 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type RecordingServer, type Routes, startRecordingServer } from "@plugboard/testing";
+import { afterEach, describe, expect, it } from "vitest";
 import { ActionError, ExecutionContext, type HttpCall, Integration } from "../src/index.ts";
 import { sampleConfig } from "./fixtures.ts";
-import { sendJson, startServer, type TestServer } from "./server.ts";
 
 // 27 characters, as in the report that found 26 of them surviving the 300-character cut.
 const SECRET = "sk-live-CUT-4d9e2b7a1c3f5e8";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(() => server.close());
+let server: RecordingServer;
+afterEach(() => server?.close());
+
+/** Starts this test's server. */
+async function serve(routes: Routes): Promise<void> {
+  server = await startRecordingServer(routes);
+}
 
 /** Everything an error exposes: message, stack, own enumerable properties and cause. */
 function exposed(error: unknown): string {
@@ -20,9 +22,12 @@ function exposed(error: unknown): string {
 
 describe("excerpts are cut after redaction", () => {
   it("leaves no fragment of a secret that straddles the 300-character cut", async () => {
-    server.respond((_r, res) => {
-      res.writeHead(400, { "content-type": "text/plain" });
-      res.end(`${"e".repeat(290)}${SECRET} trailing`);
+    await serve({
+      "GET /x": {
+        status: 400,
+        headers: { "content-type": "text/plain" },
+        raw: `${"e".repeat(290)}${SECRET} trailing`,
+      },
     });
     const context = new ExecutionContext({ auth: { api_key: SECRET } });
     const error = await context.fetch(`${server.origin}/x`).catch((e: unknown) => e);
@@ -37,12 +42,17 @@ describe("Authorization values", () => {
     const user = "acct-user-42";
     const password = "hunter2-PASSWORD-9c1d";
     const basic = Buffer.from(`${user}:${password}`).toString("base64");
-    server.respond((request, res) => {
-      const echoed = request.headers.authorization?.split(" ")[1] ?? "";
-      sendJson(res, 401, {
-        error: `bad credentials ${echoed}`,
-        decoded: Buffer.from(echoed, "base64").toString(),
-      });
+    await serve({
+      "GET /me": (request) => {
+        const echoed = request.headers.authorization?.split(" ")[1] ?? "";
+        return {
+          status: 401,
+          body: {
+            error: `bad credentials ${echoed}`,
+            decoded: Buffer.from(echoed, "base64").toString(),
+          },
+        };
+      },
     });
     const calls: HttpCall[] = [];
     const lines: string[] = [];
@@ -70,9 +80,12 @@ describe("Authorization values", () => {
 
   it("hides a bearer token a handler obtained itself", async () => {
     const session = "sess-OBTAINED-AT-LOGIN-77aa";
-    server.respond((request, res) =>
-      sendJson(res, 403, { seen: request.headers.authorization?.slice(7) }),
-    );
+    await serve({
+      "GET /me": (request) => ({
+        status: 403,
+        body: { seen: request.headers.authorization?.slice(7) },
+      }),
+    });
     const context = new ExecutionContext();
     const error = await context
       .fetch(`${server.origin}/me`, { headers: { authorization: `Bearer ${session}` } })
@@ -88,7 +101,7 @@ describe("Authorization values", () => {
 describe("numeric credentials", () => {
   it("hides a numeric credential in messages and in parsed bodies", async () => {
     const pin = 83920174;
-    server.respond((_r, res) => sendJson(res, 401, { error: `pin ${pin} refused`, pin }));
+    await serve({ "GET /x": { status: 401, body: { error: `pin ${pin} refused`, pin } } });
     const context = new ExecutionContext({ auth: { account_id: "acme", pin } });
     const error = await context.fetch(`${server.origin}/x`).catch((e: unknown) => e);
     expect(exposed(error)).not.toContain(String(pin));

@@ -1,24 +1,31 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import {
+  type RecordingServer,
+  type Responder,
+  type Routes,
+  startRecordingServer,
+} from "@plugboard/testing";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ExecutionContext, type ExecutionContextOptions, ResponseError } from "../src/index.ts";
-import { sendJson, startServer, type TestServer } from "./server.ts";
 
 const API_KEY = "k-live-REDIRECT-5e8f1a";
 
-// Two servers on two ports: two origins.
-let api: TestServer;
-let other: TestServer;
+// Two servers on two ports: two origins. `other` lands whatever reaches it.
+let api: RecordingServer;
+let other: RecordingServer;
 const contexts: ExecutionContext[] = [];
 
-beforeAll(async () => {
-  [api, other] = await Promise.all([startServer(), startServer()]);
+beforeEach(async () => {
+  other = await startRecordingServer({}, { fallback: () => ({ body: { landed: true } }) });
 });
-afterAll(() => Promise.all([api.close(), other.close()]));
 afterEach(async () => {
-  api.requests.length = 0;
-  other.requests.length = 0;
-  other.respond((_r, res) => sendJson(res, 200, { landed: true }));
   await Promise.all(contexts.splice(0).map((c) => c.close()));
+  await Promise.all([api?.close(), other.close()]);
 });
+
+/** Starts this test's API server, answering from `routes` or else `fallback`. */
+async function serveApi(routes: Routes, fallback?: Responder): Promise<void> {
+  api = await startRecordingServer(routes, fallback ? { fallback } : {});
+}
 
 function context(options: ExecutionContextOptions = {}): ExecutionContext {
   const created = new ExecutionContext({
@@ -30,12 +37,13 @@ function context(options: ExecutionContextOptions = {}): ExecutionContext {
   return created;
 }
 
-function redirectTo(status: number, location: () => string): void {
-  api.respond((r, res) => {
-    if (r.url.startsWith("/final")) return sendJson(res, 200, { same: true, method: r.method });
-    res.writeHead(status, { location: location() });
-    res.end();
-  });
+/** Serves the API: `/final…` answers with the method it got, any other path redirects. */
+function redirectTo(status: number, location: () => string): Promise<void> {
+  return serveApi({}, (r) =>
+    r.path.startsWith("/final")
+      ? { body: { same: true, method: r.method } }
+      : { status, headers: { location: location() } },
+  );
 }
 
 const credentialHeaders = {
@@ -50,7 +58,7 @@ describe("redirects to another origin", () => {
   it.each([301, 302, 303, 307, 308])(
     "refuses a %i by default, and the other origin receives nothing",
     async (status) => {
-      redirectTo(status, () => `${other.origin}/steal`);
+      await redirectTo(status, () => `${other.origin}/steal`);
       const error = await context()
         .fetch(`${api.origin}/start`, {
           method: "POST",
@@ -69,7 +77,7 @@ describe("redirects to another origin", () => {
   it.each([301, 302, 303])(
     "when allowed, follows a %i as a GET with no credential header and no body",
     async (status) => {
-      redirectTo(status, () => `${other.origin}/landing`);
+      await redirectTo(status, () => `${other.origin}/landing`);
       const response = await context().fetch(`${api.origin}/start`, {
         method: "POST",
         json: { api_key: API_KEY },
@@ -79,7 +87,7 @@ describe("redirects to another origin", () => {
       expect(response.data).toEqual({ landed: true });
       const received = other.requests[0];
       expect(received?.method).toBe("GET");
-      expect(received?.body).toBe("");
+      expect(received?.rawBody).toBe("");
       expect(received?.headers.accept).toBe("application/json");
       for (const name of [
         "x-api-key",
@@ -97,7 +105,7 @@ describe("redirects to another origin", () => {
   it.each([307, 308])(
     "when allowed, still refuses a %i that would re-send the body",
     async (status) => {
-      redirectTo(status, () => `${other.origin}/steal`);
+      await redirectTo(status, () => `${other.origin}/steal`);
       const error = await context()
         .fetch(`${api.origin}/start`, {
           method: "POST",
@@ -112,7 +120,7 @@ describe("redirects to another origin", () => {
   );
 
   it("when allowed, follows a 307 of a GET without its credential headers", async () => {
-    redirectTo(307, () => `${other.origin}/landing`);
+    await redirectTo(307, () => `${other.origin}/landing`);
     await context().fetch(`${api.origin}/start`, {
       headers: credentialHeaders,
       allowCrossOriginRedirect: true,
@@ -123,7 +131,7 @@ describe("redirects to another origin", () => {
   });
 
   it("keeps the credential out of the error when the Location carries it", async () => {
-    redirectTo(302, () => `${other.origin}/x?key=${API_KEY}`);
+    await redirectTo(302, () => `${other.origin}/x?key=${API_KEY}`);
     const error = await context()
       .fetch(`${api.origin}/start`)
       .catch((e: unknown) => e);
@@ -136,7 +144,7 @@ describe("redirects to another origin", () => {
 
 describe("redirects within the origin", () => {
   it("follows a 307 with method, body and credential headers, as before", async () => {
-    redirectTo(307, () => "/final");
+    await redirectTo(307, () => "/final");
     const response = await context().fetch(`${api.origin}/start`, {
       method: "POST",
       json: { n: 1 },
@@ -144,26 +152,24 @@ describe("redirects within the origin", () => {
     });
     expect(response.data).toEqual({ same: true, method: "POST" });
     const final = api.requests[1];
-    expect(final?.body).toBe('{"n":1}');
+    expect(final?.rawBody).toBe('{"n":1}');
     expect(final?.headers["x-api-key"]).toBe(API_KEY);
   });
 
   it("turns a POST into a GET without body on a 302", async () => {
-    redirectTo(302, () => `${api.origin}/final`);
+    await redirectTo(302, () => `${api.origin}/final`);
     const response = await context().fetch(`${api.origin}/start`, {
       method: "POST",
       json: { n: 1 },
     });
     expect(response.data).toEqual({ same: true, method: "GET" });
-    expect(api.requests[1]?.body).toBe("");
+    expect(api.requests[1]?.rawBody).toBe("");
     expect(api.requests[1]?.headers["content-type"]).toBeUndefined();
   });
 
   it("gives up after 20 redirects", async () => {
-    api.respond((_r, res) => {
-      res.writeHead(302, { location: "/again" });
-      res.end();
-    });
+    const again = { status: 302, headers: { location: "/again" } };
+    await serveApi({ "GET /start": again, "GET /again": again });
     const error = await context()
       .fetch(`${api.origin}/start`)
       .catch((e: unknown) => e);
@@ -175,9 +181,8 @@ describe("redirects within the origin", () => {
 describe("https → http", () => {
   it("never follows a downgrade, even when cross-origin redirects are allowed", async () => {
     // The https API is served by the test server through originOverrides.
-    api.respond((_r, res) => {
-      res.writeHead(301, { location: "http://api.example.invalid/plain" });
-      res.end();
+    await serveApi({
+      "GET /start": { status: 301, headers: { location: "http://api.example.invalid/plain" } },
     });
     const ctx = context({ originOverrides: { "https://api.example.invalid": api.origin } });
     const error = await ctx
@@ -189,10 +194,9 @@ describe("https → http", () => {
   });
 
   it("follows an absolute Location on the test origin as the same origin", async () => {
-    api.respond((r, res) => {
-      if (r.url === "/final") return sendJson(res, 200, { ok: true });
-      res.writeHead(302, { location: `${api.origin}/final` });
-      res.end();
+    await serveApi({
+      "GET /start": () => ({ status: 302, headers: { location: `${api.origin}/final` } }),
+      "GET /final": { body: { ok: true } },
     });
     const ctx = context({ originOverrides: { "https://api.example.invalid": api.origin } });
     const response = await ctx.fetch("https://api.example.invalid/start");

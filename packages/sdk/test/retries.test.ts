@@ -1,25 +1,28 @@
 import { createServer } from "node:net";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { type RecordingServer, type Routes, startRecordingServer } from "@plugboard/testing";
+import { afterEach, describe, expect, it } from "vitest";
 import {
   ExecutionContext,
   type ExecutionContextOptions,
   type HttpCall,
   NetworkError,
 } from "../src/index.ts";
-import { sendJson, startServer, type TestServer } from "./server.ts";
 
-let server: TestServer;
+let server: RecordingServer;
 const contexts: ExecutionContext[] = [];
 
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(() => server.close());
 afterEach(async () => {
-  server.requests.length = 0;
-  server.respond((_r, res) => sendJson(res, 200, { ok: true }));
   await Promise.all(contexts.splice(0).map((c) => c.close()));
+  await server?.close();
 });
+
+/** Starts this test's server. */
+async function serve(routes: Routes): Promise<void> {
+  server = await startRecordingServer(routes);
+}
+
+/** Closes the connection once the request (body included) has arrived, without answering. */
+const reset = { reset: true };
 
 function context(options: ExecutionContextOptions = {}): ExecutionContext {
   const created = new ExecutionContext({
@@ -43,19 +46,19 @@ describe("non-idempotent methods are not replayed once sent", () => {
   it.each(["POST", "PATCH"])(
     "sends a %s once when the connection is reset after the body arrived",
     async (method) => {
-      server.respond((_r, res) => res.socket?.destroy());
+      await serve({ [`${method} /charge`]: reset });
       const error = await context()
         .fetch(`${server.origin}/charge`, { method, json: { amount: 100 } })
         .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(NetworkError);
       expect(error).toMatchObject({ code: "network_error", attempts: 1 });
       expect(server.requests).toHaveLength(1);
-      expect(server.requests[0]?.body).toBe('{"amount":100}');
+      expect(server.requests[0]?.rawBody).toBe('{"amount":100}');
     },
   );
 
   it("sends a POST once when it times out waiting for the response", async () => {
-    server.respond(() => {});
+    await serve({ "POST /ticket": { handle: () => {} } });
     const error = await context({ requestConfig: { timeout: 0.2 } })
       .fetch(`${server.origin}/ticket`, { method: "POST", json: { title: "t" } })
       .catch((e: unknown) => e);
@@ -76,7 +79,7 @@ describe("non-idempotent methods are not replayed once sent", () => {
   });
 
   it("retries a POST when the handler opts in with retry: true", async () => {
-    server.respond((_r, res, i) => (i < 2 ? res.socket?.destroy() : sendJson(res, 201, { i })));
+    await serve({ "POST /idempotent": [reset, reset, { status: 201, body: { i: 2 } }] });
     const response = await context().fetch(`${server.origin}/idempotent`, {
       method: "POST",
       json: { n: 1 },
@@ -88,7 +91,7 @@ describe("non-idempotent methods are not replayed once sent", () => {
   });
 
   it("takes a number of retries for the call", async () => {
-    server.respond((_r, res) => res.socket?.destroy());
+    await serve({ "POST /x": reset });
     const error = await context()
       .fetch(`${server.origin}/x`, { method: "POST", retry: 1 })
       .catch((e: unknown) => e);
@@ -101,7 +104,7 @@ describe("idempotent methods", () => {
   it.each(["GET", "HEAD", "PUT", "DELETE", "OPTIONS"])(
     "retries a %s after a reset, as before",
     async (method) => {
-      server.respond((_r, res) => res.socket?.destroy());
+      await serve({ [`${method} /x`]: reset });
       const error = await context()
         .fetch(`${server.origin}/x`, { method })
         .catch((e: unknown) => e);
@@ -111,7 +114,7 @@ describe("idempotent methods", () => {
   );
 
   it("does not retry a GET with retry: false", async () => {
-    server.respond((_r, res) => res.socket?.destroy());
+    await serve({ "GET /x": reset });
     const error = await context()
       .fetch(`${server.origin}/x`, { retry: false })
       .catch((e: unknown) => e);
@@ -122,7 +125,7 @@ describe("idempotent methods", () => {
 
 describe("close() during a back-off", () => {
   it("settles the pending fetch at once instead of after the back-off", async () => {
-    server.respond((_r, res) => res.socket?.destroy());
+    await serve({ "GET /x": reset });
     let failedOnce: () => void = () => {};
     const firstFailure = new Promise<void>((resolve) => {
       failedOnce = resolve;
@@ -144,7 +147,7 @@ describe("close() during a back-off", () => {
   }, 20_000);
 
   it("also settles when the context's signal aborts", async () => {
-    server.respond((_r, res) => res.socket?.destroy());
+    await serve({ "GET /x": reset });
     const controller = new AbortController();
     let failedOnce: () => void = () => {};
     const firstFailure = new Promise<void>((resolve) => {

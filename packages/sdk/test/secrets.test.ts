@@ -1,16 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { type RecordingServer, type Routes, startRecordingServer } from "@plugboard/testing";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { ExecutionContext, type HttpCall, Integration, type Logger } from "../src/index.ts";
 import { sampleConfig } from "./fixtures.ts";
-import { sendJson, startServer, type TestServer } from "./server.ts";
 
 const SECRET = "sk-live-SECRET-7f3a9b2c";
 const TOKEN = "ya29.PLATFORM-TOKEN-5d1e";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(() => server.close());
+let server: RecordingServer;
+afterEach(() => server?.close());
+
+/** Starts this test's server. */
+async function serve(routes: Routes): Promise<void> {
+  server = await startRecordingServer(routes);
+}
 
 /** Everything an error exposes: message, stack, own enumerable properties and cause. */
 function exposed(error: unknown): string {
@@ -27,13 +29,16 @@ function recordingLogger(lines: string[]): Logger {
 
 describe("no secret leaks", () => {
   it("keeps credentials out of HTTP errors, logs and onHttpCall, even when the API echoes them", async () => {
-    server.respond((request, res) =>
-      sendJson(res, 401, {
-        error: `bad key ${SECRET}`,
-        echoed: request.headers.authorization,
-        url: request.url,
+    await serve({
+      "GET /me": (request) => ({
+        status: 401,
+        body: {
+          error: `bad key ${SECRET}`,
+          echoed: request.headers.authorization,
+          url: request.url,
+        },
       }),
-    );
+    });
     const lines: string[] = [];
     const calls: HttpCall[] = [];
     const context = new ExecutionContext({
@@ -58,7 +63,7 @@ describe("no secret leaks", () => {
   });
 
   it("keeps the platform token and Authorization header out of network errors and reports", async () => {
-    server.respond((_r, res) => res.socket?.destroy());
+    await serve({ "GET /x": { reset: true } });
     const lines: string[] = [];
     const calls: HttpCall[] = [];
     const context = new ExecutionContext({
@@ -140,7 +145,7 @@ describe("no secret leaks", () => {
     const out = vi.spyOn(process.stdout, "write");
     const err = vi.spyOn(process.stderr, "write");
     try {
-      server.respond((_r, res) => res.socket?.destroy());
+      await serve({ "GET /x": { reset: true } });
       const context = new ExecutionContext({
         auth: { api_key: SECRET },
         requestConfig: { maxRetries: 1, retryDelay: () => 1 },

@@ -25,6 +25,23 @@ describe("startRecordingServer", () => {
     expect(request?.body).toEqual({ name: "x" });
   });
 
+  it("records the request target undecoded and keeps malformed JSON as text", async () => {
+    server = await startRecordingServer({ "POST /a b": { status: 204 } });
+    const response = await fetch(`${server.origin}/a%20b?x=1&y=%2F`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{not json",
+    });
+    expect(response.status).toBe(204);
+    expect(server.requests[0]).toMatchObject({
+      url: "/a%20b?x=1&y=%2F",
+      path: "/a b",
+      query: { x: "1", y: "/" },
+      body: "{not json",
+      rawBody: "{not json",
+    });
+  });
+
   it("serves a list of replies in order and repeats the last one", async () => {
     server = await startRecordingServer({ "GET /n": [{ body: 1 }, (r) => ({ body: r.query })] });
     const bodies = [];
