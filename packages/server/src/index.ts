@@ -51,3 +51,4 @@ export {
   startServer,
 } from "./start-server.ts";
 export { envelopeStatus } from "./status.ts";
+export { applyServerV8Flags, SERVER_V8_FLAGS } from "./v8-flags.ts";

@@ -3,6 +3,7 @@ import path from "node:path";
 import { format } from "node:util";
 import { findWorkspaceRoot } from "@plugboard/registry";
 import {
+  applyServerV8Flags,
   buildCatalog,
   createExecutor,
   envSecretSource,
@@ -95,6 +96,8 @@ export function mcpCommand(argv: string[]): Promise<number> {
     const workers = wholeNumber(values.workers, "--workers");
     const timeoutMs = wholeNumber(values.timeout, "--timeout");
     keepStdoutForProtocol();
+    // Before any integration loads: the V8 flags of a process serving many actions.
+    applyServerV8Flags();
     const executor = await createExecutor({
       integrations: integrationPaths(positionals, cwd),
       secretSource:

@@ -1,7 +1,13 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { findWorkspaceRoot } from "@plugboard/registry";
-import { envSecretSource, fileSecretSource, type Isolation, startServer } from "@plugboard/server";
+import {
+  applyServerV8Flags,
+  envSecretSource,
+  fileSecretSource,
+  type Isolation,
+  startServer,
+} from "@plugboard/server";
 import { commonOptions, parseCommandArgs } from "../args.ts";
 import { guard } from "../command.ts";
 import { CliError } from "../errors.ts";
@@ -131,6 +137,8 @@ export function serveCommand(argv: string[]): Promise<number> {
     const originOverrides = parseOrigins(values.origin);
     const authFileName = values["auth-file"];
     const authFile = authFileName === undefined ? undefined : await readAuthFile(authFileName, cwd);
+    // Before any integration loads: the V8 flags of a process serving many actions.
+    applyServerV8Flags();
     const server = await startServer({
       integrations,
       port,

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { findWorkspaceRoot } from "@plugboard/registry";
 import {
+  applyServerV8Flags,
   createExecutor,
   envSecretSource,
   fileSecretSource,
@@ -110,6 +111,8 @@ export function workerCommand(argv: string[]): Promise<number> {
     const concurrency = number(values.concurrency, "--concurrency", 1);
     const lockDuration = number(values["lock-duration"], "--lock-duration", 1000);
     const stalledInterval = number(values["stalled-interval"], "--stalled-interval", 500);
+    // Before any integration loads: the V8 flags of a process serving many actions.
+    applyServerV8Flags();
     const executor = await createExecutor({
       integrations,
       isolation,
