@@ -6,7 +6,7 @@ import { loadIntegration } from "@plugboard/registry";
 import { removeWorkspace, writeProbeIntegration } from "@plugboard/testing";
 import autocannon from "autocannon";
 import { createExecutor } from "../src/index.ts";
-import { createPool } from "../src/pool.ts";
+import { createThreadPool } from "../src/pool.ts";
 import type { Task } from "../src/task.ts";
 import { percentile, startProcess } from "./processes.ts";
 
@@ -111,14 +111,13 @@ try {
   }
 
   // Pool overhead: the same no-op action through the executor, and called in this thread.
-  // Beside them, Tinypool's own way to stop a call, an abort signal per task, against a plain
+  // Beside them, Piscina's own way to stop a call, an abort signal per task, against a plain
   // run (what the executor does for threads: a timed-out call's worker is stopped by its id).
   const executor = await createExecutor({ integrations: [integrations], workers: 1 });
-  const pool = createPool({
+  const pool = createThreadPool({
     workers: 1,
     concurrency: 1,
     memoryLimitMb: 256,
-    isolation: "thread",
     setup: { warm: [path.join(integrations, "probe")], prefer: "build" },
   });
   const task = (): Task => ({
@@ -205,7 +204,7 @@ try {
     "",
     `Overhead: ${fmt(overhead)} µs median (target ≤ 100 µs: ${verdict(overhead <= 100)}).`,
     "",
-    `Stopping a call: Tinypool's abortable run (an AbortSignal and a timer per call) against a plain run on one worker thread, in the same rounds. The executor runs threads plain and stops a timed-out call by terminating the worker whose thread id the call noted in shared memory.`,
+    `Stopping a call: Piscina's abortable run (an AbortSignal and a timer per call) against a plain run on one worker thread, in the same rounds. The executor runs threads plain and stops a timed-out call by terminating the worker whose thread id the call noted in shared memory.`,
     "",
     "| `pool.run` | median µs | p99 µs |",
     "| --- | ---: | ---: |",

@@ -9,7 +9,14 @@ import {
   type SecretSource,
 } from "@plugboard/sdk";
 import { ServerError } from "./errors.ts";
-import { createPool, defaultWorkers, type Isolation, stopWorker } from "./pool.ts";
+import {
+  createProcessPool,
+  createThreadPool,
+  defaultWorkers,
+  type Isolation,
+  type Pool,
+  stopWorker,
+} from "./pool.ts";
 import { readServedIntegrations, type ServedIntegration } from "./served-integration.ts";
 import { Slots } from "./slots.ts";
 import type { Task, TaskOutcome, WorkerSetup } from "./task.ts";
@@ -146,11 +153,11 @@ export async function createExecutor(options: ExecutorOptions): Promise<Executor
   const secrets = options.secretSource ?? envSecretSource();
   const prefer = options.prefer ?? "build";
   const isolation = options.isolation ?? "thread";
-  // Tinypool runs a call with an abort signal (process isolation's timeout) alone on its worker.
+  // A call with an abort signal (process isolation's timeout) runs alone on its worker.
   const concurrency =
     isolation === "thread" ? Math.floor(positive(options.concurrency, "concurrency", 1)) : 1;
   // Threads note which call they run in shared memory, so a call over its timeout stops exactly
-  // its own worker; child processes share no memory and get Tinypool's abort signal instead.
+  // its own worker; child processes share no memory and get the pool's abort signal instead.
   const running =
     isolation === "thread"
       ? new Int32Array(new SharedArrayBuffer(4 * workers * concurrency))
@@ -160,7 +167,10 @@ export async function createExecutor(options: ExecutorOptions): Promise<Executor
     prefer,
     ...(running ? { running } : {}),
   };
-  const pool = createPool({ workers, concurrency, memoryLimitMb, isolation, setup });
+  const threads = running
+    ? createThreadPool({ workers, concurrency, memoryLimitMb, setup })
+    : undefined;
+  const pool: Pool = threads ?? createProcessPool({ workers, concurrency, memoryLimitMb, setup });
   const slots = new Slots(workers * concurrency);
   const names = new Map(
     integrations.map((i) => [
@@ -172,6 +182,8 @@ export async function createExecutor(options: ExecutorOptions): Promise<Executor
     ]),
   );
   let pending = 0;
+  // Why a worker was stopped, by thread id, while the calls it ran are failing.
+  const stopped = new Map<number, string>();
 
   const base = {
     prefer,
@@ -210,7 +222,7 @@ export async function createExecutor(options: ExecutorOptions): Promise<Executor
     let timedOut = false;
     let timer: NodeJS.Timeout;
     let controller: AbortController | undefined;
-    if (running) {
+    if (running && threads) {
       task.slot = slot;
       const stop = () => {
         const threadId = Atomics.load(running, slot);
@@ -220,7 +232,12 @@ export async function createExecutor(options: ExecutorOptions): Promise<Executor
           return;
         }
         timedOut = true;
-        stopWorker(pool, threadId, new Error(`stopped: ${label} on it overran its timeout`));
+        // The other calls on that worker (concurrency > 1) fail with it, and say why.
+        stopped.set(threadId, `stopped: ${label} on it overran its timeout`);
+        void stopWorker(threads, threadId)?.then(() => {
+          // After the pool has rejected the worker's calls and their catch blocks have read it.
+          setImmediate(() => stopped.delete(threadId));
+        });
       };
       timer = setTimeout(stop, ms);
     } else {
@@ -253,7 +270,9 @@ export async function createExecutor(options: ExecutorOptions): Promise<Executor
           `${label} ran out of memory (limit ${memoryLimitMb} MB per worker): it was stopped and its worker replaced`,
         );
       }
-      const reason = error instanceof Error ? error.message : String(error);
+      const reason =
+        (running && stopped.get(Atomics.load(running, slot))) ||
+        (error instanceof Error ? error.message : String(error));
       throw new ServerError("worker_failed", `${label}: its worker failed (${reason})`);
     } finally {
       clearTimeout(timer);

@@ -1,6 +1,7 @@
 import { availableParallelism } from "node:os";
+import { Piscina } from "piscina";
 import Tinypool from "tinypool";
-import type { WorkerSetup } from "./task.ts";
+import { SETUP_ARG, type Task, type WorkerSetup } from "./task.ts";
 
 /** How handlers are isolated from the server and from each other. */
 export type Isolation = "thread" | "process";
@@ -8,20 +9,23 @@ export type Isolation = "thread" | "process";
 /** Options of the worker pool. */
 export interface PoolOptions {
   workers: number;
-  /** Calls one worker runs at once (Tinypool's `concurrentTasksPerWorker`). */
+  /** Calls one worker runs at once (the pools' `concurrentTasksPerWorker`). */
   concurrency: number;
   memoryLimitMb: number;
   isolation: Isolation;
   setup: WorkerSetup;
 }
 
+/** What the executor asks of a pool: Piscina's and Tinypool's `run` and `destroy`. */
+export interface Pool {
+  run(task: Task, options?: { signal?: AbortSignal }): Promise<unknown>;
+  destroy(): Promise<void>;
+}
+
 /** The worker count when none is given: one per core, at least 2, at most 8. */
 export function defaultWorkers(): number {
   return Math.min(8, Math.max(2, availableParallelism()));
 }
-
-/** The argument that carries `WorkerSetup` to a child-process worker (no shared memory there). */
-export const SETUP_ARG = "--plugboard-worker-setup";
 
 /** The pool's entry: `dist/worker.js` when built, the tsx shim when running from sources. */
 function workerFile(): URL {
@@ -31,52 +35,69 @@ function workerFile(): URL {
 }
 
 /**
- * A Tinypool of `workers` long-lived workers with an empty environment: threads with a V8
- * heap limit, or child processes (`--max-old-space-size`) where a crash must not share an
- * address space with the server. Each worker loads `setup.warm` before Tinypool hands it a call.
+ * A Piscina of `workers` long-lived worker threads with an empty environment and a V8 heap
+ * limit. Piscina rather than Tinypool for threads: Tinypool's worker reads
+ * `process.memoryUsage()` after every call (an open, read and close of /proc/self/stat, a third
+ * of a worker's time on a no-op action), Piscina does not; the server benchmark measures the
+ * difference. Each worker loads `setup.warm` before Piscina marks it ready.
  */
-export function createPool(options: PoolOptions): Tinypool {
-  const processes = options.isolation === "process";
-  const { running, ...plain } = options.setup;
-  const pool = new Tinypool({
+export function createThreadPool(options: Omit<PoolOptions, "isolation">): Piscina {
+  const pool = new Piscina({
     filename: workerFile().href,
-    runtime: processes ? "child_process" : "worker_threads",
     minThreads: options.workers,
     maxThreads: options.workers,
     // Workers stay: an integration loads once per worker, not once per call.
-    idleTimeout: 2 ** 31 - 1,
+    idleTimeout: Number.POSITIVE_INFINITY,
     concurrentTasksPerWorker: options.concurrency,
+    // The executor hands the pool no more calls than it has free workers (slots.ts), so the
+    // queue stays empty; no limit, rather than a "queue full" error the executor would not expect.
+    maxQueue: Number.POSITIVE_INFINITY,
+    // Run and wait time histograms: a cost on every call that nothing reads.
+    recordTiming: false,
     // `env: {}`: a handler reading process.env finds none of the server's variables.
     env: {},
-    ...(processes
-      ? {
-          argv: [SETUP_ARG, JSON.stringify(plain)],
-          execArgv: [...process.execArgv, `--max-old-space-size=${options.memoryLimitMb}`],
-        }
-      : {
-          workerData: options.setup,
-          resourceLimits: {
-            maxOldGenerationSizeMb: options.memoryLimitMb,
-            maxYoungGenerationSizeMb: Math.max(4, Math.floor(options.memoryLimitMb / 8)),
-          },
-        }),
+    workerData: options.setup,
+    resourceLimits: {
+      maxOldGenerationSizeMb: options.memoryLimitMb,
+      maxYoungGenerationSizeMb: Math.max(4, Math.floor(options.memoryLimitMb / 8)),
+    },
   });
-  // Tinypool emits "error" on itself for a worker that fails with no call on it; unheard, that
+  // Piscina emits "error" on itself for a worker that fails with no call on it; unheard, that
   // would end the server. The calls on a failed worker are rejected one by one anyway.
   pool.on("error", () => {});
   return pool;
 }
 
 /**
- * Stops the worker with thread id `threadId` the way Tinypool stops a crashed one: the calls on
- * it are rejected with `reason`, the worker terminated and a fresh one started in its place.
- * Tinypool's own way is an abort signal per task, which makes every call pay for the signal
- * and Tinypool's abortable-task bookkeeping (see the server benchmark); emitting "error" on the
- * worker is the path its crash handling takes. Returns false when no such worker is left.
+ * A Tinypool of `workers` long-lived child processes (`--max-old-space-size`), for when a crash
+ * must not share an address space with the server; Piscina runs threads only. The setup goes
+ * as an argument, and each call carries an abort signal to stop it (no shared memory).
  */
-export function stopWorker(pool: Tinypool, threadId: number, reason: Error): boolean {
+export function createProcessPool(options: Omit<PoolOptions, "isolation">): Tinypool {
+  const { running, ...plain } = options.setup;
+  const pool = new Tinypool({
+    filename: workerFile().href,
+    runtime: "child_process",
+    minThreads: options.workers,
+    maxThreads: options.workers,
+    idleTimeout: 2 ** 31 - 1,
+    concurrentTasksPerWorker: options.concurrency,
+    env: {},
+    argv: [SETUP_ARG, JSON.stringify(plain)],
+    execArgv: [...process.execArgv, `--max-old-space-size=${options.memoryLimitMb}`],
+  });
+  // As for threads: a worker failing with no call on it must not end the server.
+  pool.on("error", () => {});
+  return pool;
+}
+
+/**
+ * Terminates the worker thread `threadId`: Piscina rejects the calls on it ("worker exited")
+ * and starts a replacement. Piscina's own way is an abort signal per call, which makes every
+ * call pay for the signal and its abortable-task bookkeeping (see the server benchmark).
+ * Resolves once it has exited; `undefined` when no such worker is left.
+ */
+export function stopWorker(pool: Piscina, threadId: number): Promise<void> | undefined {
   const worker = pool.threads.find((w) => w.threadId === threadId);
-  if (!worker) return false;
-  worker.emit("error", reason);
-  return true;
+  return worker?.terminate().then(() => {});
 }

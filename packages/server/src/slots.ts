@@ -1,5 +1,5 @@
 /**
- * A FIFO of calls waiting for one of `size` workers. Tinypool is only ever given as many
+ * A FIFO of calls waiting for one of `size` workers. The pool is only ever given as many
  * tasks as it has idle workers, so a call's timeout counts its running time, not its wait,
  * and a call still waiting can be cancelled without touching a worker. Each granted call holds
  * a slot number (0 to size - 1), its row in the table where workers note their thread id.

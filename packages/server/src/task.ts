@@ -32,9 +32,12 @@ export interface Task {
   deadline: number;
 }
 
+/** The argument that carries `WorkerSetup` to a child-process worker (no shared memory there). */
+export const SETUP_ARG = "--plugboard-worker-setup";
+
 /**
- * What every worker is given when it starts (Tinypool's `workerData` for threads, an argument
- * for processes), so that it loads the integrations before taking calls — replacements of a
+ * What every worker is given when it starts (Piscina's `workerData` for threads, an argument
+ * for Tinypool's child processes), so that it loads the integrations before taking calls — replacements of a
  * stopped worker included.
  */
 export interface WorkerSetup {

@@ -1,10 +1,14 @@
-import { threadId } from "node:worker_threads";
+import { threadId, workerData } from "node:worker_threads";
 import { type LoadedIntegration, loadIntegration } from "@plugboard/registry";
 import type { ExecutionContextOptions, IntegrationResult, PollingRecord } from "@plugboard/sdk";
-import Tinypool from "tinypool";
-import { SETUP_ARG } from "./pool.ts";
 import { envelopeStatus } from "./status.ts";
-import type { Task, TaskFailure, TaskOutcome, WorkerSetup } from "./task.ts";
+import {
+  SETUP_ARG,
+  type Task,
+  type TaskFailure,
+  type TaskOutcome,
+  type WorkerSetup,
+} from "./task.ts";
 
 // Runs inside a pool worker (a thread with an empty environment, or a child process). The
 // integration, its SDK copy and its validators load here, never in the server's thread.
@@ -42,7 +46,8 @@ function load(task: Pick<Task, "prefer" | "dir">): Promise<LoadedIntegration> {
 }
 
 function readSetup(): WorkerSetup | undefined {
-  const data = Tinypool.workerData as WorkerSetup | undefined;
+  // Piscina's worker threads get it as `workerData`; Tinypool's child processes as an argument.
+  const data = workerData as WorkerSetup | undefined;
   if (data?.warm) return data;
   const at = process.argv.indexOf(SETUP_ARG);
   const arg = at >= 0 ? process.argv[at + 1] : undefined;
@@ -50,7 +55,7 @@ function readSetup(): WorkerSetup | undefined {
 }
 
 const setup = readSetup();
-// Tinypool imports this module before it marks the worker ready, so a worker started in place of
+// The pool imports this module before it marks the worker ready, so a worker started in place of
 // a stopped one takes its first call with the integrations already loaded. A failure here is
 // reported by the call (or the startup "warm" task) that needs the integration, not thrown: a
 // throw would end the worker before it could say why.
