@@ -39,7 +39,8 @@ function workerFile(): URL {
  * limit. Piscina rather than Tinypool for threads: Tinypool's worker reads
  * `process.memoryUsage()` after every call (an open, read and close of /proc/self/stat, a third
  * of a worker's time on a no-op action), Piscina does not; the server benchmark measures the
- * difference. Each worker loads `setup.warm` before Piscina marks it ready.
+ * difference. Each worker loads `setup.warm` before Piscina marks it ready. Piscina 5, the
+ * newest release on Node 20 (6 needs Node 22).
  */
 export function createThreadPool(options: Omit<PoolOptions, "isolation">): Piscina {
   const pool = new Piscina({
