@@ -5,8 +5,10 @@ import { fileURLToPath } from "node:url";
 import { loadIntegration } from "@plugboard/registry";
 import { removeWorkspace, writeProbeIntegration } from "@plugboard/testing";
 import autocannon from "autocannon";
+import Tinypool from "tinypool";
 import { createExecutor } from "../src/index.ts";
 import { createThreadPool } from "../src/pool.ts";
+import { Slots } from "../src/slots.ts";
 import type { Task } from "../src/task.ts";
 import { percentile, startProcess } from "./processes.ts";
 
@@ -112,14 +114,27 @@ try {
 
   // Pool overhead: the same no-op action through the executor, and called in this thread.
   // Beside them, Piscina's own way to stop a call, an abort signal per task, against a plain
-  // run (what the executor does for threads: a timed-out call's worker is stopped by its id).
+  // run (what the executor does for threads: a timed-out call's worker is stopped by its id),
+  // and a plain run on a Tinypool worker thread, the pool threads ran on before.
   const executor = await createExecutor({ integrations: [integrations], workers: 1 });
-  const pool = createThreadPool({
-    workers: 1,
-    concurrency: 1,
-    memoryLimitMb: 256,
-    setup: { warm: [path.join(integrations, "probe")], prefer: "build" },
-  });
+  const threadPool = (workers: number) =>
+    createThreadPool({
+      workers,
+      concurrency: 1,
+      memoryLimitMb: 256,
+      setup: { warm: [path.join(integrations, "probe")], prefer: "build" },
+    });
+  // Configured as the executor configured it; the worker loads the integration on first call.
+  const tinypool = (workers: number) =>
+    new Tinypool({
+      filename: new URL("../src/worker-dev.mjs", import.meta.url).href,
+      minThreads: workers,
+      maxThreads: workers,
+      idleTimeout: 2 ** 31 - 1,
+      env: {},
+    });
+  const pool = threadPool(1);
+  const tiny = tinypool(1);
   const task = (): Task => ({
     kind: "action",
     dir: path.join(integrations, "probe"),
@@ -138,6 +153,7 @@ try {
   const paths = {
     pooled: () => executor.executeAction("probe.noop", { inputs: {} }),
     plain: () => pool.run(task()),
+    tinypool: () => tiny.run(task()),
     abortable: async () => {
       const controller = new AbortController();
       const timer = setTimeout(() => controller.abort(), 30_000);
@@ -153,6 +169,7 @@ try {
   const times: Record<keyof typeof paths, number[]> = {
     pooled: [],
     plain: [],
+    tinypool: [],
     abortable: [],
     direct: [],
   };
@@ -170,7 +187,40 @@ try {
   }
   await executor.close();
   await pool.destroy();
-  const { pooled, plain, abortable, direct } = times;
+  await tiny.destroy();
+  const { pooled, plain, tinypool: tinyTimes, abortable, direct } = times;
+
+  // The pools under load: 10 callers at once on 2 worker threads each, let through to the pool
+  // as the executor does (slots.ts: no more calls than free workers), taking turns for 1 s per
+  // round; CPU time of the whole process (every thread) per call.
+  const loaded2 = { piscina: threadPool(2), tinypool: tinypool(2) };
+  const underLoad = { piscina: { calls: 0, cpu: 0 }, tinypool: { calls: 0, cpu: 0 } };
+  for (const p of Object.values(loaded2)) {
+    await Promise.all(Array.from({ length: WARMUP }, () => p.run(task())));
+  }
+  for (let round = 0; round < 5; round++) {
+    for (const [name, p] of Object.entries(loaded2)) {
+      const slots = new Slots(2);
+      const end = performance.now() + 1000;
+      const cpu = process.cpuUsage();
+      let calls = 0;
+      await Promise.all(
+        Array.from({ length: 10 }, async () => {
+          while (performance.now() < end) {
+            const slot = await slots.acquire();
+            await p.run(task());
+            slots.release(slot);
+            calls++;
+          }
+        }),
+      );
+      const used = process.cpuUsage(cpu);
+      const total = underLoad[name as keyof typeof underLoad];
+      total.calls += calls;
+      total.cpu += used.user + used.system;
+    }
+  }
+  await Promise.all(Object.values(loaded2).map((p) => p.destroy()));
 
   const { serve, bare: base, shared: sharedRun } = throughput;
   const ratio = serve.rps / base.rps;
@@ -204,12 +254,21 @@ try {
     "",
     `Overhead: ${fmt(overhead)} µs median (target ≤ 100 µs: ${verdict(overhead <= 100)}).`,
     "",
-    `Stopping a call: Piscina's abortable run (an AbortSignal and a timer per call) against a plain run on one worker thread, in the same rounds. The executor runs threads plain and stops a timed-out call by terminating the worker whose thread id the call noted in shared memory.`,
+    `Stopping a call: Piscina's abortable run (an AbortSignal and a timer per call) against a plain run on one worker thread (and a plain run on one Tinypool worker thread), in the same rounds. The executor runs threads plain and stops a timed-out call by terminating the worker whose thread id the call noted in shared memory.`,
     "",
     "| `pool.run` | median µs | p99 µs |",
     "| --- | ---: | ---: |",
     `| plain | ${fmt(percentile(plain, 50))} | ${fmt(percentile(plain, 99))} |`,
     `| with an abort signal | ${fmt(percentile(abortable, 50))} | ${fmt(percentile(abortable, 99))} |`,
+    `| plain, on a Tinypool worker thread | ${fmt(percentile(tinyTimes, 50))} | ${fmt(percentile(tinyTimes, 99))} |`,
+    "",
+    "Worker threads run on Piscina rather than Tinypool, whose worker reads `process.memoryUsage()` (an open, read and close of /proc/self/stat) after every call. Under load, 10 callers at once on 2 worker threads, let through as the executor does (no more calls than free workers), 5 rounds of 1 s taking turns:",
+    "",
+    "| pool | calls/s | CPU µs per call (all threads) |",
+    "| --- | ---: | ---: |",
+    ...Object.entries(underLoad).map(
+      ([name, t]) => `| ${name} | ${Math.round(t.calls / 5)} | ${fmt(t.cpu / t.calls)} |`,
+    ),
     "",
   );
   const idleP99 = percentile(isolation.idle, 99);
