@@ -2,6 +2,7 @@ import { availableParallelism } from "node:os";
 import { Piscina } from "piscina";
 import Tinypool from "tinypool";
 import { SETUP_ARG, type Task, type WorkerSetup } from "./task.ts";
+import { SERVER_V8_FLAGS } from "./v8-flags.ts";
 
 /** How handlers are isolated from the server and from each other. */
 export type Isolation = "thread" | "process";
@@ -86,7 +87,12 @@ export function createProcessPool(options: Omit<PoolOptions, "isolation">): Tiny
     concurrentTasksPerWorker: options.concurrency,
     env: {},
     argv: [SETUP_ARG, JSON.stringify(plain)],
-    execArgv: [...process.execArgv, `--max-old-space-size=${options.memoryLimitMb}`],
+    // Plugboard's own processes: the V8 flags of a process serving many actions, too.
+    execArgv: [
+      ...process.execArgv,
+      ...SERVER_V8_FLAGS,
+      `--max-old-space-size=${options.memoryLimitMb}`,
+    ],
   });
   // As for threads: a worker failing with no call on it must not end the server.
   pool.on("error", () => {});
