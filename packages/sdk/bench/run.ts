@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { CORPUS, loadCases } from "./corpus-cases.ts";
 import { buildRunners, timeHot, timeMixed, warmUp } from "./execute-bench.ts";
 import { benchFetch } from "./fetch-bench.ts";
-import { standaloneValidators } from "./standalone.ts";
+import { standaloneSources, standaloneValidators } from "./standalone.ts";
 
 const REPEATS = Number(process.env.PLUGBOARD_BENCH_REPEATS ?? 200);
 const ROUNDS = Number(process.env.PLUGBOARD_BENCH_ROUNDS ?? 100);
@@ -93,9 +93,10 @@ type ProcessRun = {
 };
 
 /** The mixed regime of the generated validators in a fresh process started with `flags`. */
-function mixedProcess(flags: string[]): ProcessRun {
+function mixedProcess(casesFile: string, flags: string[]): ProcessRun {
   const script = join(import.meta.dirname, "mixed-process.ts");
-  const run = spawnSync(process.execPath, [...process.execArgv, ...flags, script, String(ROUNDS)], {
+  const args = [...process.execArgv, ...flags, script, casesFile, String(ROUNDS)];
+  const run = spawnSync(process.execPath, args, {
     encoding: "utf8",
     stdio: ["ignore", "pipe", "inherit"],
   });
@@ -149,9 +150,16 @@ if (cases.length === 0) {
   const PROCESS_RUNS = Number(process.env.PLUGBOARD_BENCH_PROCESS_RUNS ?? 3);
   const plainRuns: ProcessRun[] = [];
   const serverRuns: ProcessRun[] = [];
-  for (let i = 0; i < PROCESS_RUNS; i += 1) {
-    plainRuns.push(mixedProcess([]));
-    serverRuns.push(mixedProcess(SERVER_V8_FLAGS));
+  const scratch = mkdtempSync(join(tmpdir(), "plugboard-bench-"));
+  try {
+    const casesFile = join(scratch, "cases.json");
+    writeFileSync(casesFile, JSON.stringify({ cases, sources: standaloneSources(cases) }));
+    for (let i = 0; i < PROCESS_RUNS; i += 1) {
+      plainRuns.push(mixedProcess(casesFile, []));
+      serverRuns.push(mixedProcess(casesFile, SERVER_V8_FLAGS));
+    }
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
   }
   const plain = meanRun(plainRuns);
   const served = meanRun(serverRuns);
@@ -182,7 +190,7 @@ if (cases.length === 0) {
       `(Python: ${PY_ROUNDS}) right after each action's first call; mean µs per call over all calls — what a process serving many actions meets. ` +
       "CPU µs is the process's CPU time (user + system) per call: on a shared machine, wall time also counts the time other processes held the cores.",
     "",
-    `The first two rows each run in fresh processes holding only the generated validators, as a server does (the mean of ${PROCESS_RUNS} processes each, started in turn): ` +
+    `The first two rows each run in fresh processes holding only the generated validators and the cases, as a server holds its integrations (Ajv's compiler never loads there; the mean of ${PROCESS_RUNS} processes each, started in turn): ` +
       `with the V8 flag \`plugboard serve\`, \`worker\` and \`mcp\` set for their processes (\`${SERVER_V8_FLAGS.join(" ")}\`: a function gets its inline caches' feedback vector on its first call instead of its eighth), and with V8's defaults, as an application embedding the SDK runs it. ` +
       "The next two run in this process, taking turns block by block, so the generated validators and the Ajv path share the process's caches.",
     "",

@@ -5,49 +5,80 @@ import type { ActionCase } from "./corpus-cases.ts";
 
 const require = createRequire(import.meta.url);
 
+/** Indexes into `StandaloneSources.code`: which function validates what, per integration. */
+interface IntegrationRefs {
+  credentials?: number;
+  actions: Record<string, { input: number; output: number }>;
+}
+
+/** The generated validators as data (JSON), to load in this process or another. */
+export interface StandaloneSources {
+  /** Ajv standalone code (CommonJS), one module per distinct schema of an integration. */
+  code: string[];
+  refs: Record<string, IntegrationRefs>;
+}
+
 /**
- * Validators built with Ajv standalone code, as codegen ships them: from each schema normalised
- * without annotations, one function per distinct schema of an integration (codegen's
- * `validatorKey`), keyed by integration.
+ * Ajv standalone code as codegen ships it: from each schema normalised without annotations,
+ * one function per distinct schema of an integration (codegen's `validatorKey`).
  */
-export function standaloneValidators(cases: ActionCase[]): Map<string, PrecompiledValidators> {
+export function standaloneSources(cases: ActionCase[]): StandaloneSources {
   const { default: Ajv } = require("ajv") as typeof import("ajv");
   const standaloneCode = (
     require("ajv/dist/standalone") as { default: (ajv: unknown, v: unknown) => string }
   ).default;
   const ajv = new Ajv({ ...AJV_OPTIONS, code: { source: true } });
-  const shared = new Map<string, Map<string, ValidateFunction>>();
-  const build = (integration: string, schema: unknown): ValidateFunction => {
+  const sources: StandaloneSources = { code: [], refs: {} };
+  const seen = new Map<string, number>();
+  const build = (integration: string, schema: unknown): number => {
     const normalised = normalizeSchema(schema as Record<string, unknown>, { annotations: false });
-    const key = JSON.stringify(normalised);
-    let seen = shared.get(integration);
-    if (!seen) {
-      seen = new Map();
-      shared.set(integration, seen);
-    }
+    const key = `${integration}\n${JSON.stringify(normalised)}`;
     const known = seen.get(key);
-    if (known) return known;
-    const code = standaloneCode(ajv, ajv.compile(normalised));
-    const module = { exports: {} as Record<string, unknown> };
-    new Function("module", "exports", "require", code)(module, module.exports, require);
-    const validate = module.exports as unknown as ValidateFunction;
-    seen.set(key, validate);
-    return validate;
+    if (known !== undefined) return known;
+    sources.code.push(standaloneCode(ajv, ajv.compile(normalised)));
+    seen.set(key, sources.code.length - 1);
+    return sources.code.length - 1;
   };
-  const out = new Map<string, PrecompiledValidators>();
   for (const c of cases) {
-    let entry = out.get(c.integration);
-    if (!entry) {
-      entry = { actions: {} };
-      if (c.credentialsSchema) entry.credentials = build(c.integration, c.credentialsSchema);
-      out.set(c.integration, entry);
+    let refs = sources.refs[c.integration];
+    if (!refs) {
+      refs = { actions: {} };
+      if (c.credentialsSchema) refs.credentials = build(c.integration, c.credentialsSchema);
+      sources.refs[c.integration] = refs;
     }
     const spec = c.config.actions[c.action];
-    if (!spec || !entry.actions) continue;
-    entry.actions[c.action] = {
+    if (!spec) continue;
+    refs.actions[c.action] = {
       input: build(c.integration, spec.input_schema),
       output: build(c.integration, spec.output_schema),
     };
   }
+  return sources;
+}
+
+/** Loads `sources` as validator functions, keyed by integration. */
+export function loadStandalone(sources: StandaloneSources): Map<string, PrecompiledValidators> {
+  const functions = sources.code.map((code) => {
+    const module = { exports: {} as Record<string, unknown> };
+    new Function("module", "exports", "require", code)(module, module.exports, require);
+    return module.exports as unknown as ValidateFunction;
+  });
+  const at = (index: number) => functions[index] as ValidateFunction;
+  const out = new Map<string, PrecompiledValidators>();
+  for (const [integration, refs] of Object.entries(sources.refs)) {
+    const actions: NonNullable<PrecompiledValidators["actions"]> = {};
+    for (const [action, { input, output }] of Object.entries(refs.actions)) {
+      actions[action] = { input: at(input), output: at(output) };
+    }
+    out.set(integration, {
+      actions,
+      ...(refs.credentials === undefined ? {} : { credentials: at(refs.credentials) }),
+    });
+  }
   return out;
+}
+
+/** The generated validators of `cases`, loaded in this process. */
+export function standaloneValidators(cases: ActionCase[]): Map<string, PrecompiledValidators> {
+  return loadStandalone(standaloneSources(cases));
 }

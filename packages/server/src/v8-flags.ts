@@ -5,8 +5,8 @@ import { setFlagsFromString } from "node:v8";
  * `--no-lazy-feedback-allocation` gives a function the feedback vector its inline caches need
  * on its first call instead of its eighth, so an action's validators run with inline caches
  * from their first calls. In the SDK benchmark's mixed regime (every corpus action in turn) it
- * cuts the instructions per `executeAction` call by about 40 % at no memory cost. It changes
- * no behaviour, only speed.
+ * cuts the instructions per `executeAction` call by about 40 % (valgrind) and more than halves
+ * the CPU time per call, with no more heap after a GC. It changes no behaviour, only speed.
  */
 export const SERVER_V8_FLAGS: readonly string[] = ["--no-lazy-feedback-allocation"];
 
