@@ -268,7 +268,7 @@ if (bareIr === undefined || esmIr === undefined || floorIr === undefined || oneI
 } else {
   const millions = (n: number) => `${(n / 1e6).toFixed(1)} M`;
   say(
-    "| Start-up, instructions (valgrind callgrind; repeatable where wall time is not) | Measured | Target | Ratio | |",
+    "| Start-up, instructions (valgrind callgrind, median of 3 runs; repeatable where wall time is not) | Measured | Target | Ratio | |",
   );
   say("|---|---:|---:|---:|---|");
   say(`| \`node -e 0\` | ${millions(bareIr)} | | | |`);

@@ -138,19 +138,25 @@ export function pairedRatio(times: number[], base: number[]): number {
 }
 
 /**
- * Instructions executed by `node <args>`, counted by valgrind's callgrind: unlike wall time on
- * a shared machine, the same for every run within ~1 %. `undefined` when valgrind is absent.
+ * Instructions executed by `node <args>`, counted by valgrind's callgrind: the median of `runs`
+ * runs. Unlike wall time on a shared machine, one run is the same as the next within ~1 %, and
+ * the median of a few is steadier still (V8's background threads and hash seeds vary a little).
+ * `undefined` when valgrind is absent.
  */
-export function instructionCount(args: string[], cwd: string): number | undefined {
-  const run = spawnSync(
-    "valgrind",
-    ["--tool=callgrind", "--callgrind-out-file=/dev/null", process.execPath, ...args],
-    { cwd, encoding: "utf8" },
-  );
-  if (run.error) return undefined;
-  const collected = /Collected\s*:\s*(\d+)/.exec(run.stderr);
-  if (run.status !== 0 || !collected?.[1]) {
-    throw new Error(`valgrind node ${args.join(" ")} failed: ${run.stderr.slice(-2000)}`);
+export function instructionCount(args: string[], cwd: string, runs = 3): number | undefined {
+  const counts: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const run = spawnSync(
+      "valgrind",
+      ["--tool=callgrind", "--callgrind-out-file=/dev/null", process.execPath, ...args],
+      { cwd, encoding: "utf8" },
+    );
+    if (run.error) return undefined;
+    const collected = /Collected\s*:\s*(\d+)/.exec(run.stderr);
+    if (run.status !== 0 || !collected?.[1]) {
+      throw new Error(`valgrind node ${args.join(" ")} failed: ${run.stderr.slice(-2000)}`);
+    }
+    counts.push(Number(collected[1]));
   }
-  return Number(collected[1]);
+  return median(counts);
 }
