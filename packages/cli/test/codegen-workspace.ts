@@ -1,9 +1,8 @@
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { readConfig } from "@plugboard/codegen";
 import type { IntegrationConfig } from "@plugboard/sdk";
+import { type ScratchPackage, scratchPackage } from "@plugboard/testing";
 import {
   type Diagnostic,
   compilerOptions as tsconfigOptions,
@@ -25,12 +24,11 @@ export function fixture(name: string): IntegrationConfig {
  * A fresh temporary folder that can compile and run generated code: `"type": "module"` and
  * `node_modules/@plugboard/sdk` linked to the workspace SDK. Removed by the returned cleanup.
  */
-export function workspace(): { dir: string; cleanup: () => void } {
-  const dir = mkdtempSync(join(tmpdir(), "plugboard-codegen-test-"));
-  writeFileSync(join(dir, "package.json"), '{ "type": "module", "private": true }\n');
-  mkdirSync(join(dir, "node_modules/@plugboard"), { recursive: true });
-  symlinkSync(resolve(packageDir, "../sdk"), join(dir, "node_modules/@plugboard/sdk"), "dir");
-  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+export function workspace(): ScratchPackage {
+  return scratchPackage(
+    { "@plugboard/sdk": resolve(packageDir, "../sdk") },
+    "plugboard-codegen-test-",
+  );
 }
 
 /** Compiler options of the package's tsconfig (strict, NodeNext, `.ts` imports…). */

@@ -1,5 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type {
@@ -8,6 +7,7 @@ import type {
   PrecompiledValidators,
   ValidateFunction,
 } from "@plugboard/sdk";
+import { type ScratchPackage, scratchPackage } from "@plugboard/testing";
 import {
   type Diagnostic,
   compilerOptions as tsconfigOptions,
@@ -32,12 +32,11 @@ export function fixture(name: string): IntegrationConfig {
  * A fresh temporary folder that can compile and run generated code: `"type": "module"` and
  * `node_modules/@plugboard/sdk` linked to the workspace SDK. Removed by the returned cleanup.
  */
-export function workspace(): { dir: string; cleanup: () => void } {
-  const dir = mkdtempSync(join(tmpdir(), "plugboard-codegen-test-"));
-  writeFileSync(join(dir, "package.json"), '{ "type": "module", "private": true }\n');
-  mkdirSync(join(dir, "node_modules/@plugboard"), { recursive: true });
-  symlinkSync(resolve(packageDir, "../sdk"), join(dir, "node_modules/@plugboard/sdk"), "dir");
-  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+export function workspace(): ScratchPackage {
+  return scratchPackage(
+    { "@plugboard/sdk": resolve(packageDir, "../sdk") },
+    "plugboard-codegen-test-",
+  );
 }
 
 /** Writes files under `dir`. */

@@ -26,3 +26,4 @@ export {
 export { startRedisServer, type TestRedis } from "./redis-server.ts";
 export { type FixtureReplay, replayFixture } from "./replay-fixture.ts";
 export { sampleValue } from "./sample-value.ts";
+export { type ScratchPackage, scratchPackage } from "./scratch-package.ts";
