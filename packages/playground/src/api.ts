@@ -71,6 +71,8 @@ export interface ApiOptions {
 /** One run's recording: interceptors for its connections, and where it was saved. */
 export interface RunRecording {
   interceptors: HttpInterceptor[] | undefined;
+  /** Told the run's declared secret values before it starts, to redact them too. */
+  onSecrets: ((secrets: Readonly<Record<string, string>>) => void) | undefined;
   /** Saves what was recorded; returns the file as shown to the user. */
   finish(httpCalls: number): string | undefined;
 }
@@ -103,6 +105,7 @@ export function handleApi(options: ApiOptions) {
     credentials: unknown,
     execute: (hooks: {
       interceptors?: HttpInterceptor[] | undefined;
+      onSecrets?: ((secrets: Readonly<Record<string, string>>) => void) | undefined;
       onHttpCall: (call: { status?: number | undefined }) => void;
     }) => Promise<T>,
   ): Promise<T & { recorded?: string | undefined }> {
@@ -113,6 +116,7 @@ export function handleApi(options: ApiOptions) {
     try {
       outcome = await execute({
         interceptors: recording?.interceptors,
+        onSecrets: recording?.onSecrets,
         onHttpCall: (call) => {
           if (call.status !== undefined) answered += 1;
         },

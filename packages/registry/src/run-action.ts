@@ -49,6 +49,11 @@ export interface RunOptions {
   /** undici interceptors on the run's connections, e.g. the `--record` recorder. */
   interceptors?: HttpInterceptor[] | undefined;
   /**
+   * Told the declared secret values a run gets, before it starts, so that what watches its
+   * connections (the `--record` recorder) can redact them as the context does.
+   */
+  onSecrets?: ((secrets: Readonly<Record<string, string>>) => void) | undefined;
+  /**
    * Where declared secrets come from (e.g. the SDK's `envSecretSource()`); only the keys the
    * action or trigger declares are read.
    */
@@ -94,6 +99,7 @@ async function inContext<T>(
   body: (context: RunContext) => Promise<T>,
 ): Promise<{ value: T; calls: HttpCall[]; durationMs: number }> {
   const calls: HttpCall[] = [];
+  if (options.secrets) options.onSecrets?.(options.secrets);
   const context = new loaded.ExecutionContext({
     ...(options.secrets === undefined ? {} : { secrets: options.secrets }),
     ...(options.auth === undefined ? {} : { auth: options.auth }),

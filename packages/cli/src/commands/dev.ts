@@ -72,6 +72,7 @@ export function devCommand(argv: string[]): Promise<number> {
             const session = startRecordSession({ file, cwd, originOverrides, auth });
             return {
               interceptors: session.interceptors,
+              onSecrets: session.onSecrets,
               finish: (httpCalls: number) => session.finish(`plugboard dev: ${name}`, httpCalls),
             };
           };

@@ -156,6 +156,7 @@ export function pollCommand(argv: string[]): Promise<number> {
             secretSource,
             originOverrides,
             interceptors: recording.interceptors,
+            onSecrets: recording.onSecrets,
             onHttpCall: (call) => {
               if (call.status !== undefined) answered += 1;
             },

@@ -145,6 +145,7 @@ export function runCommand(argv: string[]): Promise<number> {
       auth: platformAuth(integration.auth, auth),
       originOverrides,
       interceptors: recording.interceptors,
+      onSecrets: recording.onSecrets,
       onHttpCall: (call: HttpCall) => {
         if (call.status !== undefined) answered += 1;
       },

@@ -14,6 +14,8 @@ export interface HttpRecorder {
   exchanges(): FixtureExchange[];
   /** Writes the fixture file whole (temp file + rename). */
   save(file: string, recorded: string): void;
+  /** Redacts `values` too from exchanges recorded from now on (a run's declared secrets). */
+  redactAlso(values: string[]): void;
 }
 
 /** Options of `createHttpRecorder`. */
@@ -40,7 +42,8 @@ function withoutFraming(headers: Record<string, string>, drop: string[] = []) {
  * credentials, credential headers and query parameters are redacted.
  */
 export function createHttpRecorder(options: HttpRecorderOptions): HttpRecorder {
-  const { secrets } = options;
+  // Longest first, so that a value containing another is redacted whole.
+  let secrets = [...options.secrets];
   // An override's target origin back to the real API origin it stands for.
   const realOrigin = new Map<string, string>();
   for (const [real, local] of Object.entries(options.originOverrides ?? {})) {
@@ -99,6 +102,9 @@ export function createHttpRecorder(options: HttpRecorderOptions): HttpRecorder {
       const temp = `${file}.${process.pid}.tmp`;
       writeFileSync(temp, `${JSON.stringify(fixture, null, 2)}\n`);
       renameSync(temp, file);
+    },
+    redactAlso(values) {
+      secrets = [...new Set([...secrets, ...values])].sort((a, b) => b.length - a.length);
     },
   };
 }

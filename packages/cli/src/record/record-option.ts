@@ -7,6 +7,8 @@ import { secretsOf } from "./redact-exchange.ts";
 export interface RecordSession {
   /** The interceptors to give each run's execution context (none when not recording). */
   interceptors: HttpInterceptor[] | undefined;
+  /** Hands the recorder each run's declared secret values (the registry's `onSecrets`). */
+  onSecrets: ((secrets: Readonly<Record<string, string>>) => void) | undefined;
   /**
    * Saves the fixture (even after a failed run: a recorded error is a fixture too) and returns
    * its path as shown to the user, or `undefined` when not recording.
@@ -26,7 +28,9 @@ export function startRecordSession(options: {
   auth: unknown;
 }): RecordSession {
   const { file } = options;
-  if (file === undefined) return { interceptors: undefined, finish: () => undefined };
+  if (file === undefined) {
+    return { interceptors: undefined, onSecrets: undefined, finish: () => undefined };
+  }
   const recorder = createHttpRecorder({
     originOverrides: options.originOverrides,
     secrets: secretsOf(options.auth),
@@ -34,6 +38,7 @@ export function startRecordSession(options: {
   const target = path.resolve(options.cwd, file);
   return {
     interceptors: [recorder.interceptor],
+    onSecrets: (secrets) => recorder.redactAlso(secretsOf(secrets)),
     finish: (recorded, httpCalls) => {
       recorder.save(target, recorded);
       const count = recorder.exchanges().length;

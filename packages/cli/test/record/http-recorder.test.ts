@@ -346,3 +346,87 @@ describe("plugboard run --record: every origin, readable text, exact bytes", () 
     }
   });
 });
+
+// An operator's declared secret that travels where no credential name marks it: --record
+// redacts it as the run's context does, from the value itself.
+const relayConfig = {
+  name: "relay",
+  version: "1.0.0",
+  description: "Posts notes signed with the operator's key.",
+  entry_point: "src/index.ts",
+  secrets: [{ name: "relay", keys: ["RELAY_SIGNING_KEY"] }],
+  actions: {
+    post_note: {
+      description: "Posts a note with the operator's signature in its body.",
+      secrets: ["relay"],
+      input_schema: { type: "object", properties: {} },
+      output_schema: { type: "object" },
+    },
+  },
+};
+
+const relaySources: Record<string, string> = {
+  "package.json":
+    '{ "name": "@plugboard/integration-relay", "version": "1.0.0", "type": "module" }\n',
+  "src/index.ts": `import { createIntegration, type Handlers } from "./generated/contract.gen.ts";
+import { postNote } from "./actions/post_note.ts";
+
+/** The relay test integration. */
+export const integration = createIntegration({ actions: { post_note: postNote } satisfies Handlers });
+`,
+  "src/actions/post_note.ts": `import { defineAction } from "../generated/contract.gen.ts";
+
+/** Sends the operator's key in a body field no credential name marks. */
+export const postNote = defineAction("post_note", async (_inputs, context) => {
+  const sent = await context.fetch("https://api.relay.test/v1/notes", {
+    method: "POST",
+    json: { text: "hello", memo: context.secrets.RELAY_SIGNING_KEY },
+  });
+  return { data: { status: sent.status } };
+});
+`,
+};
+
+describe("plugboard run --record and declared secrets", () => {
+  const signingKey = "rsk-live-5f0c2a7e91";
+
+  it("redacts the operator's declared secret values wherever they travel", async () => {
+    const dir = path.join(workspace.root, "integrations/relay");
+    await mkdir(path.join(dir, "src/actions"), { recursive: true });
+    await writeFile(path.join(dir, "config.json"), `${JSON.stringify(relayConfig, null, 2)}\n`);
+    for (const [file, contents] of Object.entries(relaySources)) {
+      await writeFile(path.join(dir, file), contents);
+    }
+    expect(processIntegration(dir).status).not.toBe("failed");
+    // The API echoes the note back: the key travels in both directions.
+    const relayApi = await startRecordingServer({
+      "POST /v1/notes": (request) => ({ status: 201, body: { echoed: request.body } }),
+    });
+    process.env.RELAY_SIGNING_KEY = signingKey;
+    try {
+      const { code, stdout, stderr } = await capture(runCommand, [
+        "relay.post_note",
+        "--json",
+        "--cwd",
+        workspace.root,
+        "--origin",
+        `https://api.relay.test=${relayApi.origin}`,
+        "--record",
+        "fixtures/relay.json",
+      ]);
+      expect(code).toBe(0);
+      expect(stderr).toBe("recorded 1 HTTP exchange to fixtures/relay.json\n");
+      // The run really sent the key; neither the fixture nor the output holds it.
+      expect(relayApi.requests[0]?.body).toEqual({ text: "hello", memo: signingKey });
+      expect(stdout).not.toContain(signingKey);
+      const file = path.join(workspace.root, "fixtures/relay.json");
+      expect(await readFile(file, "utf8")).not.toContain(signingKey);
+      const [exchange] = (await loadFixture(file)).exchanges;
+      expect(exchange?.request.body).toEqual({ text: "hello", memo: "[REDACTED]" });
+      expect(exchange?.response.body).toEqual({ echoed: { text: "hello", memo: "[REDACTED]" } });
+    } finally {
+      delete process.env.RELAY_SIGNING_KEY;
+      await relayApi.close();
+    }
+  });
+});
