@@ -10,10 +10,15 @@ import { loadStandalone, type StandaloneSources } from "./standalone.ts";
 
 const [file = "", given = "100"] = process.argv.slice(2);
 const rounds = Number(given);
-const { cases, sources } = JSON.parse(readFileSync(file, "utf8")) as {
-  cases: ActionCase[];
+const { configs, actions, sources } = JSON.parse(readFileSync(file, "utf8")) as {
+  configs: Record<string, ActionCase["config"]>;
+  actions: Array<Omit<ActionCase, "config">>;
   sources: StandaloneSources;
 };
+const cases: ActionCase[] = actions.map((c) => ({
+  ...c,
+  config: configs[c.integration] as ActionCase["config"],
+}));
 const runners = buildRunners(cases, loadStandalone(sources));
 const first = await warmUp(runners);
 const headline = await timeMixed(runners, rounds);

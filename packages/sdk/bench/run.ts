@@ -153,7 +153,11 @@ if (cases.length === 0) {
   const scratch = mkdtempSync(join(tmpdir(), "plugboard-bench-"));
   try {
     const casesFile = join(scratch, "cases.json");
-    writeFileSync(casesFile, JSON.stringify({ cases, sources: standaloneSources(cases) }));
+    // Each integration's config once, as a server holds it (not a copy per action).
+    const configs = Object.fromEntries(cases.map((c) => [c.integration, c.config]));
+    const actions = cases.map(({ config: _config, ...rest }) => rest);
+    const sources = standaloneSources(cases);
+    writeFileSync(casesFile, JSON.stringify({ configs, actions, sources }));
     for (let i = 0; i < PROCESS_RUNS; i += 1) {
       plainRuns.push(mixedProcess(casesFile, []));
       serverRuns.push(mixedProcess(casesFile, SERVER_V8_FLAGS));

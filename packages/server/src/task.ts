@@ -37,8 +37,8 @@ export const SETUP_ARG = "--plugboard-worker-setup";
 
 /**
  * What every worker is given when it starts (Piscina's `workerData` for threads, an argument
- * for Tinypool's child processes), so that it loads the integrations before taking calls — replacements of a
- * stopped worker included.
+ * for Tinypool's child processes), so that it loads the integrations before taking calls —
+ * replacements of a stopped worker included.
  */
 export interface WorkerSetup {
   /** Integration folders to load at start. */

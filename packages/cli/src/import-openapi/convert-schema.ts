@@ -115,9 +115,9 @@ export function convertSchema(schema: Json, scope: SchemaScope): Json {
     return convertSchema({ ...rest, allOf: [{ $ref: schema.$ref }] }, scope);
   }
   const result: JsonObject = {};
+  const convert = (sub: unknown) => convertSchema(sub as Json, scope);
   for (const [key, value] of Object.entries(schema)) {
     if (DROPPED.has(key) || key.startsWith("x-")) continue;
-    const convert = (sub: unknown) => convertSchema(sub as Json, scope);
     if (key === "properties") {
       result.properties = convertProperties(value, scope);
     } else if (key === "prefixItems" && Array.isArray(value)) {
