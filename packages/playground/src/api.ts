@@ -73,8 +73,10 @@ export interface RunRecording {
   interceptors: HttpInterceptor[] | undefined;
   /** Told the run's declared secret values before it starts, to redact them too. */
   onSecrets: ((secrets: Readonly<Record<string, string>>) => void) | undefined;
+  /** Told each HTTP call the run makes. */
+  onHttpCall: ((call: { status?: number | undefined }) => void) | undefined;
   /** Saves what was recorded; returns the file as shown to the user. */
-  finish(httpCalls: number): string | undefined;
+  finish(): string | undefined;
 }
 
 function formEntry(entry: RegistryEntry) {
@@ -103,26 +105,19 @@ export function handleApi(options: ApiOptions) {
   async function recorded<T>(
     name: string,
     credentials: unknown,
-    execute: (hooks: {
-      interceptors?: HttpInterceptor[] | undefined;
-      onSecrets?: ((secrets: Readonly<Record<string, string>>) => void) | undefined;
-      onHttpCall: (call: { status?: number | undefined }) => void;
-    }) => Promise<T>,
+    execute: (hooks: Partial<Omit<RunRecording, "finish">>) => Promise<T>,
   ): Promise<T & { recorded?: string | undefined }> {
     const recording = options.record?.({ name, auth: credentials });
-    let answered = 0;
     let file: string | undefined;
     let outcome: T;
     try {
       outcome = await execute({
         interceptors: recording?.interceptors,
         onSecrets: recording?.onSecrets,
-        onHttpCall: (call) => {
-          if (call.status !== undefined) answered += 1;
-        },
+        onHttpCall: recording?.onHttpCall,
       });
     } finally {
-      file = recording?.finish(answered);
+      file = recording?.finish();
     }
     return { ...outcome, recorded: file };
   }

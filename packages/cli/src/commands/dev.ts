@@ -73,7 +73,8 @@ export function devCommand(argv: string[]): Promise<number> {
             return {
               interceptors: session.interceptors,
               onSecrets: session.onSecrets,
-              finish: (httpCalls: number) => session.finish(`plugboard dev: ${name}`, httpCalls),
+              onHttpCall: session.onHttpCall,
+              finish: () => session.finish(`plugboard dev: ${name}`),
             };
           };
     const playground = await startPlayground({

@@ -145,7 +145,6 @@ export function pollCommand(argv: string[]): Promise<number> {
     const recording = startRecordSession({ file: values.record, cwd, originOverrides, auth });
     // The trigger's declared secrets come from the environment, only their keys.
     const secretSource = envSecretSource();
-    let answered = 0;
     try {
       for (let poll = 1; poll <= times; poll += 1) {
         const pollTs = new Date(start + (poll - 1) * every);
@@ -157,9 +156,7 @@ export function pollCommand(argv: string[]): Promise<number> {
             originOverrides,
             interceptors: recording.interceptors,
             onSecrets: recording.onSecrets,
-            onHttpCall: (call) => {
-              if (call.status !== undefined) answered += 1;
-            },
+            onHttpCall: recording.onHttpCall,
             trigger: entry.name,
             inputs,
             lastPollTs: poll === 1 ? values["last-poll-ts"] : undefined,
@@ -220,7 +217,7 @@ export function pollCommand(argv: string[]): Promise<number> {
       }
       return 0;
     } finally {
-      recording.finish(`plugboard poll ${target} --times ${times}`, answered);
+      recording.finish(`plugboard poll ${target} --times ${times}`);
     }
   });
 }

@@ -140,15 +140,12 @@ export function runCommand(argv: string[]): Promise<number> {
     );
     const loaded = await loadIntegration(integration.dir);
     const recording = startRecordSession({ file: values.record, cwd, originOverrides, auth });
-    let answered = 0;
     const options = {
       auth: platformAuth(integration.auth, auth),
       originOverrides,
       interceptors: recording.interceptors,
       onSecrets: recording.onSecrets,
-      onHttpCall: (call: HttpCall) => {
-        if (call.status !== undefined) answered += 1;
-      },
+      onHttpCall: recording.onHttpCall,
     };
     const json = values.json === true || !process.stdout.isTTY;
     // Declared secrets (config.json "secrets") come from the environment, only their keys.
@@ -195,7 +192,7 @@ export function runCommand(argv: string[]): Promise<number> {
       if (code === undefined) throw error;
       return code;
     } finally {
-      recording.finish(`plugboard run ${target}`, answered);
+      recording.finish(`plugboard run ${target}`);
     }
     if (json) process.stdout.write(`${JSON.stringify(run.result, null, 2)}\n`);
     else printPretty(run.result, run.calls, run.durationMs);

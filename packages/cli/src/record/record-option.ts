@@ -9,11 +9,13 @@ export interface RecordSession {
   interceptors: HttpInterceptor[] | undefined;
   /** Hands the recorder each run's declared secret values (the registry's `onSecrets`). */
   onSecrets: ((secrets: Readonly<Record<string, string>>) => void) | undefined;
+  /** Counts the runs' answered HTTP calls (the registry's `onHttpCall`), to warn of unseen ones. */
+  onHttpCall: ((call: { status?: number | undefined }) => void) | undefined;
   /**
    * Saves the fixture (even after a failed run: a recorded error is a fixture too) and returns
    * its path as shown to the user, or `undefined` when not recording.
    */
-  finish(recorded: string, httpCalls: number): string | undefined;
+  finish(recorded: string): string | undefined;
 }
 
 /**
@@ -29,17 +31,26 @@ export function startRecordSession(options: {
 }): RecordSession {
   const { file } = options;
   if (file === undefined) {
-    return { interceptors: undefined, onSecrets: undefined, finish: () => undefined };
+    return {
+      interceptors: undefined,
+      onSecrets: undefined,
+      onHttpCall: undefined,
+      finish: () => undefined,
+    };
   }
   const recorder = createHttpRecorder({
     originOverrides: options.originOverrides,
     secrets: secretsOf(options.auth),
   });
   const target = path.resolve(options.cwd, file);
+  let httpCalls = 0;
   return {
     interceptors: [recorder.interceptor],
     onSecrets: (secrets) => recorder.redactAlso(secretsOf(secrets)),
-    finish: (recorded, httpCalls) => {
+    onHttpCall: (call) => {
+      if (call.status !== undefined) httpCalls += 1;
+    },
+    finish: (recorded) => {
       recorder.save(target, recorded);
       const count = recorder.exchanges().length;
       const shown = path.relative(options.cwd, target) || target;
