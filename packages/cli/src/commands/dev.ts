@@ -1,3 +1,4 @@
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { startPlayground } from "@plugboard/playground";
 import { findWorkspaceRoot, listIntegrationDirs } from "@plugboard/registry";
@@ -64,6 +65,18 @@ export function devCommand(argv: string[]): Promise<number> {
     const secretsFile = values["secrets-file"];
     const originOverrides = parseOrigins(values.origin);
     const recordDir = values.record;
+    if (recordDir !== undefined) {
+      // A folder the fixtures cannot go to fails now, not after the first run from the page.
+      try {
+        mkdirSync(path.resolve(cwd, recordDir), { recursive: true });
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new CliError(
+          "write_failed",
+          `--record ${recordDir}: cannot create the folder (${reason}); pass a folder you can write to`,
+        );
+      }
+    }
     const record =
       recordDir === undefined
         ? undefined

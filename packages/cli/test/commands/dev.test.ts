@@ -1,6 +1,8 @@
 import { once } from "node:events";
+import { writeFile } from "node:fs/promises";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { devCommand } from "../../src/commands/dev.ts";
 import { capture } from "../capture.ts";
@@ -36,6 +38,24 @@ describe("plugboard dev", () => {
     } finally {
       blocker.close();
     }
+  });
+
+  it("refuses a --record folder it cannot create, before it starts", async () => {
+    const file = path.join(workspace.root, "config-not-a-folder.txt");
+    await writeFile(file, "a file, not a folder\n");
+    const { code, stdout, stderr } = await capture(devCommand, [
+      "--port",
+      "0",
+      "--cwd",
+      workspace.root,
+      "--record",
+      path.join(file, "fixtures"),
+    ]);
+    expect(code).toBe(1);
+    expect(stdout).toBe("");
+    expect(stderr).toMatch(
+      /^plugboard dev: --record .*config-not-a-folder\.txt\/fixtures: cannot create the folder \(.*\); pass a folder you can write to\n$/,
+    );
   });
 
   it("rejects a port that is not a number and explains itself on --help", async () => {
