@@ -27,6 +27,7 @@ export const SCHEMA_MAP_KEYWORDS = [
 const ONE = new Set<string>(SCHEMA_KEYWORDS);
 const ARRAY = new Set<string>(SCHEMA_ARRAY_KEYWORDS);
 const MAP = new Set<string>(SCHEMA_MAP_KEYWORDS);
+const NONE: ReadonlyArray<{ suffix: string; schema: unknown }> = Object.freeze([]);
 
 /**
  * The subschemas `keyword`'s `value` holds, each with its pointer suffix (`/properties/a~1b`):
@@ -35,8 +36,13 @@ const MAP = new Set<string>(SCHEMA_MAP_KEYWORDS);
 export function subschemas(
   keyword: string,
   value: unknown,
-): Array<{ suffix: string; schema: unknown }> {
-  const at = `/${escapePointer(keyword)}`;
+): ReadonlyArray<{ suffix: string; schema: unknown }> {
+  // Most keywords of a schema hold data: they cost no pointer string and no array.
+  if (!ONE.has(keyword) && !ARRAY.has(keyword) && !MAP.has(keyword) && keyword !== "items") {
+    return NONE;
+  }
+  // Draft-07 keyword names hold no `~` or `/`: none needs escaping.
+  const at = `/${keyword}`;
   if (ONE.has(keyword)) return [{ suffix: at, schema: value }];
   if (keyword === "items") {
     if (!Array.isArray(value)) return [{ suffix: at, schema: value }];
