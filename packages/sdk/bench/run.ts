@@ -104,14 +104,19 @@ function mixedProcess(casesFile: string, flags: string[]): ProcessRun {
   return JSON.parse(run.stdout) as ProcessRun;
 }
 
-/** The mean of several process runs, figure by figure. */
-function meanRun(runs: ProcessRun[]): ProcessRun {
-  const mean = (pick: (run: ProcessRun) => number) =>
-    runs.reduce((sum, run) => sum + pick(run), 0) / runs.length;
+/** The median of several process runs, figure by figure (one busy stretch moves a mean). */
+function medianRun(runs: ProcessRun[]): ProcessRun {
+  const median = (pick: (run: ProcessRun) => number) => {
+    const sorted = runs.map(pick).sort((a, b) => a - b);
+    const mid = Math.floor(sorted.length / 2);
+    return sorted.length % 2
+      ? (sorted[mid] as number)
+      : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+  };
   return {
-    firstUs: mean((r) => r.firstUs),
-    headline: { wallUs: mean((r) => r.headline.wallUs), cpuUs: mean((r) => r.headline.cpuUs) },
-    later: { wallUs: mean((r) => r.later.wallUs), cpuUs: mean((r) => r.later.cpuUs) },
+    firstUs: median((r) => r.firstUs),
+    headline: { wallUs: median((r) => r.headline.wallUs), cpuUs: median((r) => r.headline.cpuUs) },
+    later: { wallUs: median((r) => r.later.wallUs), cpuUs: median((r) => r.later.cpuUs) },
   };
 }
 
@@ -147,7 +152,7 @@ if (cases.length === 0) {
   const ajvHot = await timeHot(ajv, REPEATS);
   const generatedHot = await timeHot(generated, REPEATS);
   // Fresh processes, default flags and the server's in turn, so machine load reaches both.
-  const PROCESS_RUNS = Number(process.env.PLUGBOARD_BENCH_PROCESS_RUNS ?? 3);
+  const PROCESS_RUNS = Number(process.env.PLUGBOARD_BENCH_PROCESS_RUNS ?? 5);
   const plainRuns: ProcessRun[] = [];
   const serverRuns: ProcessRun[] = [];
   const scratch = mkdtempSync(join(tmpdir(), "plugboard-bench-"));
@@ -165,8 +170,8 @@ if (cases.length === 0) {
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
-  const plain = meanRun(plainRuns);
-  const served = meanRun(serverRuns);
+  const plain = medianRun(plainRuns);
+  const served = medianRun(serverRuns);
   const python = runPython(cases);
   // The baseline of the targets: the Python run closest to the SDK's pinned jsonschema.
   const py = [...python.runs].sort(
@@ -194,7 +199,7 @@ if (cases.length === 0) {
       `(Python: ${PY_ROUNDS}) right after each action's first call; mean µs per call over all calls — what a process serving many actions meets. ` +
       "CPU µs is the process's CPU time (user + system) per call: on a shared machine, wall time also counts the time other processes held the cores.",
     "",
-    `The first two rows each run in fresh processes holding only the generated validators and the cases, as a server holds its integrations (Ajv's compiler never loads there; the mean of ${PROCESS_RUNS} processes each, started in turn): ` +
+    `The first two rows each run in fresh processes holding only the generated validators and the cases, as a server holds its integrations (Ajv's compiler never loads there; the median of ${PROCESS_RUNS} processes each, started in turn): ` +
       `with the V8 flag \`plugboard serve\`, \`worker\` and \`mcp\` set for their processes (\`${SERVER_V8_FLAGS.join(" ")}\`: a function gets its inline caches' feedback vector on its first call instead of its eighth), and with V8's defaults, as an application embedding the SDK runs it. ` +
       "The next two run in this process, taking turns block by block, so the generated validators and the Ajv path share the process's caches.",
     "",
